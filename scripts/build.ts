@@ -1,0 +1,73 @@
+/**
+ * Builds the extension: one set of bundles, copied into a folder per browser, each with its own
+ * manifest. `--demo` builds the demo/test flavour (grants loopback hosts) into dist/demo/.
+ *   dist/chrome, dist/firefox            the store flavour
+ *   dist/demo/chrome, dist/demo/firefox  the demo flavour (npm start, end-to-end tests)
+ */
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type InlineConfig, mergeConfig } from 'vite';
+import { type Browser, type Flavour, manifestFor } from './manifest';
+import { sharedViteConfig } from './vite-shared';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BROWSERS: readonly Browser[] = ['chrome', 'firefox'];
+
+export function distDir(browser: Browser, flavour: Flavour): string {
+  return flavour === 'demo' ? path.join(repoRoot, 'dist', 'demo', browser) : path.join(repoRoot, 'dist', browser);
+}
+
+const base = (outDir: string, emptyOutDir: boolean): InlineConfig =>
+  mergeConfig(sharedViteConfig, {
+    configFile: false,
+    root: path.join(repoRoot, 'src'),
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir, target: 'es2022', minify: true, sourcemap: false, modulePreload: false },
+  } satisfies InlineConfig);
+
+/** A single self-contained script: no imports at run time (content scripts must be classic). */
+const script = (outDir: string, entry: string, file: string, format: 'es' | 'iife'): InlineConfig =>
+  mergeConfig(base(outDir, false), {
+    build: {
+      lib: { entry: path.join(repoRoot, entry), formats: [format], name: 'rebound', fileName: () => file },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  } satisfies InlineConfig);
+
+async function bundle(outDir: string): Promise<void> {
+  await build(
+    mergeConfig(base(outDir, true), {
+      publicDir: path.join(repoRoot, 'public'),
+      build: { rolldownOptions: { input: { popup: path.join(repoRoot, 'src/popup/index.html') } } },
+    } satisfies InlineConfig),
+  );
+  await build(script(outDir, 'src/background/index.ts', 'background.js', 'es'));
+  await build(script(outDir, 'src/content/index.ts', 'content.js', 'iife'));
+}
+
+export async function buildExtension(flavour: Flavour): Promise<void> {
+  const source = JSON.parse(await readFile(path.join(repoRoot, 'manifest.json'), 'utf8'));
+  const [first, ...rest] = BROWSERS.map((browser) => ({ browser, dir: distDir(browser, flavour) }));
+  if (!first) return;
+  await bundle(first.dir);
+  for (const { dir } of rest) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(path.dirname(dir), { recursive: true });
+    await cp(first.dir, dir, { recursive: true });
+  }
+  for (const { browser, dir } of [first, ...rest]) {
+    const manifest = manifestFor(source, browser, flavour);
+    await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const flavour: Flavour = process.argv.includes('--demo') ? 'demo' : 'store';
+  const started = performance.now();
+  await buildExtension(flavour);
+  const dirs = BROWSERS.map((browser) => path.relative(repoRoot, distDir(browser, flavour)));
+  console.log(`Built ${flavour} flavour in ${Math.round(performance.now() - started)} ms: ${dirs.join(', ')}`);
+}

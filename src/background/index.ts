@@ -1,0 +1,50 @@
+import { openReboundDb } from '../db/schema';
+import { browser, type Runtime } from '../platform/browser';
+import { sessionSlot } from '../platform/session-store';
+import { pendingRoutineSlot } from '../routine/pending-routine';
+import { loadSettings } from '../settings/settings-store';
+import { syncDetectorRegistration } from './detector-registration';
+import { LiveCalls } from './live-calls';
+import { createBackground } from './message-handler';
+import { openRoutine, refreshBadge, showToast } from './nudger';
+
+const db = openReboundDb();
+const background = createBackground({
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  db,
+  liveCalls: new LiveCalls(sessionSlot('liveCalls')),
+  nudgedCalls: sessionSlot('nudgedCalls'),
+  pendingRoutine: pendingRoutineSlot(),
+  loadSettings,
+  showToast,
+  refreshBadge: () => refreshBadge(db),
+  openRoutine,
+  now: Date.now,
+});
+
+// Listeners are added synchronously at the top level: a woken service worker only delivers
+// events to listeners that exist when its script finishes its first run.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  background.onMessage(message, sender),
+);
+browser.tabs.onRemoved.addListener((tabId) => {
+  void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
+});
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (!change.url) return;
+  let host: string;
+  try {
+    host = new URL(change.url).host;
+  } catch {
+    return;
+  }
+  void background.handleTrackerEvent({ kind: 'tab-navigated', tabId, host, at: Date.now() });
+});
+browser.permissions.onAdded.addListener(() => void syncDetectorRegistration());
+browser.permissions.onRemoved.addListener(() => void syncDetectorRegistration());
+browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
+
+void syncDetectorRegistration();
+void background.flushUnwritten();
+void refreshBadge(db);

@@ -1,0 +1,50 @@
+import type { CallSignal } from '../messages/call-signal';
+import type { DialerAdapter } from './adapters/adapter';
+
+const REPEAT_WINDOW_MS = 1000;
+
+export interface DetectorOptions {
+  frame: Window;
+  adapters: readonly DialerAdapter[];
+  send: (signal: CallSignal) => Promise<unknown>;
+  now?: () => number;
+  /** False once the extension behind this script is gone. */
+  isConnected?: () => boolean;
+}
+
+/**
+ * Starts the adapters that apply to this frame and forwards their signals. A signal repeated
+ * within a second (same kind, source and call) is sent once: widgets often post twice.
+ * Returns a function that stops everything; it also stops itself once the extension is gone
+ * (reloaded or removed), so an orphaned script does not keep listening.
+ */
+export function startDetector({
+  frame,
+  adapters,
+  send,
+  now = Date.now,
+  isConnected = () => true,
+}: DetectorOptions): () => void {
+  const controller = new AbortController();
+  const lastSent = new Map<string, number>();
+
+  const emit = (signal: CallSignal): void => {
+    if (controller.signal.aborted) return;
+    const key = `${signal.kind}|${signal.source}|${signal.callId ?? ''}`;
+    const previous = lastSent.get(key);
+    if (previous !== undefined && signal.at - previous < REPEAT_WINDOW_MS) return;
+    lastSent.set(key, signal.at);
+    send(withoutUndefined(signal)).catch(() => {
+      if (!isConnected()) controller.abort();
+    });
+  };
+
+  for (const adapter of adapters) {
+    if (adapter.matches(frame)) adapter.start(frame, emit, controller.signal, now);
+  }
+  return () => controller.abort();
+}
+
+function withoutUndefined(signal: CallSignal): CallSignal {
+  return Object.fromEntries(Object.entries(signal).filter(([, value]) => value !== undefined)) as CallSignal;
+}

@@ -1,0 +1,41 @@
+import type { EndedCall } from '../background/call-tracker';
+import type { CallRating } from '../messages/to-background';
+import type { CallRecord, ReboundDb } from './schema';
+
+/**
+ * Writes an ended call once: a call already stored under the same callKey is left as it is.
+ * Returns the stored record either way.
+ */
+export async function recordEndedCall(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
+  return db.transaction('rw', db.calls, async () => {
+    const existing = await db.calls.where('callKey').equals(call.callKey).first();
+    if (existing) return existing;
+    const record: Omit<CallRecord, 'id'> = {
+      callKey: call.callKey,
+      source: call.source,
+      host: call.host,
+      direction: call.direction,
+      startedAt: call.startedAt,
+      endedAt: call.endedAt,
+      durationMs: call.durationMs,
+      outcome: call.outcome,
+      endReason: call.endReason,
+      tags: [],
+    };
+    const id = await db.calls.add(record as CallRecord);
+    return { ...record, id };
+  });
+}
+
+export async function rateCall(db: ReboundDb, callKey: string, rating: CallRating, at: number): Promise<boolean> {
+  const updated = await db.calls.where('callKey').equals(callKey).modify({ rating, ratedAt: at });
+  return updated > 0;
+}
+
+export function latestCall(db: ReboundDb): Promise<CallRecord | undefined> {
+  return db.calls.orderBy('endedAt').last();
+}
+
+export function callByKey(db: ReboundDb, callKey: string): Promise<CallRecord | undefined> {
+  return db.calls.where('callKey').equals(callKey).first();
+}

@@ -1,0 +1,62 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { EndReason } from '../background/call-tracker';
+import type { CallDirection, CallOutcome } from '../messages/call-signal';
+import type { CallRating } from '../messages/to-background';
+
+export interface CallRecord {
+  id: number;
+  /** Stable identity of a call across repeats and imports: source plus the dialer's call id. */
+  callKey: string;
+  source: string;
+  host: string;
+  direction?: CallDirection;
+  startedAt?: number;
+  endedAt: number;
+  durationMs?: number;
+  outcome: CallOutcome;
+  endReason: EndReason;
+  rating?: CallRating;
+  ratedAt?: number;
+  tags: string[];
+}
+
+export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
+
+export interface ResetRecord {
+  id: number;
+  kind: ResetKind;
+  /** The call this reset followed, when it followed one. */
+  callId?: number;
+  startedAt: number;
+  completedAt: number;
+  /** Practice ids of the steps the rep did (not skipped), in order. */
+  steps: string[];
+}
+
+export interface FollowUpRecord {
+  id: number;
+  callId?: number;
+  who: string;
+  dueAt: number;
+  note?: string;
+  doneAt?: number;
+}
+
+export const DB_NAME = 'rebound';
+
+export type ReboundDb = Dexie & {
+  calls: EntityTable<CallRecord, 'id'>;
+  resets: EntityTable<ResetRecord, 'id'>;
+  followUps: EntityTable<FollowUpRecord, 'id'>;
+};
+
+/** Every schema change is a new version here, with an upgrade function and a migration test. */
+export function openReboundDb(name: string = DB_NAME): ReboundDb {
+  const db = new Dexie(name) as ReboundDb;
+  db.version(1).stores({
+    calls: '++id, &callKey, startedAt, endedAt, source, rating',
+    resets: '++id, startedAt, callId, kind',
+    followUps: '++id, dueAt, doneAt, callId',
+  });
+  return db;
+}

@@ -1,0 +1,22 @@
+import * as v from 'valibot';
+import { callSignalSchema } from './call-signal';
+
+export const CALL_RATINGS = ['fine', 'so-so', 'tough'] as const;
+export type CallRating = (typeof CALL_RATINGS)[number];
+
+const callKey = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+
+/** Messages that content scripts and extension pages send to the background. */
+export const toBackgroundSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('call-signal'), signal: callSignalSchema }),
+  v.strictObject({ type: v.literal('rate-call'), callKey, rating: v.picklist(CALL_RATINGS) }),
+  v.strictObject({ type: v.literal('open-reset'), callKey }),
+  v.strictObject({ type: v.literal('reset-saved') }),
+]);
+
+export type ToBackground = v.InferOutput<typeof toBackgroundSchema>;
+
+export function parseToBackground(message: unknown): ToBackground | undefined {
+  const result = v.safeParse(toBackgroundSchema, message);
+  return result.success ? result.output : undefined;
+}

@@ -1,0 +1,9 @@
+import type messages from '../../public/_locales/en/messages.json';
+import { browser } from './browser';
+
+export type MessageKey = keyof typeof messages;
+
+/** The UI's words, from public/_locales. */
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions);
+}
