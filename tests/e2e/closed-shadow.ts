@@ -1,0 +1,102 @@
+/**
+ * The toast lives in a closed shadow root, out of reach of page scripts and of Playwright's
+ * selectors. DevTools can still see it (DOM.getDocument with pierce), so tests find its nodes
+ * there and click them with the real mouse: the same trusted input a rep produces.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  nodeType: number;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+function* walk(node: DomNode): Generator<DomNode> {
+  yield node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child);
+}
+
+function textOf(node: DomNode): string {
+  let text = '';
+  for (const n of walk(node)) if (n.nodeType === 3) text += n.nodeValue;
+  return text.trim();
+}
+
+function attribute(node: DomNode, name: string): string | undefined {
+  const attributes = node.attributes ?? [];
+  for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
+}
+
+export class ClosedShadowToast {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(page: Page): Promise<ClosedShadowToast> {
+    return new ClosedShadowToast(page, await page.context().newCDPSession(page));
+  }
+
+  /** The toast's shadow root, or undefined when no toast is showing. */
+  private async root(): Promise<DomNode | undefined> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    for (const node of walk(root)) {
+      if (node.nodeName.toLowerCase() === 'rebound-toast') return node.shadowRoots?.[0];
+    }
+    return undefined;
+  }
+
+  async isShown(): Promise<boolean> {
+    return (await this.root()) !== undefined;
+  }
+
+  async waitShown(timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.isShown())) {
+      if (Date.now() > deadline) throw new Error('the toast did not appear');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async text(): Promise<string> {
+    const root = await this.root();
+    return root ? textOf(root) : '';
+  }
+
+  /** Attribute of the first element with this role (e.g. the status region's aria-label). */
+  async roleAttribute(role: string, name: string): Promise<string | undefined> {
+    const root = await this.root();
+    if (!root) return undefined;
+    for (const node of walk(root)) if (attribute(node, 'role') === role) return attribute(node, name);
+    return undefined;
+  }
+
+  private async button(label: string): Promise<DomNode> {
+    const root = await this.root();
+    if (!root) throw new Error('no toast');
+    for (const node of walk(root)) {
+      if (node.nodeName !== 'BUTTON') continue;
+      if (textOf(node) === label || attribute(node, 'aria-label') === label) return node;
+    }
+    throw new Error(`no toast button "${label}"`);
+  }
+
+  async buttonAttribute(label: string, name: string): Promise<string | undefined> {
+    return attribute(await this.button(label), name);
+  }
+
+  async click(label: string): Promise<void> {
+    const node = await this.button(label);
+    const { model } = (await this.cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+    await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  }
+}

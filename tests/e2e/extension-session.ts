@@ -1,0 +1,135 @@
+/**
+ * Launches Debian's Chromium with the built demo-flavour extension in a fresh profile, serves
+ * the fixtures on 127.0.0.1, and gives tests a handle on the worker, the pages and the database.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { distDir, repoRoot } from '../../scripts/build';
+import { findChromium } from '../../scripts/chromium';
+import { type StaticServer, serveStatic } from '../fixtures/static-server';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** The bits of the worker's `chrome` global these helpers touch. */
+export interface WorkerGlobals {
+  chrome: {
+    scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+    storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  };
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  server: StaticServer;
+  /** Console errors and uncaught page errors from the extension's worker and pages. */
+  extensionErrors: string[];
+  extensionUrl(pathname: string): string;
+  /** Waits for the detector to be registered, then opens the demo dialer. */
+  openDemoDialer(query?: string): Promise<Page>;
+  /** Stores settings as the options page would (storage.local 'settings'). */
+  setSettings(settings: Record<string, unknown>): Promise<void>;
+  readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<ExtensionSession> {
+  const extensionDir = distDir('chrome', 'demo');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const extensionOrigin = `chrome-extension://${extensionId}/`;
+  const extensionErrors: string[] = [];
+  const watchWorker = (w: Worker) =>
+    w.on('console', (message) => {
+      if (message.type() === 'error') extensionErrors.push(`worker: ${message.text()}`);
+    });
+  watchWorker(worker);
+  context.on('serviceworker', watchWorker);
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && page.url().startsWith(extensionOrigin)) {
+        extensionErrors.push(`${page.url()}: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => {
+      if (page.url().startsWith(extensionOrigin)) extensionErrors.push(`${page.url()}: ${error.message}`);
+    });
+  });
+  const server = await serveStatic(path.join(repoRoot, 'tests/fixtures'));
+
+  const currentWorker = (): Worker =>
+    context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
+
+  return {
+    context,
+    worker,
+    extensionId,
+    server,
+    extensionErrors,
+    extensionUrl: (pathname) => `${extensionOrigin}${pathname}`,
+    async openDemoDialer(query = '') {
+      await currentWorker().evaluate(async () => {
+        const { scripting } = (globalThis as unknown as WorkerGlobals).chrome;
+        const deadline = Date.now() + 5000;
+        while (Date.now() < deadline) {
+          const scripts = await scripting.getRegisteredContentScripts();
+          if (scripts.length > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error('the detector content script was never registered');
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}demo-dialer/index.html${query ? `?${query}` : ''}`);
+      return page;
+    },
+    async setSettings(settings) {
+      await currentWorker().evaluate(
+        (value) => (globalThis as unknown as WorkerGlobals).chrome.storage.local.set({ settings: value }),
+        settings,
+      );
+    },
+    async readTable<T>(table: string): Promise<T[]> {
+      const rows = await currentWorker().evaluate(
+        (name) =>
+          new Promise<unknown[]>((resolve, reject) => {
+            const open = indexedDB.open('rebound');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+              request.onsuccess = () => {
+                db.close();
+                resolve(request.result);
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+        table,
+      );
+      return rows as T[];
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
