@@ -8,6 +8,10 @@ import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { openRoutine, refreshBadge, showToast } from './nudger';
 
+// Failures nobody awaited still reach the console, where the end-to-end tests look for them.
+self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
+self.addEventListener('error', (event) => console.error('Rebound background:', event.error ?? event.message));
+
 const db = openReboundDb();
 const background = createBackground({
   extensionId: browser.runtime.id,

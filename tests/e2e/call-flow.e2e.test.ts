@@ -6,9 +6,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
-import { ClosedShadowToast } from './closed-shadow';
-import { ExtensionPopup } from './extension-popup';
-import { type ExtensionSession, launchExtension } from './extension-session';
+import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
+import { ExtensionPopup } from '../../scripts/driver/extension-popup';
+import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 
 let session: ExtensionSession;
 
@@ -71,6 +71,7 @@ describe('a call on the demo dialer', () => {
     expect(Date.now() - breathStarted).toBeGreaterThanOrEqual(4000);
     await routine.clickButton('Done');
     await routine.waitForText('Reset done');
+    expect(routine.errors).toEqual([]);
 
     const [reset] = await waitForRows(() => session.readTable<ResetRecord>('resets'), 1);
     expect(reset).toMatchObject({ kind: 'after-call', callId: call?.id, steps: ['breathe-5', 'positive'] });
@@ -84,6 +85,75 @@ describe('a call on the demo dialer', () => {
     expect(await lastCall.textContent()).toContain('HubSpot calling');
     await popup.getByRole('button', { name: 'Quick reset' }).waitFor();
 
+    // CALL_COMPLETED followed CALL_ENDED: still one call.
+    expect(await session.readTable('calls')).toHaveLength(1);
+    expect(session.extensionErrors).toEqual([]);
+  });
+
+  it('ignores messages the page forges or that do not match the protocol', async () => {
+    const page = await session.openDemoDialer('answerDelayMs=0');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    // The page posting the widget's messages to itself: not a child frame.
+    await page.evaluate(() => {
+      for (const type of ['OUTGOING_CALL_STARTED', 'CALL_ANSWERED', 'CALL_ENDED']) {
+        window.postMessage({ type, data: { externalCallId: 'forged', callEndStatus: 'COMPLETED' }, messageId: '1_1' }, '*');
+      }
+    });
+    // A child frame posting junk.
+    const softphone = page.frame({ url: /softphone\.html/ });
+    await softphone?.evaluate(() => {
+      const junk: unknown[] = [
+        null,
+        'CALL_ENDED',
+        { type: 'CALL_ENDED' },
+        { type: 'CALL_ENDED', data: { externalCallId: 42 }, messageId: '1_2' },
+        { type: 'CALL_ENDED', data: { externalCallId: 'x'.repeat(5000) }, messageId: '1_3' },
+        { type: 'NOT_A_TYPE', data: {}, messageId: '1_4' },
+        [1, 2, 3],
+      ];
+      for (const message of junk) window.parent.postMessage(message, '*');
+    });
+    await page.waitForTimeout(1000);
+    expect(await session.readTable('calls')).toEqual([]);
+    expect(await (await ClosedShadowToast.attach(page)).isShown()).toBe(false);
+    expect(pageErrors).toEqual([]);
+    expect(session.extensionErrors).toEqual([]);
+  });
+
+  it('records a repeated end once, and an end without a start with an unknown length', async () => {
+    const page = await session.openDemoDialer('answerDelayMs=0');
+    const toast = await ClosedShadowToast.attach(page);
+    const softphone = page.frame({ url: /softphone\.html/ });
+    await softphone?.evaluate(() => {
+      const end = { type: 'CALL_ENDED', data: { externalCallId: 'seen-mid-call', callEndStatus: 'COMPLETED' } };
+      window.parent.postMessage({ ...end, messageId: '7_1' }, '*');
+      window.parent.postMessage({ ...end, messageId: '7_2' }, '*');
+      window.parent.postMessage({ type: 'CALL_COMPLETED', data: { externalCallId: 'seen-mid-call' }, messageId: '7_3' }, '*');
+    });
+    const [call] = await waitForRows(() => session.readTable<CallRecord>('calls'), 1);
+    expect(call).toMatchObject({ callKey: 'hubspot:seen-mid-call', outcome: 'completed' });
+    expect(call?.startedAt).toBeUndefined();
+    expect(call?.durationMs).toBeUndefined();
+    await toast.waitShown();
+    expect(await toast.text()).toContain('length unknown');
+    await page.waitForTimeout(1500);
+    expect(await session.readTable('calls')).toHaveLength(1);
+  });
+
+  it('keeps the extension free of errors with an empty history', async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl('popup/index.html'));
+    await popup.getByText('No calls yet').waitFor();
+    await popup.getByRole('button', { name: 'Quick reset' }).click();
+    await popup.getByRole('heading', { name: 'Breathe' }).waitFor();
+    await popup.getByRole('button', { name: 'Skip' }).click();
+    await popup.getByRole('button', { name: 'Quick reset' }).waitFor();
+    const [reset] = await waitForRows(() => session.readTable<ResetRecord>('resets'), 1);
+    expect(reset).toMatchObject({ kind: 'quick', steps: [] });
     expect(session.extensionErrors).toEqual([]);
   });
 });

@@ -5,6 +5,18 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
+interface CdpMessage {
+  id?: number;
+  result?: unknown;
+  error?: { message: string };
+  method?: string;
+  params?: {
+    type?: string;
+    args?: Array<{ value?: unknown; description?: string }>;
+    exceptionDetails?: { exception?: { description?: string } };
+  };
+}
+
 interface TargetInfo {
   targetId: string;
   type: string;
@@ -12,6 +24,8 @@ interface TargetInfo {
 }
 
 export class ExtensionPopup {
+  /** Console errors and uncaught exceptions in the popup since attaching. */
+  readonly errors: string[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
@@ -21,13 +35,22 @@ export class ExtensionPopup {
   ) {
     cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
       if (event.sessionId !== this.sessionId) return;
-      const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+      const reply = JSON.parse(event.message) as CdpMessage;
+      this.record(reply);
       const waiter = reply.id === undefined ? undefined : this.pending.get(reply.id);
       if (!waiter || reply.id === undefined) return;
       this.pending.delete(reply.id);
       if (reply.error) waiter.reject(new Error(reply.error.message));
       else waiter.resolve(reply.result);
     });
+  }
+
+  private record(message: CdpMessage): void {
+    if (message.method === 'Runtime.exceptionThrown') {
+      this.errors.push(message.params?.exceptionDetails?.exception?.description ?? 'exception');
+    } else if (message.method === 'Runtime.consoleAPICalled' && message.params?.type === 'error') {
+      this.errors.push((message.params.args ?? []).map((arg) => arg.value ?? arg.description).join(' '));
+    }
   }
 
   /** Waits for a popup whose URL starts with `urlPrefix` to open, and attaches to it. */
@@ -44,7 +67,9 @@ export class ExtensionPopup {
         })) as {
           sessionId: string;
         };
-        return new ExtensionPopup(cdp, sessionId);
+        const popup = new ExtensionPopup(cdp, sessionId);
+        await popup.send('Runtime.enable', {});
+        return popup;
       }
       if (Date.now() > deadline) throw new Error(`no popup at ${urlPrefix}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -68,6 +93,12 @@ export class ExtensionPopup {
     };
     if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
     return result.result.value;
+  }
+
+  /** A PNG of the popup as it looks now. */
+  async screenshot(): Promise<Buffer> {
+    const { data } = (await this.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+    return Buffer.from(data, 'base64');
   }
 
   text(): Promise<string> {

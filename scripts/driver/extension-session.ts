@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { distDir, repoRoot } from '../../scripts/build';
-import { findChromium } from '../../scripts/chromium';
-import { type StaticServer, serveStatic } from '../fixtures/static-server';
+import { distDir, repoRoot } from '../build';
+import { findChromium } from '../chromium';
+import { type StaticServer, serveStatic } from '../../tests/fixtures/static-server';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -45,13 +45,22 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /** Default true. Headed needs a display. */
+  headless?: boolean;
+  /** A profile to keep between runs; by default a fresh one, removed on close. */
+  profileDir?: string;
+}
+
+export async function launchExtension({ headless = true, profileDir }: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = distDir('chrome', 'demo');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-'));
+  const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
+  const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    headless,
+    viewport: headless ? { width: 1280, height: 800 } : null,
+    args: [...args, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -129,7 +138,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
     async close() {
       await context.close();
       await server.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }
