@@ -41,7 +41,14 @@ async function bundle(outDir: string): Promise<void> {
   await build(
     mergeConfig(base(outDir, true), {
       publicDir: path.join(repoRoot, 'public'),
-      build: { rolldownOptions: { input: { popup: path.join(repoRoot, 'src/popup/index.html') } } },
+      build: {
+        rolldownOptions: {
+          input: {
+            popup: path.join(repoRoot, 'src/popup/index.html'),
+            options: path.join(repoRoot, 'src/options/index.html'),
+          },
+        },
+      },
     } satisfies InlineConfig),
   );
   await build(script(outDir, 'src/background/index.ts', 'background.js', 'es'));

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type StaticServer, serveStatic } from '../../tests/fixtures/static-server';
 import { distDir, repoRoot } from '../build';
 import { findChromium } from '../chromium';
-import { type StaticServer, serveStatic } from '../../tests/fixtures/static-server';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',

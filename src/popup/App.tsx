@@ -17,6 +17,7 @@ export interface AppProps {
   pendingRoutine: SessionSlot<PendingRoutine>;
   loadSettings(): Promise<Settings>;
   notifyResetSaved(): Promise<unknown>;
+  openOptions(): void;
   /** Set when the popup runs in its own window, which closes once the routine is done. */
   close?: () => void;
   now(): number;
@@ -24,7 +25,7 @@ export interface AppProps {
 
 type View = { name: 'loading' } | { name: 'home' } | { name: 'routine'; kind: RoutineKind; call?: CallRecord };
 
-export function App({ db, pendingRoutine, loadSettings, notifyResetSaved, close, now }: AppProps) {
+export function App({ db, pendingRoutine, loadSettings, notifyResetSaved, openOptions, close, now }: AppProps) {
   const [view, setView] = useState<View>({ name: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
 
@@ -53,7 +54,9 @@ export function App({ db, pendingRoutine, loadSettings, notifyResetSaved, close,
     case 'loading':
       return <main class="popup" aria-busy="true" />;
     case 'home':
-      return <Home db={db} onStart={(kind, call) => setView({ name: 'routine', kind, call })} />;
+      return (
+        <Home db={db} onStart={(kind, call) => setView({ name: 'routine', kind, call })} openOptions={openOptions} />
+      );
     case 'routine':
       return (
         <Routine

@@ -12,11 +12,12 @@ import { errorText } from './error-text';
 interface HomeProps {
   db: ReboundDb;
   onStart(kind: RoutineKind, call?: CallRecord): void;
+  openOptions(): void;
 }
 
 type LastCall = { call: CallRecord; resetDone: boolean } | null;
 
-export function Home({ db, onStart }: HomeProps) {
+export function Home({ db, onStart, openOptions }: HomeProps) {
   const [last, setLast] = useState<LastCall | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,6 +46,11 @@ export function Home({ db, onStart }: HomeProps) {
       {last && (
         <LastCallCard call={last.call} resetDone={last.resetDone} onReset={() => onStart('after-call', last.call)} />
       )}
+      <footer class="popup-footer">
+        <button type="button" class="link" onClick={openOptions}>
+          {t('popupOpenOptions')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -18,6 +18,7 @@ if (root) {
       pendingRoutine={pendingRoutineSlot()}
       loadSettings={loadSettings}
       notifyResetSaved={() => browser.runtime.sendMessage({ type: 'reset-saved' })}
+      openOptions={() => void browser.runtime.openOptionsPage()}
       close={inWindow ? () => window.close() : undefined}
       now={Date.now}
     />,

@@ -1,0 +1,58 @@
+/** Options → Nudges and breathing: what the rep sets there is what the background obeys. */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
+import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import type { CallRecord } from '../../src/db/schema';
+
+let session: ExtensionSession;
+
+beforeEach(async () => {
+  session = await launchExtension();
+});
+
+afterEach(async () => {
+  await session?.close();
+});
+
+it('a call shorter than the minimum set in Options is recorded with no nudge', async () => {
+  const options = await session.context.newPage();
+  await options.goto(session.extensionUrl('options/index.html'));
+  const minimum = options.getByLabel('Shortest call that gets a nudge (seconds)');
+  await expect.poll(() => minimum.inputValue()).toBe('20');
+  await minimum.fill('30');
+  await minimum.press('Enter');
+  await minimum.blur();
+  await options.getByRole('status').getByText('Saved.').waitFor();
+
+  const page = await session.openDemoDialer('answerDelayMs=0');
+  const toast = await ClosedShadowToast.attach(page);
+  const softphone = page.frameLocator('#softphone');
+  await page.getByRole('button', { name: 'Call Marcus Oyelaran' }).click();
+  await softphone.getByText('On call').waitFor();
+  await page.waitForTimeout(1000);
+  await softphone.getByRole('button', { name: 'Hang up' }).click();
+
+  await expect.poll(async () => (await session.readTable<CallRecord>('calls')).length, { timeout: 10_000 }).toBe(1);
+  await page.waitForTimeout(1500);
+  expect(await toast.isShown()).toBe(false);
+
+  // Back to a minimum this call clears: the next call is nudged.
+  await minimum.fill('0');
+  await minimum.blur();
+  await page.getByRole('button', { name: 'Call Marcus Oyelaran' }).click();
+  await softphone.getByText('On call').waitFor();
+  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await toast.waitShown();
+  expect(session.extensionErrors).toEqual([]);
+});
+
+it('the popup links to Options', async () => {
+  const popup = await session.context.newPage();
+  await popup.goto(session.extensionUrl('popup/index.html'));
+  const opened = session.context.waitForEvent('page', {
+    predicate: (page) => page.url().startsWith(session.extensionUrl('options/index.html')),
+  });
+  await popup.getByRole('button', { name: 'Settings' }).click();
+  const options = await opened;
+  await options.getByRole('heading', { name: 'Nudges and breathing' }).waitFor();
+});
