@@ -3,12 +3,17 @@ import { browser } from '../platform/browser';
 
 export const DETECTOR_SCRIPT_ID = 'rebound-detector';
 
+// <all_urls> and any-host patterns (scheme://*/...) name no one site: never granted a detector.
+function isWildcardHost(pattern: string): boolean {
+  return pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern);
+}
+
 /**
  * The detector content script runs only where the rep granted Rebound a dialer host (optional
  * host permissions; the demo build grants loopback at install). Null when nothing is granted.
  */
 export function detectorScriptFor(grantedOrigins: readonly string[]): Scripting.RegisteredContentScript | null {
-  const matches = grantedOrigins.filter((origin) => origin !== '<all_urls>' && !origin.startsWith('*://*/'));
+  const matches = grantedOrigins.filter((origin) => !isWildcardHost(origin));
   if (matches.length === 0) return null;
   return {
     id: DETECTOR_SCRIPT_ID,

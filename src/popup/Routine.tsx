@@ -17,11 +17,13 @@ interface RoutineProps {
   settings: Settings;
   now(): number;
   onFinish(startedAt: number, stepsDone: string[]): Promise<void>;
+  /** A rating changes the badge's count of tough calls awaiting a reset. */
+  onRated(): void;
   onLeave(): void;
 }
 
 /** Runs a routine's steps in order. Every step can be skipped; Esc leaves. */
-export function Routine({ kind, call, db, settings, now, onFinish, onLeave }: RoutineProps) {
+export function Routine({ kind, call, db, settings, now, onFinish, onRated, onLeave }: RoutineProps) {
   const [steps] = useState<RoutineStep[]>(() => stepsFor(kind, call?.rating !== undefined));
   const [startedAt] = useState(now);
   const [index, setIndex] = useState(0);
@@ -47,16 +49,23 @@ export function Routine({ kind, call, db, settings, now, onFinish, onLeave }: Ro
   const advance = (completed: boolean) => {
     const step = steps[index];
     const next = completed && step ? [...done, step.id] : done;
-    setDone(next);
-    if (index + 1 < steps.length) setIndex(index + 1);
-    else finish(next);
+    if (index + 1 < steps.length) {
+      setDone(next);
+      setIndex(index + 1);
+    } else {
+      // The list grows only once the save succeeds: a retry after a failed save adds nothing twice.
+      finish(next);
+    }
   };
 
   const step = steps[index];
   if (!step) return null;
 
   const rate = async (rating: CallRating) => {
-    if (call) await rateCall(db, call.callKey, rating, now());
+    if (call) {
+      await rateCall(db, call.callKey, rating, now());
+      onRated();
+    }
     advance(true);
   };
 

@@ -20,7 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */
 export function settingsFrom(stored: unknown): Settings {
   const input = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const result = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  const result = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
   for (const [key, schema] of Object.entries(settingsSchema.entries)) {
     const parsed = v.safeParse(schema, input[key]);
     if (parsed.success) result[key] = parsed.output;

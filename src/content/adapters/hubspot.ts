@@ -33,7 +33,10 @@ const END_STATUS_OUTCOMES: Record<string, CallOutcome> = {
 };
 
 export function outcomeFromEndStatus(status: string | undefined): CallOutcome {
-  return (status && END_STATUS_OUTCOMES[status]) || 'unknown';
+  // Own keys only: a status named "constructor" or "__proto__" must not reach Object.prototype.
+  return status !== undefined && Object.hasOwn(END_STATUS_OUTCOMES, status)
+    ? (END_STATUS_OUTCOMES[status] ?? 'unknown')
+    : 'unknown';
 }
 
 export const hubspotAdapter: DialerAdapter = {
