@@ -87,8 +87,8 @@ export function createBackground(deps: BackgroundDeps) {
         await deps.openRoutine();
         return { ok: true };
       }
-      case 'reset-saved':
-        return dropped('reset-saved from a web page');
+      case 'history-changed':
+        return dropped('history-changed from a web page');
     }
   }
 
@@ -109,7 +109,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (sender.id !== deps.extensionId) return dropped('foreign sender');
       const fromExtensionPage = sender.url?.startsWith(deps.extensionOrigin) === true;
       if (fromExtensionPage) {
-        if (message.type !== 'reset-saved') return dropped(`${message.type} from an extension page`);
+        if (message.type !== 'history-changed') return dropped(`${message.type} from an extension page`);
         return deps.refreshBadge().then(() => ({ ok: true }));
       }
       const tabId = sender.tab?.id;

@@ -11,7 +11,7 @@ export const toBackgroundSchema = v.variant('type', [
   v.strictObject({ type: v.literal('call-signal'), signal: callSignalSchema }),
   v.strictObject({ type: v.literal('rate-call'), callKey, rating: v.picklist(CALL_RATINGS) }),
   v.strictObject({ type: v.literal('open-reset'), callKey }),
-  v.strictObject({ type: v.literal('reset-saved') }),
+  v.strictObject({ type: v.literal('history-changed') }),
 ]);
 
 export type ToBackground = v.InferOutput<typeof toBackgroundSchema>;

@@ -16,7 +16,7 @@ export interface AppProps {
   db: ReboundDb;
   pendingRoutine: SessionSlot<PendingRoutine>;
   loadSettings(): Promise<Settings>;
-  notifyResetSaved(): Promise<unknown>;
+  notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
   /** Set when the popup runs in its own window, which closes once the routine is done. */
   close?: () => void;
@@ -25,7 +25,7 @@ export interface AppProps {
 
 type View = { name: 'loading' } | { name: 'home' } | { name: 'routine'; kind: RoutineKind; call?: CallRecord };
 
-export function App({ db, pendingRoutine, loadSettings, notifyResetSaved, openOptions, close, now }: AppProps) {
+export function App({ db, pendingRoutine, loadSettings, notifyHistoryChanged, openOptions, close, now }: AppProps) {
   const [view, setView] = useState<View>({ name: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
 
@@ -46,7 +46,7 @@ export function App({ db, pendingRoutine, loadSettings, notifyResetSaved, openOp
 
   const finish = async (kind: RoutineKind, call: CallRecord | undefined, startedAt: number, steps: string[]) => {
     await recordReset(db, { kind, callId: call?.id, startedAt, completedAt: now(), steps });
-    notifyResetSaved().catch(() => undefined);
+    notifyHistoryChanged().catch(() => undefined);
     leave();
   };
 
@@ -67,6 +67,7 @@ export function App({ db, pendingRoutine, loadSettings, notifyResetSaved, openOp
           settings={settings}
           now={now}
           onFinish={(startedAt, steps) => finish(view.kind, view.call, startedAt, steps)}
+          onRated={() => notifyHistoryChanged().catch(() => undefined)}
           onLeave={leave}
         />
       );

@@ -17,7 +17,7 @@ if (root) {
       db={openReboundDb()}
       pendingRoutine={pendingRoutineSlot()}
       loadSettings={loadSettings}
-      notifyResetSaved={() => browser.runtime.sendMessage({ type: 'reset-saved' })}
+      notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
       openOptions={() => void browser.runtime.openOptionsPage()}
       close={inWindow ? () => window.close() : undefined}
       now={Date.now}

@@ -5,10 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import type { CallRecord, ResetRecord } from '../../src/db/schema';
 
 let session: ExtensionSession;
 
@@ -100,7 +100,10 @@ describe('a call on the demo dialer', () => {
     // The page posting the widget's messages to itself: not a child frame.
     await page.evaluate(() => {
       for (const type of ['OUTGOING_CALL_STARTED', 'CALL_ANSWERED', 'CALL_ENDED']) {
-        window.postMessage({ type, data: { externalCallId: 'forged', callEndStatus: 'COMPLETED' }, messageId: '1_1' }, '*');
+        window.postMessage(
+          { type, data: { externalCallId: 'forged', callEndStatus: 'COMPLETED' }, messageId: '1_1' },
+          '*',
+        );
       }
     });
     // A child frame posting junk.
@@ -132,7 +135,10 @@ describe('a call on the demo dialer', () => {
       const end = { type: 'CALL_ENDED', data: { externalCallId: 'seen-mid-call', callEndStatus: 'COMPLETED' } };
       window.parent.postMessage({ ...end, messageId: '7_1' }, '*');
       window.parent.postMessage({ ...end, messageId: '7_2' }, '*');
-      window.parent.postMessage({ type: 'CALL_COMPLETED', data: { externalCallId: 'seen-mid-call' }, messageId: '7_3' }, '*');
+      window.parent.postMessage(
+        { type: 'CALL_COMPLETED', data: { externalCallId: 'seen-mid-call' }, messageId: '7_3' },
+        '*',
+      );
     });
     const [call] = await waitForRows(() => session.readTable<CallRecord>('calls'), 1);
     expect(call).toMatchObject({ callKey: 'hubspot:seen-mid-call', outcome: 'completed' });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTOR_SCRIPT_ID, detectorScriptFor } from '../../src/background/detector-registration';
+
+describe('detectorScriptFor', () => {
+  it.each([
+    ['nothing granted', []],
+    ['only <all_urls>', ['<all_urls>']],
+    ['only every-host patterns', ['*://*/*', '*://*/api/*']],
+    ['<all_urls> and every-host patterns', ['<all_urls>', '*://*/*']],
+  ])('is null with %s', (_label, origins) => {
+    expect(detectorScriptFor(origins)).toBeNull();
+  });
+
+  it('registers content.js in all frames at document_start for the granted origins', () => {
+    expect(detectorScriptFor(['https://app.hubspot.com/*'])).toEqual({
+      id: DETECTOR_SCRIPT_ID,
+      matches: ['https://app.hubspot.com/*'],
+      js: ['content.js'],
+      allFrames: true,
+      runAt: 'document_start',
+      persistAcrossSessions: true,
+    });
+    expect(DETECTOR_SCRIPT_ID).toBe('rebound-detector');
+  });
+
+  it('never uses <all_urls> or an every-host pattern, keeping the specific origins', () => {
+    const script = detectorScriptFor(['<all_urls>', 'https://app.hubspot.com/*', '*://*/*', 'http://localhost/*']);
+    expect(script?.matches).toEqual(['http://localhost/*', 'https://app.hubspot.com/*']);
+    expect(script?.matches).not.toContain('<all_urls>');
+  });
+
+  it('sorts the matches, so the same grants always give the same registration', () => {
+    const a = detectorScriptFor(['https://b.example/*', 'http://localhost/*', 'https://a.example/*']);
+    const b = detectorScriptFor(['https://a.example/*', 'https://b.example/*', 'http://localhost/*']);
+    expect(a?.matches).toEqual(['http://localhost/*', 'https://a.example/*', 'https://b.example/*']);
+    expect(a).toEqual(b);
+  });
+
+  it('does not reorder the array it is given', () => {
+    const origins = ['https://b.example/*', 'https://a.example/*'];
+    detectorScriptFor(origins);
+    expect(origins).toEqual(['https://b.example/*', 'https://a.example/*']);
+  });
+});

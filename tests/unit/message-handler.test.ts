@@ -1,0 +1,397 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EndedCall } from '../../src/background/call-tracker';
+import { LiveCalls, type LiveCallsState } from '../../src/background/live-calls';
+import { createBackground } from '../../src/background/message-handler';
+import { openReboundDb, type ReboundDb } from '../../src/db/schema';
+import type { CallSignal } from '../../src/messages/call-signal';
+import type { Runtime } from '../../src/platform/browser';
+import type { SessionSlot } from '../../src/platform/session-store';
+import type { PendingRoutine } from '../../src/routine/pending-routine';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+
+const EXTENSION_ID = 'rebound-test';
+const EXTENSION_ORIGIN = 'chrome-extension://rebound-test/';
+const NOW = 1_700_000_500_000;
+const T0 = 1_700_000_000_000;
+const TAB = 7;
+const OTHER_TAB = 8;
+
+function memorySlot<T>(initial?: T): SessionSlot<T> & { value: T | undefined } {
+  const slot = {
+    value: initial,
+    async read() {
+      return slot.value === undefined ? undefined : structuredClone(slot.value);
+    },
+    async write(next: T) {
+      slot.value = structuredClone(next);
+    },
+    async clear() {
+      slot.value = undefined;
+    },
+  };
+  return slot;
+}
+
+const fromTab = (tabId = TAB, tabUrl = 'https://app.hubspot.com/contacts/123/record/0-1/456'): Runtime.MessageSender =>
+  ({
+    id: EXTENSION_ID,
+    tab: { id: tabId, url: tabUrl, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
+    frameId: 5,
+    url: 'https://calling-widget.example/softphone?embed=1',
+  }) as Runtime.MessageSender;
+
+const fromExtensionPage = (path = 'popup/index.html'): Runtime.MessageSender => ({
+  id: EXTENSION_ID,
+  url: `${EXTENSION_ORIGIN}${path}`,
+});
+
+const callSignal = (fields: Omit<CallSignal, 'source'>) => ({
+  type: 'call-signal',
+  signal: { source: 'hubspot', ...fields },
+});
+
+const fullCall = (callId: string, at = T0) => [
+  callSignal({ kind: 'started', callId, at, direction: 'outbound' }),
+  callSignal({ kind: 'answered', callId, at: at + 5_000 }),
+  callSignal({ kind: 'ended', callId, at: at + 65_000, outcome: 'completed' }),
+];
+
+let db: ReboundDb;
+
+function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) {
+  const liveSlot = memorySlot<LiveCallsState>();
+  const liveCalls = new LiveCalls(liveSlot);
+  const nudgedCalls = memorySlot<Record<string, number>>();
+  const pendingRoutine = memorySlot<PendingRoutine>();
+  const deps = {
+    extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
+    db,
+    liveCalls,
+    nudgedCalls,
+    pendingRoutine,
+    loadSettings: vi.fn(async () => settings),
+    showToast: vi.fn(async (_call: EndedCall, _settings: Settings) => true),
+    refreshBadge: vi.fn(async () => undefined),
+    openRoutine: vi.fn(async () => undefined),
+    now: () => NOW,
+    onDropped: vi.fn((_reason: string) => undefined),
+  };
+  const background = createBackground(deps);
+  const send = (message: unknown, sender: Runtime.MessageSender = fromTab()) => background.onMessage(message, sender);
+  const sendAll = async (messages: unknown[], sender?: Runtime.MessageSender) => {
+    for (const message of messages) await send(message, sender);
+  };
+  return { background, deps, send, sendAll, liveCalls, liveSlot, nudgedCalls, pendingRoutine };
+}
+
+beforeEach(() => {
+  db = openReboundDb(`test-${crypto.randomUUID()}`);
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('createBackground', () => {
+  describe('call signals', () => {
+    it('record a finished call once and show one toast in its tab', async () => {
+      const { deps, sendAll, nudgedCalls } = setup();
+      await sendAll(fullCall('abc'));
+
+      const rows = await db.calls.toArray();
+      expect(rows).toEqual([
+        {
+          id: expect.any(Number),
+          callKey: 'hubspot:abc',
+          source: 'hubspot',
+          host: 'app.hubspot.com',
+          direction: 'outbound',
+          startedAt: T0,
+          endedAt: T0 + 65_000,
+          durationMs: 60_000,
+          outcome: 'completed',
+          endReason: 'hang-up',
+          tags: [],
+        },
+      ]);
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+      expect(deps.showToast.mock.calls[0]?.[0]).toMatchObject({ callKey: 'hubspot:abc', tabId: TAB });
+      expect(nudgedCalls.value).toEqual({ 'hubspot:abc': TAB });
+    });
+
+    it('answer call signals with ok', async () => {
+      const { send } = setup();
+      await expect(send(callSignal({ kind: 'started', callId: 'abc', at: T0 }))).resolves.toEqual({ ok: true });
+    });
+
+    it('write nothing more and show no second toast for a repeated end', async () => {
+      const { deps, send, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      await send(callSignal({ kind: 'ended', callId: 'abc', at: T0 + 65_100, outcome: 'completed' }));
+      await send(callSignal({ kind: 'ended', callId: 'abc', at: T0 + 66_000 }));
+      expect(await db.calls.count()).toBe(1);
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+    });
+
+    it('record a call whose outcome the settings skip, but show no toast', async () => {
+      const { deps, sendAll, nudgedCalls } = setup({
+        ...DEFAULT_SETTINGS,
+        minCallSeconds: 0,
+        skipOutcomes: ['completed'],
+      });
+      await sendAll(fullCall('abc'));
+      expect(await db.calls.count()).toBe(1);
+      expect(deps.showToast).not.toHaveBeenCalled();
+      expect(nudgedCalls.value).toBeUndefined();
+    });
+
+    it('record a call shorter than the minimum, but show no toast', async () => {
+      const { deps, sendAll } = setup({ ...DEFAULT_SETTINGS, minCallSeconds: 61 });
+      await sendAll(fullCall('abc'));
+      expect(await db.calls.count()).toBe(1);
+      expect(deps.showToast).not.toHaveBeenCalled();
+    });
+
+    it('show no toast while another call is live in another tab', async () => {
+      const { deps, send, sendAll } = setup();
+      await send(callSignal({ kind: 'started', callId: 'other', at: T0 }), fromTab(OTHER_TAB));
+      await sendAll(fullCall('abc'));
+      expect(await db.calls.count()).toBe(1);
+      expect(deps.showToast).not.toHaveBeenCalled();
+    });
+
+    it('do not remember a nudge the tab could not show', async () => {
+      const { deps, sendAll, nudgedCalls } = setup();
+      deps.showToast.mockResolvedValue(false);
+      await sendAll(fullCall('abc'));
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+      expect(nudgedCalls.value).toBeUndefined();
+    });
+
+    it('take the host from the sender tab’s URL, not from the frame or the message', async () => {
+      const { send, sendAll, deps } = setup();
+      await sendAll(fullCall('abc'), fromTab(TAB, 'https://crm.example.org:8443/deals/1'));
+      expect((await db.calls.toArray()).map((row) => row.host)).toEqual(['crm.example.org:8443']);
+
+      const forged = { ...callSignal({ kind: 'ended', callId: 'forged', at: T0 }), host: 'evil.example' };
+      await send(forged);
+      const forgedSignal = callSignal({ kind: 'ended', callId: 'forged2', at: T0 });
+      await send({ ...forgedSignal, signal: { ...forgedSignal.signal, host: 'evil.example' } });
+      expect(await db.calls.count()).toBe(1);
+      expect(deps.onDropped).toHaveBeenCalledTimes(2);
+      expect(deps.onDropped).toHaveBeenCalledWith('malformed');
+    });
+
+    it('fall back to the frame URL’s host when the tab URL is not visible', async () => {
+      const { sendAll } = setup();
+      const sender = fromTab();
+      if (sender.tab) delete sender.tab.url;
+      await sendAll(fullCall('abc'), sender);
+      expect((await db.calls.toArray()).map((row) => row.host)).toEqual(['calling-widget.example']);
+    });
+  });
+
+  describe('rate-call', () => {
+    it('from the nudged tab sets the rating and refreshes the badge', async () => {
+      const { deps, send, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      await expect(send({ type: 'rate-call', callKey: 'hubspot:abc', rating: 'tough' })).resolves.toEqual({ ok: true });
+      const row = await db.calls.where('callKey').equals('hubspot:abc').first();
+      expect(row?.rating).toBe('tough');
+      expect(row?.ratedAt).toBe(NOW);
+      expect(deps.refreshBadge).toHaveBeenCalledTimes(1);
+    });
+
+    it('from another tab is dropped and changes nothing', async () => {
+      const { deps, send, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      expect(
+        await send({ type: 'rate-call', callKey: 'hubspot:abc', rating: 'tough' }, fromTab(OTHER_TAB)),
+      ).toBeUndefined();
+      const row = await db.calls.where('callKey').equals('hubspot:abc').first();
+      expect(row?.rating).toBeUndefined();
+      expect(row?.ratedAt).toBeUndefined();
+      expect(deps.refreshBadge).not.toHaveBeenCalled();
+      expect(deps.onDropped).toHaveBeenCalledWith('rate-call for a call not nudged here');
+    });
+
+    it('for a call that was never nudged is dropped', async () => {
+      const { deps, send, sendAll } = setup({ ...DEFAULT_SETTINGS, minCallSeconds: 0, skipOutcomes: ['completed'] });
+      await sendAll(fullCall('abc'));
+      await send({ type: 'rate-call', callKey: 'hubspot:abc', rating: 'fine' });
+      expect((await db.calls.toArray())[0]?.rating).toBeUndefined();
+      expect(deps.onDropped).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('open-reset', () => {
+    it('from the nudged tab leaves a pending after-call routine and opens the routine', async () => {
+      const { deps, send, sendAll, pendingRoutine } = setup();
+      await sendAll(fullCall('abc'));
+      await expect(send({ type: 'open-reset', callKey: 'hubspot:abc' })).resolves.toEqual({ ok: true });
+      expect(pendingRoutine.value).toEqual({ kind: 'after-call', callKey: 'hubspot:abc', requestedAt: NOW });
+      expect(deps.openRoutine).toHaveBeenCalledTimes(1);
+    });
+
+    it('from another tab is dropped', async () => {
+      const { deps, send, sendAll, pendingRoutine } = setup();
+      await sendAll(fullCall('abc'));
+      await send({ type: 'open-reset', callKey: 'hubspot:abc' }, fromTab(OTHER_TAB));
+      expect(pendingRoutine.value).toBeUndefined();
+      expect(deps.openRoutine).not.toHaveBeenCalled();
+      expect(deps.onDropped).toHaveBeenCalledWith('open-reset for a call not nudged here');
+    });
+  });
+
+  describe('drops', () => {
+    const valid = callSignal({ kind: 'ended', callId: 'x', at: T0, outcome: 'completed' });
+
+    it.each<[string, unknown, () => Runtime.MessageSender, string]>([
+      ['a string', 'call-signal', () => fromTab(), 'malformed'],
+      ['null', null, () => fromTab(), 'malformed'],
+      ['an unknown type', { type: 'delete-everything' }, () => fromTab(), 'malformed'],
+      ['a signal with a bad kind', callSignal({ kind: 'hung-up' as 'ended', at: T0 }), () => fromTab(), 'malformed'],
+      ['a signal with a negative time', callSignal({ kind: 'ended', at: -1 }), () => fromTab(), 'malformed'],
+      [
+        'a signal with a bad source',
+        { ...valid, signal: { ...valid.signal, source: 'Hub Spot' } },
+        () => fromTab(),
+        'malformed',
+      ],
+      ['a rating outside the list', { type: 'rate-call', callKey: 'k', rating: 'awful' }, () => fromTab(), 'malformed'],
+      ['a foreign sender id', valid, () => ({ ...fromTab(), id: 'some-other-extension' }), 'foreign sender'],
+      ['no sender id', valid, () => ({ ...fromTab(), id: undefined }), 'foreign sender'],
+      ['no tab', valid, () => ({ id: EXTENSION_ID, url: 'https://app.hubspot.com/' }), 'no tab'],
+      [
+        'a tab without an id',
+        valid,
+        () => ({ ...fromTab(), tab: { ...fromTab().tab, id: undefined } }) as Runtime.MessageSender,
+        'no tab',
+      ],
+      ['a tab id of -1', valid, () => fromTab(-1), 'no tab'],
+      [
+        'no host anywhere',
+        valid,
+        () => ({ id: EXTENSION_ID, tab: { ...fromTab().tab, url: undefined } }) as Runtime.MessageSender,
+        'no tab',
+      ],
+      ['a call signal from an extension page', valid, () => fromExtensionPage(), 'call-signal from an extension page'],
+      [
+        'a rate-call from an extension page',
+        { type: 'rate-call', callKey: 'hubspot:x', rating: 'fine' },
+        () => fromExtensionPage(),
+        'rate-call from an extension page',
+      ],
+      [
+        'an open-reset from an extension page in a tab',
+        { type: 'open-reset', callKey: 'hubspot:x' },
+        () => ({ ...fromTab(), url: `${EXTENSION_ORIGIN}popup/index.html?window=1` }),
+        'open-reset from an extension page',
+      ],
+      [
+        'a history-changed from a web page',
+        { type: 'history-changed' },
+        () => fromTab(),
+        'history-changed from a web page',
+      ],
+    ])('%s', async (_label, message, sender, reason) => {
+      const { deps, send, liveSlot, nudgedCalls, pendingRoutine } = setup();
+      expect(await send(message, sender())).toBeUndefined();
+      expect(deps.onDropped).toHaveBeenCalledTimes(1);
+      expect(deps.onDropped).toHaveBeenCalledWith(reason);
+      expect(await db.calls.count()).toBe(0);
+      expect(liveSlot.value).toBeUndefined();
+      expect(nudgedCalls.value).toBeUndefined();
+      expect(pendingRoutine.value).toBeUndefined();
+      expect(deps.showToast).not.toHaveBeenCalled();
+      expect(deps.refreshBadge).not.toHaveBeenCalled();
+      expect(deps.openRoutine).not.toHaveBeenCalled();
+    });
+
+    it('a rate-call from the nudged tab when the sender id is foreign', async () => {
+      const { deps, send, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      await send({ type: 'rate-call', callKey: 'hubspot:abc', rating: 'tough' }, { ...fromTab(), id: 'intruder' });
+      expect((await db.calls.toArray())[0]?.rating).toBeUndefined();
+      expect(deps.onDropped).toHaveBeenCalledWith('foreign sender');
+    });
+  });
+
+  it('refreshes the badge for history-changed from an extension page', async () => {
+    const { deps, send } = setup();
+    await expect(send({ type: 'history-changed' }, fromExtensionPage())).resolves.toEqual({ ok: true });
+    expect(deps.refreshBadge).toHaveBeenCalledTimes(1);
+    expect(deps.onDropped).not.toHaveBeenCalled();
+  });
+
+  it('does not take a look-alike origin for an extension page', async () => {
+    const { deps, send } = setup();
+    await send(
+      { type: 'history-changed' },
+      { id: EXTENSION_ID, url: 'chrome-extension://rebound-test.evil/popup.html' },
+    );
+    expect(deps.refreshBadge).not.toHaveBeenCalled();
+    expect(deps.onDropped).toHaveBeenCalledWith('no tab');
+  });
+
+  describe('tab events', () => {
+    it('a closed tab records its live call with endReason tab-closed', async () => {
+      const { background, deps, sendAll } = setup();
+      await sendAll(fullCall('abc').slice(0, 2));
+      await background.handleTrackerEvent({ kind: 'tab-closed', tabId: TAB, at: T0 + 35_000 });
+      const rows = await db.calls.toArray();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ callKey: 'hubspot:abc', endReason: 'tab-closed', durationMs: 30_000 });
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('flushUnwritten', () => {
+    it('writes calls that ended but were never settled, once', async () => {
+      const { background, liveCalls, deps } = setup();
+      await liveCalls.apply({
+        kind: 'signal',
+        tabId: TAB,
+        host: 'app.hubspot.com',
+        signal: { kind: 'ended', source: 'hubspot', callId: 'cut-short', at: T0, outcome: 'busy' },
+      });
+      expect(await db.calls.count()).toBe(0);
+
+      await background.flushUnwritten();
+      const rows = await db.calls.toArray();
+      expect(rows.map((row) => [row.callKey, row.host, row.outcome])).toEqual([
+        ['hubspot:cut-short', 'app.hubspot.com', 'busy'],
+      ]);
+      expect(await liveCalls.unwritten()).toEqual([]);
+      expect(deps.showToast).not.toHaveBeenCalled();
+
+      await background.flushUnwritten();
+      expect(await db.calls.count()).toBe(1);
+    });
+
+    it('leaves nothing unwritten after a normal settle', async () => {
+      const { liveCalls, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      expect(await liveCalls.unwritten()).toEqual([]);
+    });
+
+    it('does not duplicate a call that was written but not yet marked', async () => {
+      const { background, liveCalls, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      const [row] = await db.calls.toArray();
+      // The service worker stopped between the write and markWritten: the call is queued again.
+      await liveCalls.apply({
+        kind: 'signal',
+        tabId: TAB,
+        host: 'app.hubspot.com',
+        signal: { kind: 'ended', source: 'hubspot', callId: 'late', at: T0 + 70_000 },
+      });
+      await background.flushUnwritten();
+      await background.flushUnwritten();
+      expect((await db.calls.toArray()).map((call) => call.callKey).sort()).toEqual(['hubspot:abc', 'hubspot:late']);
+      expect((await db.calls.get(row?.id ?? -1))?.callKey).toBe('hubspot:abc');
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import { loadSettings, saveSettings } from '../../src/settings/settings-store';
+import fakeBrowser from './fakes/fake-browser';
+
+describe('loadSettings', () => {
+  it('gives the defaults when nothing is stored', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads the settings from storage.local, field by field', async () => {
+    await fakeBrowser.storage.local.set({ settings: { minCallSeconds: 0, breathSeconds: 900 } });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, minCallSeconds: 0 });
+  });
+});
+
+describe('saveSettings', () => {
+  it('stores settings that read back the same', async () => {
+    const settings = { minCallSeconds: 45, skipOutcomes: ['busy' as const], toastSeconds: 12, breathSeconds: 30 };
+    await expect(saveSettings(settings)).resolves.toEqual(settings);
+    expect(await loadSettings()).toEqual(settings);
+  });
+
+  it('stores the validated settings, never an invalid field', async () => {
+    const saved = await saveSettings({ ...DEFAULT_SETTINGS, breathSeconds: 900, minCallSeconds: 7 });
+    expect(saved).toEqual({ ...DEFAULT_SETTINGS, minCallSeconds: 7 });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({
+      settings: { ...DEFAULT_SETTINGS, minCallSeconds: 7 },
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, settingsFrom } from '../../src/settings/settings';
+
+describe('settingsFrom', () => {
+  it('has the designed defaults', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      minCallSeconds: 20,
+      skipOutcomes: ['no-answer', 'busy', 'voicemail'],
+      toastSeconds: 30,
+      breathSeconds: 5,
+    });
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'minCallSeconds=5'],
+    ['a number', 42],
+    ['a boolean', true],
+    ['an array', [1, 2, 3]],
+    ['an empty object', {}],
+    ['an object of unknown keys', { theme: 'dark', minCallSecs: 5 }],
+    [
+      'every field of the wrong type',
+      { minCallSeconds: '5', skipOutcomes: 'busy', toastSeconds: null, breathSeconds: {} },
+    ],
+  ])('falls back to the defaults for %s', (_label, stored) => {
+    expect(settingsFrom(stored)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps a fully valid stored object', () => {
+    const stored = { minCallSeconds: 0, skipOutcomes: [], toastSeconds: 600, breathSeconds: 90 };
+    expect(settingsFrom(stored)).toEqual(stored);
+  });
+
+  it('drops unknown keys', () => {
+    expect(settingsFrom({ ...DEFAULT_SETTINGS, extra: 'x' })).not.toHaveProperty('extra');
+  });
+
+  it.each([
+    ['minCallSeconds', -1],
+    ['minCallSeconds', 3601],
+    ['minCallSeconds', 2.5],
+    ['minCallSeconds', Number.NaN],
+    ['minCallSeconds', '30'],
+    ['toastSeconds', 2],
+    ['toastSeconds', 601],
+    ['toastSeconds', Number.POSITIVE_INFINITY],
+    ['breathSeconds', 2],
+    ['breathSeconds', 91],
+    ['breathSeconds', 4.5],
+    ['skipOutcomes', ['busy', 'hung-up']],
+    ['skipOutcomes', ['busy', 3]],
+    ['skipOutcomes', 'busy'],
+    ['skipOutcomes', { 0: 'busy' }],
+  ])('falls back for an invalid %s (%j) alone, keeping the valid fields', (field, value) => {
+    const valid = { minCallSeconds: 45, skipOutcomes: ['failed'], toastSeconds: 12, breathSeconds: 30 };
+    const result = settingsFrom({ ...valid, [field]: value });
+    expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });
+  });
+
+  it.each([
+    ['minCallSeconds', 0],
+    ['minCallSeconds', 3600],
+    ['toastSeconds', 3],
+    ['toastSeconds', 600],
+    ['breathSeconds', 3],
+    ['breathSeconds', 90],
+  ])('accepts %s at its bound %i', (field, value) => {
+    expect(settingsFrom({ [field]: value })).toEqual({ ...DEFAULT_SETTINGS, [field]: value });
+  });
+
+  it('returns a fresh object: changing a field does not change the defaults', () => {
+    const settings = settingsFrom(undefined);
+    expect(settings).not.toBe(DEFAULT_SETTINGS);
+    settings.minCallSeconds = 999;
+    expect(DEFAULT_SETTINGS.minCallSeconds).toBe(20);
+  });
+});
