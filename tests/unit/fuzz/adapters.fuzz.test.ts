@@ -1,0 +1,87 @@
+/**
+ * Every postMessage adapter against 10,000 random and hostile messages: nothing throws, nothing
+ * from outside the page's own frames becomes a signal, and whatever becomes a signal is one the
+ * background accepts.
+ */
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { DialerAdapter } from '../../../src/content/adapters/adapter';
+import { hubspotAdapter } from '../../../src/content/adapters/hubspot';
+import { type CallSignal, callSignalSchema } from '../../../src/messages/call-signal';
+
+const RUNS = 10_000;
+
+type FakeWindow = EventTarget & { parent: unknown };
+const fakeWindow = (parent?: FakeWindow): FakeWindow => {
+  const win = Object.assign(new EventTarget(), { parent: undefined as unknown });
+  win.parent = parent ?? win;
+  return win;
+};
+
+/** Strings that have broken parsers before: prototype names, huge, control and odd unicode. */
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '', ' ', '\u0000', '\u202e', '💥'),
+  fc.string({ minLength: 150, maxLength: 5000 }),
+);
+
+/** Messages shaped almost like the protocol's: the right keys with wrong, missing or odd values. */
+function nearMiss(types: readonly string[], dataKeys: readonly string[], typeKey = 'type', dataKey = 'data') {
+  const value = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.anything());
+  return fc.record(
+    {
+      [typeKey]: fc.oneof(fc.constantFrom(...types), hostileString),
+      [dataKey]: fc.oneof(fc.dictionary(fc.constantFrom(...dataKeys), value), fc.anything()),
+      messageId: fc.oneof(hostileString, fc.integer()),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+interface FuzzCase {
+  adapter: DialerAdapter;
+  messages: fc.Arbitrary<unknown>;
+}
+
+const ADAPTER_FUZZ_CASES: FuzzCase[] = [
+  {
+    adapter: hubspotAdapter,
+    messages: fc.oneof(
+      fc.anything(),
+      nearMiss(
+        ['OUTGOING_CALL_STARTED', 'INCOMING_CALL', 'CALL_ANSWERED', 'CALL_ENDED', 'CALL_COMPLETED'],
+        ['externalCallId', 'callEndStatus', 'callStartTime', 'toNumber', 'fromNumber'],
+      ),
+    ),
+  },
+];
+
+describe.each(ADAPTER_FUZZ_CASES)('$adapter.id adapter under fuzzing', ({ adapter, messages }) => {
+  it(`never throws and only turns its own frames' messages into valid signals (${RUNS} runs)`, () => {
+    let produced = 0;
+    fc.assert(
+      fc.property(messages, fc.constantFrom('child', 'grandchild', 'self', 'stranger', 'none'), (data, from) => {
+        const host = fakeWindow();
+        const child = fakeWindow(host);
+        const sources = { child, grandchild: fakeWindow(child), self: host, stranger: fakeWindow(), none: null };
+        const signals: CallSignal[] = [];
+        const stop = new AbortController();
+        adapter.start(
+          host as unknown as Window,
+          (signal) => signals.push(signal),
+          stop.signal,
+          () => 1_700_000_000_000,
+        );
+        host.dispatchEvent(Object.assign(new Event('message'), { data, source: sources[from] }));
+        stop.abort();
+        if (from === 'self' || from === 'stranger' || from === 'none') expect(signals).toEqual([]);
+        for (const signal of signals) expect(v.safeParse(callSignalSchema, signal).success).toBe(true);
+        produced += signals.length;
+      }),
+      { numRuns: RUNS },
+    );
+    // The near-miss messages must reach the accepting path too, or the fuzz proves little.
+    expect(produced).toBeGreaterThan(0);
+  });
+});
