@@ -14,6 +14,7 @@ interface CdpMessage {
     type?: string;
     args?: Array<{ value?: unknown; description?: string }>;
     exceptionDetails?: { exception?: { description?: string } };
+    request?: { url?: string };
   };
 }
 
@@ -26,6 +27,8 @@ interface TargetInfo {
 export class ExtensionPopup {
   /** Console errors and uncaught exceptions in the popup since attaching. */
   readonly errors: string[] = [];
+  /** URLs the popup requested since attaching. */
+  readonly requests: string[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
@@ -46,7 +49,9 @@ export class ExtensionPopup {
   }
 
   private record(message: CdpMessage): void {
-    if (message.method === 'Runtime.exceptionThrown') {
+    if (message.method === 'Network.requestWillBeSent' && message.params?.request?.url) {
+      this.requests.push(message.params.request.url);
+    } else if (message.method === 'Runtime.exceptionThrown') {
       this.errors.push(message.params?.exceptionDetails?.exception?.description ?? 'exception');
     } else if (message.method === 'Runtime.consoleAPICalled' && message.params?.type === 'error') {
       this.errors.push((message.params.args ?? []).map((arg) => arg.value ?? arg.description).join(' '));
@@ -69,6 +74,7 @@ export class ExtensionPopup {
         };
         const popup = new ExtensionPopup(cdp, sessionId);
         await popup.send('Runtime.enable', {});
+        await popup.send('Network.enable', {});
         return popup;
       }
       if (Date.now() > deadline) throw new Error(`no popup at ${urlPrefix}`);

@@ -1,0 +1,66 @@
+/**
+ * Nothing leaves the machine: a session through every flow records each request the extension's
+ * worker and pages make, and those the dialer page makes, and finds none outside the extension
+ * and the local fixture server.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
+import { ExtensionPopup } from '../../scripts/driver/extension-popup';
+import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import type { ResetRecord } from '../../src/db/schema';
+
+let session: ExtensionSession;
+const requests: Array<{ from: string; url: string; navigation: boolean }> = [];
+
+beforeEach(async () => {
+  session = await launchExtension();
+  requests.length = 0;
+  session.context.on('request', (request) => {
+    const from = request.serviceWorker() ? 'worker' : request.frame().url();
+    requests.push({ from, url: request.url(), navigation: !request.serviceWorker() && request.isNavigationRequest() });
+  });
+  await session.setSettings({ minCallSeconds: 1 });
+});
+
+afterEach(async () => {
+  await session?.close();
+});
+
+it('makes no network request in calls, the toast, the routine, the popup and options', async () => {
+  const page = await session.openDemoDialer('answerDelayMs=0');
+  const toast = await ClosedShadowToast.attach(page);
+  const softphone = page.frameLocator('#softphone');
+  await page.getByRole('button', { name: 'Call Dana Whitfield' }).click();
+  await softphone.getByText('On call').waitFor();
+  await page.waitForTimeout(1200);
+  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await toast.waitShown();
+  await toast.click('Tough');
+  await toast.click('Reset');
+  const routine = await ExtensionPopup.waitFor(page, session.extensionUrl('popup/index.html'));
+  await routine.waitForText('Ready for the next one', 15_000);
+  await routine.clickButton('Done');
+  await expect.poll(async () => (await session.readTable<ResetRecord>('resets')).length).toBe(1);
+
+  const options = await session.context.newPage();
+  await options.goto(session.extensionUrl('options/index.html'));
+  await options.getByRole('heading', { level: 1 }).first().waitFor();
+  const popup = await session.context.newPage();
+  await popup.goto(session.extensionUrl('popup/index.html'));
+  await popup.getByTestId('last-call').waitFor();
+
+  const extension = session.extensionUrl('');
+  const fixtures = session.server.url;
+  const strays = requests.filter(({ from, url, navigation }) => {
+    if (from === 'worker') return true;
+    // The test itself opens the dialer and the extension's pages.
+    if (navigation) return !url.startsWith(extension) && !url.startsWith(fixtures);
+    if (from.startsWith(extension)) return !url.startsWith(extension);
+    return !url.startsWith(fixtures);
+  });
+  expect(strays).toEqual([]);
+  expect(routine.requests.filter((url) => !url.startsWith(extension))).toEqual([]);
+  // The recorder is live: it saw the dialer's own assets and the extension pages' bundles.
+  expect(requests.some(({ url }) => url.startsWith(fixtures))).toBe(true);
+  expect(requests.some(({ url }) => url.startsWith(extension))).toBe(true);
+});
