@@ -21,8 +21,8 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The bits of the worker's `chrome` global these helpers touch. */
-export interface WorkerGlobals {
+/** The bits of an extension context's `chrome` global these helpers touch. */
+export interface ExtensionGlobals {
   chrome: {
     scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
     storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
@@ -39,6 +39,10 @@ export interface ExtensionSession {
   extensionUrl(pathname: string): string;
   /** Waits for the detector to be registered, then opens the demo dialer. */
   openDemoDialer(query?: string): Promise<Page>;
+  /** An extension page (options) kept open for reads; usable while the worker is stopped. */
+  extensionPage(): Promise<Page>;
+  /** Stops the service worker the way Chrome does when idle (CDP); the next event wakes it. */
+  stopServiceWorker(): Promise<void>;
   /** Stores settings as the options page would (storage.local 'settings'). */
   setSettings(settings: Record<string, unknown>): Promise<void>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
@@ -84,8 +88,16 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
   });
   const server = await serveStatic(path.join(repoRoot, 'tests/fixtures'));
 
-  const currentWorker = (): Worker =>
-    context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
+  // An extension page of our own to read storage and the database through: unlike the worker
+  // handle, it stays usable when a test stops the service worker.
+  let probe: Promise<Page> | undefined;
+  const extensionPage = (): Promise<Page> => {
+    probe ??= context.newPage().then(async (page) => {
+      await page.goto(`${extensionOrigin}options/index.html`);
+      return page;
+    });
+    return probe;
+  };
 
   return {
     context,
@@ -94,9 +106,10 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
     server,
     extensionErrors,
     extensionUrl: (pathname) => `${extensionOrigin}${pathname}`,
+    extensionPage,
     async openDemoDialer(query = '') {
-      await currentWorker().evaluate(async () => {
-        const { scripting } = (globalThis as unknown as WorkerGlobals).chrome;
+      await (await extensionPage()).evaluate(async () => {
+        const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
         const deadline = Date.now() + 5000;
         while (Date.now() < deadline) {
           const scripts = await scripting.getRegisteredContentScripts();
@@ -110,13 +123,13 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
       return page;
     },
     async setSettings(settings) {
-      await currentWorker().evaluate(
-        (value) => (globalThis as unknown as WorkerGlobals).chrome.storage.local.set({ settings: value }),
+      await (await extensionPage()).evaluate(
+        (value) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings: value }),
         settings,
       );
     },
     async readTable<T>(table: string): Promise<T[]> {
-      const rows = await currentWorker().evaluate(
+      const rows = await (await extensionPage()).evaluate(
         (name) =>
           new Promise<unknown[]>((resolve, reject) => {
             const open = indexedDB.open('rebound');
@@ -134,6 +147,20 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
         table,
       );
       return rows as T[];
+    },
+    async stopServiceWorker() {
+      const cdp = await context.newCDPSession(await extensionPage());
+      const stopped = new Promise<void>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ runningStatus: string }> }) => {
+          if (event.versions.length > 0 && event.versions.every((version) => version.runningStatus === 'stopped')) {
+            resolve();
+          }
+        });
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await cdp.detach();
     },
     async close() {
       await context.close();

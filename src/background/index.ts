@@ -1,4 +1,5 @@
 import { openReboundDb } from '../db/schema';
+import { writeFailureSlot } from '../db/write-failure';
 import { browser, type Runtime } from '../platform/browser';
 import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
@@ -20,6 +21,7 @@ const background = createBackground({
   liveCalls: new LiveCalls(sessionSlot('liveCalls')),
   nudgedCalls: sessionSlot('nudgedCalls'),
   pendingRoutine: pendingRoutineSlot(),
+  writeFailure: writeFailureSlot(),
   loadSettings,
   showToast,
   refreshBadge: () => refreshBadge(db),

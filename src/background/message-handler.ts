@@ -1,6 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { rateCall, recordEndedCall } from '../db/calls';
 import type { ReboundDb } from '../db/schema';
+import type { WriteFailure } from '../db/write-failure';
+import { errorText } from '../format/error-text';
 import { parseToBackground, type ToBackground } from '../messages/to-background';
 import type { SessionSlot } from '../platform/session-store';
 import type { PendingRoutine } from '../routine/pending-routine';
@@ -18,6 +20,7 @@ export interface BackgroundDeps {
   /** callKey → tab the nudge was shown in: only that tab may rate the call or ask for its reset. */
   nudgedCalls: SessionSlot<Record<string, number>>;
   pendingRoutine: SessionSlot<PendingRoutine>;
+  writeFailure: SessionSlot<WriteFailure>;
   loadSettings(): Promise<Settings>;
   showToast(call: EndedCall, settings: Settings): Promise<boolean>;
   refreshBadge(): Promise<void>;
@@ -45,13 +48,35 @@ export function createBackground(deps: BackgroundDeps) {
     return undefined;
   };
 
+  /**
+   * Writes every ended call still waiting, oldest first, so one whose write failed goes in with
+   * the next success. Stops at the first failure and says so in the session for the popup.
+   * Returns the keys written now.
+   */
+  async function writeUnwritten(): Promise<Set<string>> {
+    const written = new Set<string>();
+    try {
+      for (const call of await deps.liveCalls.unwritten()) {
+        await recordEndedCall(deps.db, call);
+        await deps.liveCalls.markWritten(call.callKey);
+        written.add(call.callKey);
+      }
+      await deps.writeFailure.clear();
+    } catch (error) {
+      const waiting = (await deps.liveCalls.unwritten()).length;
+      await deps.writeFailure.write({ message: errorText(error), at: deps.now(), waiting });
+    }
+    return written;
+  }
+
   /** Writes the calls the tracker ended, then nudges for those the policy allows. */
   async function settle(ended: EndedCall[], liveCount: number): Promise<void> {
     if (ended.length === 0) return;
+    const written = await writeUnwritten();
     const settings = await deps.loadSettings();
     for (const call of ended) {
-      await recordEndedCall(deps.db, call);
-      await deps.liveCalls.markWritten(call.callKey);
+      // A call that is not in the database yet cannot be rated: no nudge for it.
+      if (!written.has(call.callKey)) continue;
       if (!decideNudge(call, settings, liveCount).nudge) continue;
       if (await deps.showToast(call, settings)) {
         const nudged = (await deps.nudgedCalls.read()) ?? {};
@@ -95,12 +120,9 @@ export function createBackground(deps: BackgroundDeps) {
   return {
     handleTrackerEvent,
 
-    /** Writes calls that ended before a service-worker stop cut their write short. */
+    /** Writes calls whose write a service-worker stop or a database failure cut short. */
     async flushUnwritten(): Promise<void> {
-      for (const call of await deps.liveCalls.unwritten()) {
-        await recordEndedCall(deps.db, call);
-        await deps.liveCalls.markWritten(call.callKey);
-      }
+      await writeUnwritten();
     },
 
     onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
@@ -110,7 +132,9 @@ export function createBackground(deps: BackgroundDeps) {
       const fromExtensionPage = sender.url?.startsWith(deps.extensionOrigin) === true;
       if (fromExtensionPage) {
         if (message.type !== 'history-changed') return dropped(`${message.type} from an extension page`);
-        return deps.refreshBadge().then(() => ({ ok: true }));
+        return writeUnwritten()
+          .then(() => deps.refreshBadge())
+          .then(() => ({ ok: true }));
       }
       const tabId = sender.tab?.id;
       const host = hostOf(sender.tab?.url) ?? hostOf(sender.url);

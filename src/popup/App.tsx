@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callByKey } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { CallRecord, ReboundDb } from '../db/schema';
+import type { WriteFailure } from '../db/write-failure';
 import type { SessionSlot } from '../platform/session-store';
 import type { PendingRoutine } from '../routine/pending-routine';
 import type { RoutineKind } from '../routine/routines';
@@ -15,6 +16,7 @@ const PENDING_FRESH_MS = 10 * 60 * 1000;
 export interface AppProps {
   db: ReboundDb;
   pendingRoutine: SessionSlot<PendingRoutine>;
+  writeFailure: SessionSlot<WriteFailure>;
   loadSettings(): Promise<Settings>;
   notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
@@ -25,7 +27,16 @@ export interface AppProps {
 
 type View = { name: 'loading' } | { name: 'home' } | { name: 'routine'; kind: RoutineKind; call?: CallRecord };
 
-export function App({ db, pendingRoutine, loadSettings, notifyHistoryChanged, openOptions, close, now }: AppProps) {
+export function App({
+  db,
+  pendingRoutine,
+  writeFailure,
+  loadSettings,
+  notifyHistoryChanged,
+  openOptions,
+  close,
+  now,
+}: AppProps) {
   const [view, setView] = useState<View>({ name: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
 
@@ -55,7 +66,13 @@ export function App({ db, pendingRoutine, loadSettings, notifyHistoryChanged, op
       return <main class="popup" aria-busy="true" />;
     case 'home':
       return (
-        <Home db={db} onStart={(kind, call) => setView({ name: 'routine', kind, call })} openOptions={openOptions} />
+        <Home
+          db={db}
+          writeFailure={writeFailure}
+          retryWrites={notifyHistoryChanged}
+          onStart={(kind, call) => setView({ name: 'routine', kind, call })}
+          openOptions={openOptions}
+        />
       );
     case 'routine':
       return (

@@ -2,22 +2,30 @@ import { useEffect, useState } from 'preact/hooks';
 import { latestCall } from '../db/calls';
 import { resetForCall } from '../db/resets';
 import type { CallRecord, ReboundDb } from '../db/schema';
+import type { WriteFailure } from '../db/write-failure';
 import { dialerLabel } from '../dialers/catalog';
 import { formatDuration } from '../format/duration';
+import { errorText } from '../format/error-text';
 import { ratingLabel } from '../format/rating-label';
 import { t } from '../platform/i18n';
+import type { SessionSlot } from '../platform/session-store';
 import type { RoutineKind } from '../routine/routines';
-import { errorText } from './error-text';
 
 interface HomeProps {
   db: ReboundDb;
+  writeFailure: SessionSlot<WriteFailure>;
+  /** Asks the background to write the calls that wait (resolves once it has tried). */
+  retryWrites(): Promise<unknown>;
   onStart(kind: RoutineKind, call?: CallRecord): void;
   openOptions(): void;
 }
 
 type LastCall = { call: CallRecord; resetDone: boolean } | null;
 
-export function Home({ db, onStart, openOptions }: HomeProps) {
+export function Home({ db, writeFailure, retryWrites, onStart, openOptions }: HomeProps) {
+  const [failure, setFailure] = useState<WriteFailure | undefined>(undefined);
+  const readFailure = () => writeFailure.read().then(setFailure, () => undefined);
+  useEffect(() => void readFailure(), []);
   const [last, setLast] = useState<LastCall | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,6 +41,14 @@ export function Home({ db, onStart, openOptions }: HomeProps) {
   return (
     <main class="popup">
       <h1 class="brand">Rebound</h1>
+      {failure && (
+        <div class="error" role="alert">
+          <p>{t('popupWriteFailure', [String(failure.waiting), failure.message])}</p>
+          <button type="button" class="secondary" onClick={() => retryWrites().finally(readFailure)}>
+            {t('popupRetryWrites')}
+          </button>
+        </div>
+      )}
       {error && (
         <p class="error" role="alert">
           {t('popupLoadError', error)}

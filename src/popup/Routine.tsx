@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { rateCall } from '../db/calls';
 import type { CallRecord, ReboundDb } from '../db/schema';
+import { errorText } from '../format/error-text';
 import type { CallRating } from '../messages/to-background';
 import { t } from '../platform/i18n';
 import { type RoutineKind, type RoutineStep, stepsFor } from '../routine/routines';
 import type { Settings } from '../settings/settings';
-import { errorText } from './error-text';
 import { BreatheStep } from './steps/BreatheStep';
 import { RateStep } from './steps/RateStep';
 import { ReadyStep } from './steps/ReadyStep';

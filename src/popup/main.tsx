@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { openReboundDb } from '../db/schema';
+import { writeFailureSlot } from '../db/write-failure';
 import { browser } from '../platform/browser';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
@@ -16,6 +17,7 @@ if (root) {
     <App
       db={openReboundDb()}
       pendingRoutine={pendingRoutineSlot()}
+      writeFailure={writeFailureSlot()}
       loadSettings={loadSettings}
       notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
       openOptions={() => void browser.runtime.openOptionsPage()}

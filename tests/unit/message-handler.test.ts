@@ -3,6 +3,7 @@ import type { EndedCall } from '../../src/background/call-tracker';
 import { LiveCalls, type LiveCallsState } from '../../src/background/live-calls';
 import { createBackground } from '../../src/background/message-handler';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
+import type { WriteFailure } from '../../src/db/write-failure';
 import type { CallSignal } from '../../src/messages/call-signal';
 import type { Runtime } from '../../src/platform/browser';
 import type { SessionSlot } from '../../src/platform/session-store';
@@ -63,6 +64,7 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
   const liveCalls = new LiveCalls(liveSlot);
   const nudgedCalls = memorySlot<Record<string, number>>();
   const pendingRoutine = memorySlot<PendingRoutine>();
+  const writeFailure = memorySlot<WriteFailure>();
   const deps = {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
@@ -70,6 +72,7 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
     liveCalls,
     nudgedCalls,
     pendingRoutine,
+    writeFailure,
     loadSettings: vi.fn(async () => settings),
     showToast: vi.fn(async (_call: EndedCall, _settings: Settings) => true),
     refreshBadge: vi.fn(async () => undefined),
@@ -82,7 +85,7 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
   const sendAll = async (messages: unknown[], sender?: Runtime.MessageSender) => {
     for (const message of messages) await send(message, sender);
   };
-  return { background, deps, send, sendAll, liveCalls, liveSlot, nudgedCalls, pendingRoutine };
+  return { background, deps, send, sendAll, liveCalls, liveSlot, nudgedCalls, pendingRoutine, writeFailure };
 }
 
 beforeEach(() => {
@@ -392,6 +395,40 @@ describe('createBackground', () => {
       await background.flushUnwritten();
       expect((await db.calls.toArray()).map((call) => call.callKey).sort()).toEqual(['hubspot:abc', 'hubspot:late']);
       expect((await db.calls.get(row?.id ?? -1))?.callKey).toBe('hubspot:abc');
+    });
+  });
+
+  describe('a failing database', () => {
+    it('keeps the ended call, says so for the popup, shows no toast, and writes it with the next success', async () => {
+      const { deps, sendAll, liveCalls, writeFailure } = setup();
+      const add = vi.spyOn(db.calls, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+      await sendAll(fullCall('first'));
+      expect(await db.calls.count()).toBe(0);
+      expect((await liveCalls.unwritten()).map((call) => call.callKey)).toEqual(['hubspot:first']);
+      expect(writeFailure.value).toEqual({ message: 'QuotaExceededError', at: NOW, waiting: 1 });
+      expect(deps.showToast).not.toHaveBeenCalled();
+
+      await sendAll(fullCall('second', T0 + 100_000));
+      expect((await db.calls.orderBy('endedAt').toArray()).map((call) => call.callKey)).toEqual([
+        'hubspot:first',
+        'hubspot:second',
+      ]);
+      expect(await liveCalls.unwritten()).toEqual([]);
+      expect(writeFailure.value).toBeUndefined();
+      // Only the call that just ended is nudged; the one written late is history.
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+      expect(deps.showToast.mock.calls[0]?.[0].callKey).toBe('hubspot:second');
+      add.mockRestore();
+    });
+
+    it('retries the waiting calls when an extension page reports a change', async () => {
+      const { send, sendAll, writeFailure } = setup();
+      vi.spyOn(db.calls, 'add').mockRejectedValueOnce(new Error('disk full'));
+      await sendAll(fullCall('waiting'));
+      expect(writeFailure.value?.waiting).toBe(1);
+      await send({ type: 'history-changed' }, fromExtensionPage());
+      expect(await db.calls.count()).toBe(1);
+      expect(writeFailure.value).toBeUndefined();
     });
   });
 });

@@ -5,6 +5,7 @@ import type { EndedCall } from '../../src/background/call-tracker';
 import { rateCall, recordEndedCall } from '../../src/db/calls';
 import { recordReset } from '../../src/db/resets';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
+import type { WriteFailure } from '../../src/db/write-failure';
 import type { SessionSlot } from '../../src/platform/session-store';
 import { App } from '../../src/popup/App';
 import type { PendingRoutine } from '../../src/routine/pending-routine';
@@ -57,15 +58,28 @@ afterEach(async () => {
   await db.delete();
 });
 
-function renderApp(options: { pending?: PendingRoutine; settings?: Settings; close?: () => void } = {}) {
+function renderApp(
+  options: {
+    pending?: PendingRoutine;
+    settings?: Settings;
+    close?: () => void;
+    failure?: WriteFailure;
+    afterRetry?: WriteFailure;
+  } = {},
+) {
   const pendingRoutine = memorySlot(options.pending);
-  const notifyHistoryChanged = vi.fn(async () => ({ ok: true }));
+  const writeFailure = memorySlot(options.failure);
+  const notifyHistoryChanged = vi.fn(async () => {
+    writeFailure.value = options.afterRetry;
+    return { ok: true };
+  });
   const openOptions = vi.fn();
   const settings = options.settings ?? { ...DEFAULT_SETTINGS, breathSeconds: 5 };
   const view = render(
     <App
       db={db}
       pendingRoutine={pendingRoutine}
+      writeFailure={writeFailure}
       loadSettings={async () => settings}
       notifyHistoryChanged={notifyHistoryChanged}
       openOptions={openOptions}
@@ -432,5 +446,27 @@ describe('window mode (close given)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(SAVE_ERROR);
     expect(close).not.toHaveBeenCalled();
+  });
+});
+
+describe('calls that could not be saved', () => {
+  it('are announced on Home with the reason, and Try again asks the background to write them', async () => {
+    const { notifyHistoryChanged } = renderApp({
+      failure: { message: 'QuotaExceededError', at: NOW, waiting: 2 },
+      afterRetry: undefined,
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("couldn't save your last 2 call(s): QuotaExceededError");
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(notifyHistoryChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('stay announced when the retry fails too', async () => {
+    const failure = { message: 'disk full', at: NOW, waiting: 1 };
+    renderApp({ failure, afterRetry: failure });
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('disk full'));
   });
 });
