@@ -25,7 +25,10 @@ export const CHROMIUM_ARGS = [
 export interface ExtensionGlobals {
   chrome: {
     scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
-    storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+    storage: {
+      local: { set(items: Record<string, unknown>): Promise<void> };
+      session: { get(key: string): Promise<Record<string, unknown>> };
+    };
   };
 }
 
@@ -91,6 +94,7 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
   // An extension page of our own to read storage and the database through: unlike the worker
   // handle, it stays usable when a test stops the service worker.
   let probe: Promise<Page> | undefined;
+  let closed = false;
   const extensionPage = (): Promise<Page> => {
     probe ??= context.newPage().then(async (page) => {
       await page.goto(`${extensionOrigin}options/index.html`);
@@ -163,6 +167,8 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
       await cdp.detach();
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await context.close();
       await server.close();
       if (!profileDir) await rm(profile, { recursive: true, force: true });

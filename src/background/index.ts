@@ -5,15 +5,18 @@ import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
 import { syncDetectorRegistration } from './detector-registration';
+import { droppedMessageCounter } from './dropped-messages';
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { openRoutine, refreshBadge, showToast } from './nudger';
+import { signalRateLimit } from './signal-rate-limit';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
 self.addEventListener('error', (event) => console.error('Rebound background:', event.error ?? event.message));
 
 const db = openReboundDb();
+const signalLimit = signalRateLimit();
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -27,6 +30,8 @@ const background = createBackground({
   refreshBadge: () => refreshBadge(db),
   openRoutine,
   now: Date.now,
+  signalLimit,
+  onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
 });
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers
@@ -35,6 +40,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   background.onMessage(message, sender),
 );
 browser.tabs.onRemoved.addListener((tabId) => {
+  signalLimit.forget(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
 });
 browser.tabs.onUpdated.addListener((tabId, change) => {

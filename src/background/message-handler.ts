@@ -10,6 +10,7 @@ import type { Settings } from '../settings/settings';
 import type { EndedCall, TrackerEvent } from './call-tracker';
 import type { LiveCalls } from './live-calls';
 import { decideNudge } from './nudge-policy';
+import type { RateLimit } from './signal-rate-limit';
 
 export interface BackgroundDeps {
   extensionId: string;
@@ -26,6 +27,8 @@ export interface BackgroundDeps {
   refreshBadge(): Promise<void>;
   openRoutine(): Promise<void>;
   now(): number;
+  /** Call signals beyond this per-tab budget are dropped. */
+  signalLimit?: RateLimit;
   onDropped?(reason: string): void;
 }
 
@@ -98,6 +101,8 @@ export function createBackground(deps: BackgroundDeps) {
   async function handleFromTab(message: ToBackground, tabId: number, host: string): Promise<unknown> {
     switch (message.type) {
       case 'call-signal':
+        if (deps.signalLimit && !deps.signalLimit.allow(tabId, deps.now()))
+          return dropped('call-signal over the rate limit');
         await handleTrackerEvent({ kind: 'signal', tabId, host, signal: message.signal });
         return { ok: true };
       case 'rate-call': {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EndedCall } from '../../src/background/call-tracker';
 import { LiveCalls, type LiveCallsState } from '../../src/background/live-calls';
 import { createBackground } from '../../src/background/message-handler';
+import { signalRateLimit } from '../../src/background/signal-rate-limit';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
 import type { WriteFailure } from '../../src/db/write-failure';
 import type { CallSignal } from '../../src/messages/call-signal';
@@ -429,6 +430,26 @@ describe('createBackground', () => {
       await send({ type: 'history-changed' }, fromExtensionPage());
       expect(await db.calls.count()).toBe(1);
       expect(writeFailure.value).toBeUndefined();
+    });
+  });
+
+  describe('signal rate limit', () => {
+    it('drops a flood of signals from one tab without touching another tab', async () => {
+      const { deps } = setup();
+      const limited = createBackground({ ...deps, signalLimit: signalRateLimit(5, 0) });
+      const flood = Array.from({ length: 50 }, (_, i) =>
+        callSignal({ kind: 'ended', callId: `flood-${i}`, at: T0 + i, outcome: 'completed' }),
+      );
+      for (const message of flood) await limited.onMessage(message, fromTab(TAB));
+      expect(await db.calls.count()).toBe(5);
+      expect(deps.onDropped.mock.calls.filter(([reason]) => reason === 'call-signal over the rate limit')).toHaveLength(
+        45,
+      );
+      await limited.onMessage(
+        callSignal({ kind: 'ended', callId: 'other-tab', at: T0, outcome: 'completed' }),
+        fromTab(TAB + 1),
+      );
+      expect(await db.calls.count()).toBe(6);
     });
   });
 });
