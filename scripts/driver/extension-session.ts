@@ -40,6 +40,8 @@ export interface ExtensionSession {
   /** Console errors and uncaught page errors from the extension's worker and pages. */
   extensionErrors: string[];
   extensionUrl(pathname: string): string;
+  /** Resolves once the detector content script is registered for the fixture server. */
+  waitForDetector(): Promise<void>;
   /** Waits for the detector to be registered, then opens the demo dialer. */
   openDemoDialer(query?: string): Promise<Page>;
   /** An extension page (options) kept open for reads; usable while the worker is stopped. */
@@ -103,6 +105,19 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
     return probe;
   };
 
+  const waitForDetector = async () => {
+    await (await extensionPage()).evaluate(async () => {
+      const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline) {
+        const scripts = await scripting.getRegisteredContentScripts();
+        if (scripts.length > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('the detector content script was never registered');
+    });
+  };
+
   return {
     context,
     worker,
@@ -111,17 +126,9 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
     extensionErrors,
     extensionUrl: (pathname) => `${extensionOrigin}${pathname}`,
     extensionPage,
+    waitForDetector,
     async openDemoDialer(query = '') {
-      await (await extensionPage()).evaluate(async () => {
-        const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
-        const deadline = Date.now() + 5000;
-        while (Date.now() < deadline) {
-          const scripts = await scripting.getRegisteredContentScripts();
-          if (scripts.length > 0) return;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        throw new Error('the detector content script was never registered');
-      });
+      await waitForDetector();
       const page = await context.newPage();
       await page.goto(`${server.url}demo-dialer/index.html${query ? `?${query}` : ''}`);
       return page;

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: builds, runs the built extension in Chromium, prints a table of figures and
+ * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
+ * benchmark cannot rot); its numbers mean nothing.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleSizes } from './bench/bundle-sizes';
+import { protocolDetectionLatency } from './bench/detection-latency';
+import { type Figure, formatTable } from './bench/figures';
+import { pageOverhead } from './bench/page-overhead';
+import { tabCloseLatency } from './bench/tab-close';
+import { coldStart, heapAfterCalls } from './bench/worker';
+import { buildExtension, distDir, repoRoot } from './build';
+import { launchExtension } from './driver/extension-session';
+
+export interface BenchOptions {
+  quick: boolean;
+}
+
+const SIZES = {
+  full: { overheadRounds: 10, overheadWindowMs: 3000, calls: 50, tabCloses: 20, coldStarts: 10, heapCalls: 1000 },
+  quick: { overheadRounds: 1, overheadWindowMs: 300, calls: 2, tabCloses: 1, coldStarts: 1, heapCalls: 4 },
+};
+
+/** Settings that let every bench call be nudged, so each one shows in the latency figures. */
+const BENCH_SETTINGS = { minCallSeconds: 0, skipOutcomes: [] };
+
+export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
+  const size = quick ? SIZES.quick : SIZES.full;
+  await buildExtension('store');
+  await buildExtension('demo');
+  const figures: Figure[] = await bundleSizes(distDir('chrome', 'store'));
+  const fresh = async () => {
+    const session = await launchExtension();
+    await session.setSettings(BENCH_SETTINGS);
+    return session;
+  };
+  let session = await fresh();
+  const browser =
+    session.context.browser()?.version() ?? (await (await session.extensionPage()).evaluate(() => navigator.userAgent));
+  try {
+    figures.push(...(await pageOverhead(session, size.overheadRounds, size.overheadWindowMs)));
+    figures.push(...(await protocolDetectionLatency(session, size.calls)));
+    figures.push(...(await tabCloseLatency(session, size.tabCloses)));
+    figures.push(...(await coldStart(session, size.coldStarts)));
+    await session.close();
+    session = await fresh();
+    figures.push(...(await heapAfterCalls(session, size.heapCalls)));
+  } finally {
+    await session.close();
+  }
+  return { figures, browser };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick');
+  const started = performance.now();
+  const { figures, browser } = await runBench({ quick });
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    machine: {
+      platform: `${os.platform()} ${os.release()}`,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    browser,
+    durationS: Math.round((performance.now() - started) / 1000),
+    figures,
+  };
+  await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
+  await writeFile(path.join(repoRoot, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(formatTable(figures));
+  console.log(`\n${browser} · ${report.machine.cpus} CPUs · ${report.durationS} s · bench/report.json`);
+}

@@ -1,0 +1,47 @@
+/** Raw and gzip size of each entry point, with the chunks it imports. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Figure } from './figures';
+
+const IMPORT = /(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g;
+
+async function withImports(dir: string, file: string, seen = new Set<string>()): Promise<Set<string>> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = await readFile(path.join(dir, file), 'utf8');
+  for (const match of code.matchAll(IMPORT)) {
+    await withImports(dir, path.join(path.dirname(file), match[1] ?? ''), seen);
+  }
+  return seen;
+}
+
+async function pageEntry(dir: string, html: string): Promise<string> {
+  const source = await readFile(path.join(dir, html), 'utf8');
+  const src = /<script[^>]+src="([^"]+)"/.exec(source)?.[1];
+  if (!src) throw new Error(`no script in ${html}`);
+  return path.normalize(path.join(path.dirname(html), src));
+}
+
+export async function bundleSizes(dir: string): Promise<Figure[]> {
+  const entries: Array<[string, string, string | undefined]> = [
+    ['content script', 'content.js', '≤ 10 KB gzip'],
+    ['background', 'background.js', undefined],
+    ['popup', await pageEntry(dir, 'popup/index.html'), undefined],
+    ['options', await pageEntry(dir, 'options/index.html'), undefined],
+  ];
+  const figures: Figure[] = [];
+  for (const [name, entry, budget] of entries) {
+    const files = await withImports(dir, entry);
+    const bytes = Buffer.concat(await Promise.all([...files].map((file) => readFile(path.join(dir, file)))));
+    figures.push({ group: 'bundle', name: `${name} raw`, value: +(bytes.length / 1024).toFixed(1), unit: 'KB' });
+    figures.push({
+      group: 'bundle',
+      name: `${name} gzip`,
+      value: +(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1),
+      unit: 'KB',
+      target: budget,
+    });
+  }
+  return figures;
+}

@@ -1,0 +1,121 @@
+/**
+ * The service worker: cold start (stopped worker → first signal handled, seen as the toast) and
+ * its JS heap after many calls, read over CDP from the worker target itself.
+ */
+import type { Page } from 'playwright-core';
+import { CdpTarget } from '../driver/cdp-target';
+import type { ExtensionSession } from '../driver/extension-session';
+import { openWatchedDialer, waitForToastCount } from './detection-latency';
+import { type Figure, latencyFigures } from './figures';
+
+function postEnd(page: Page, callId: string): Promise<number> {
+  const widget = page.frame({ url: /softphone\.html/ });
+  if (!widget) throw new Error('no widget frame');
+  return widget.evaluate((id) => {
+    const at = performance.timeOrigin + performance.now();
+    window.parent.postMessage(
+      { type: 'CALL_ENDED', data: { externalCallId: id, callEndStatus: 'COMPLETED' }, messageId: id },
+      '*',
+    );
+    return at;
+  }, callId);
+}
+
+export async function coldStart(session: ExtensionSession, rounds: number): Promise<Figure[]> {
+  const { page } = await openWatchedDialer(session);
+  const warm: number[] = [];
+  const cold: number[] = [];
+  let toasts = 0;
+  for (let round = 0; round < rounds; round++) {
+    const warmAt = await postEnd(page, `warm-${round}-${Date.now()}`);
+    warm.push((await waitForToastCount(page, ++toasts)) - warmAt);
+    await session.stopServiceWorker();
+    const coldAt = await postEnd(page, `cold-${round}-${Date.now()}`);
+    cold.push((await waitForToastCount(page, ++toasts, 20_000)) - coldAt);
+    await page.waitForTimeout(1000);
+  }
+  await page.close();
+  return [
+    ...latencyFigures('worker', 'cold start: first signal → toast', cold).filter((f) => !f.name.endsWith('max')),
+    ...latencyFigures('worker', 'warm: signal → toast', warm).filter((f) => !f.name.endsWith('max')),
+  ];
+}
+
+async function workerHeapMb(anyPage: Page, extensionId: string): Promise<number> {
+  const worker = await CdpTarget.attach(
+    anyPage,
+    (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
+  await worker.send('HeapProfiler.collectGarbage', {});
+  const { usedSize } = (await worker.send('Runtime.getHeapUsage', {})) as { usedSize: number };
+  await worker.detach();
+  return +(usedSize / 1024 / 1024).toFixed(2);
+}
+
+/** Calls pumped from many tabs at once: each tab stays inside its own signal budget. */
+export async function heapAfterCalls(session: ExtensionSession, calls: number): Promise<Figure[]> {
+  const tabs = Math.max(1, Math.ceil(calls / 25));
+  const probe = await session.extensionPage();
+  await session.waitForDetector();
+  // Wake the worker: a stopped one has no heap to read.
+  await probe.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ type: 'history-changed' }),
+  );
+  const before = await workerHeapMb(probe, session.extensionId);
+  const pages = await Promise.all(
+    Array.from({ length: tabs }, async () => {
+      const page = await session.context.newPage();
+      await page.goto(`${session.server.url}busy-crm/pump.html`);
+      return page;
+    }),
+  );
+  await Promise.all(
+    pages.map((page, tab) =>
+      page.frame({ url: /pump-widget\.html/ })?.evaluate(
+        async ({ perTab, offset }) => {
+          for (let i = 0; i < perTab; i++) {
+            const id = `heap-${offset}-${i}`;
+            window.parent.postMessage(
+              { type: 'OUTGOING_CALL_STARTED', data: { externalCallId: id }, messageId: `${id}-s` },
+              '*',
+            );
+            window.parent.postMessage(
+              { type: 'CALL_ENDED', data: { externalCallId: id, callEndStatus: 'COMPLETED' }, messageId: `${id}-e` },
+              '*',
+            );
+            // Two signals a call, at the per-tab budget's steady rate once the burst is spent.
+            await new Promise((resolve) => setTimeout(resolve, i < 15 ? 10 : 1000));
+          }
+        },
+        { perTab: Math.min(25, calls - tab * 25), offset: tab },
+      ),
+    ),
+  );
+  const countCalls = () =>
+    probe.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('rebound');
+          open.onsuccess = () => {
+            const request = open.result.transaction('calls').objectStore('calls').count();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+          };
+        }),
+    );
+  const deadline = Date.now() + 60_000;
+  while ((await countCalls()) < calls && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  const recorded = await countCalls();
+  const after = await workerHeapMb(probe, session.extensionId);
+  await Promise.all(pages.map((page) => page.close()));
+  return [
+    { group: 'worker', name: 'calls recorded for the heap figure', value: recorded, unit: 'calls' },
+    { group: 'worker', name: 'JS heap before', value: before, unit: 'MB' },
+    { group: 'worker', name: `JS heap after ${calls} calls`, value: after, unit: 'MB' },
+  ];
+}

@@ -1,0 +1,23 @@
+/** The benchmark in quick mode: every figure still gets measured. Its numbers are not judged. */
+import { expect, it } from 'vitest';
+import { runBench } from '../../scripts/bench';
+
+it('runs every benchmark figure end to end (quick sizes)', async () => {
+  const { figures } = await runBench({ quick: true });
+  const names = figures.map((figure) => figure.name);
+  for (const expected of [
+    'content script gzip',
+    'background gzip',
+    'popup gzip',
+    'options gzip',
+    'script time, with / without',
+    'task time, with / without',
+    'protocol dialer end → toast p95',
+    'tab closed → calls row p95',
+    'cold start: first signal → toast p50',
+  ]) {
+    expect(names).toContain(expected);
+  }
+  expect(names.some((name) => name.startsWith('JS heap after'))).toBe(true);
+  for (const figure of figures) expect(Number.isFinite(figure.value), figure.name).toBe(true);
+}, 180_000);
