@@ -101,4 +101,7 @@ const onCommand = createCommandHandler({
   markLastCallTough: background.markLastCallTough,
 });
 browser.commands.onCommand.addListener((command) => void onCommand(command));
+// Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
+// handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
+Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
 void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count));

@@ -14,7 +14,9 @@ interface ToastBreathProps {
  * prefers-reduced-motion, where only the count changes) and a count screen readers hear once
  * per cue, not every second.
  */
-export function ToastBreath({ onDone, now = () => performance.now() }: ToastBreathProps) {
+const pageClock = () => performance.now();
+
+export function ToastBreath({ onDone, now = pageClock }: ToastBreathProps) {
   const [left, setLeft] = useState(TOAST_BREATH_SECONDS);
   const done = useRef(onDone);
   done.current = onDone;

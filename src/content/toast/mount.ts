@@ -21,14 +21,11 @@ const HOST_STYLE: Record<string, string> = {
   visibility: 'visible',
   // The top layer (popover) ignores z-index; these undo the browser's own popover styles.
   top: 'auto',
-  left: 'auto',
-  right: 'auto',
   'inset-inline-start': 'auto',
   width: 'auto',
   height: 'auto',
   overflow: 'visible',
   background: 'transparent',
-  color: 'inherit',
   'pointer-events': 'auto',
 };
 
