@@ -86,9 +86,17 @@ const notificationActions = createNotificationActions({
   rateTough: (callKey) => background.rate(callKey, 'tough'),
   clear: (id) => browser.notifications.clear(id),
 });
-// notifications is an optional permission: the API exists only once the rep granted it.
-browser.notifications?.onClicked.addListener((id) => void notificationActions.clicked(id));
-browser.notifications?.onButtonClicked.addListener((id, index) => void notificationActions.buttonClicked(id, index));
+// notifications is an optional permission: the API appears only once the rep grants it, which
+// may happen while this worker runs (Options asks), so listening starts then too.
+let listeningToNotifications = false;
+const listenToNotifications = () => {
+  if (listeningToNotifications || !browser.notifications) return;
+  listeningToNotifications = true;
+  browser.notifications.onClicked.addListener((id) => void notificationActions.clicked(id));
+  browser.notifications.onButtonClicked.addListener((id, index) => void notificationActions.buttonClicked(id, index));
+};
+listenToNotifications();
+browser.permissions.onAdded.addListener(listenToNotifications);
 
 const onCommand = createCommandHandler({
   async breatheInActiveTab() {

@@ -1,13 +1,15 @@
 import type { Escalation } from '../../messages/escalation';
 import { t } from '../../platform/i18n';
 
-/** After a run of tough calls: a longer break, and the person the rep named (practices support, role-play). */
+/**
+ * After a run of tough calls (the toast's title says how many): a longer break, and the person
+ * the rep named (practices support, role-play).
+ */
 export function EscalationNote({ escalation }: { escalation: Escalation }) {
   const { contact } = escalation;
   return (
     <div class="escalation" data-testid="escalation">
-      <p class="escalation-title">{t('escalationTitle', String(escalation.streak))}</p>
-      <p>{t('escalationBody')}</p>
+      <p class="escalation-title">{t('escalationBody')}</p>
       {contact ? (
         <p>
           {t('escalationContactLead')}{' '}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDuration } from '../../format/duration';
 import { ratingLabel } from '../../format/rating-label';
 import type { Escalation } from '../../messages/escalation';
@@ -9,18 +9,21 @@ import { SNOOZE_CHOICES, type SnoozeChoice } from '../../snooze/snooze';
 import { EscalationNote } from './Escalation';
 import { ToastBreath } from './ToastBreath';
 
-export interface ToastActions {
+export interface NudgeActions {
   /** Resolves with the escalation to show when this rating completes a run of tough calls. */
   rate(rating: CallRating): Promise<Escalation | undefined>;
   reset(): Promise<unknown>;
   snooze(choice: SnoozeChoice): Promise<unknown>;
+}
+
+/** What the toast shows: a nudge about a call, or (for the quick-reset shortcut) only the breath. */
+export interface ToastContent {
+  nudged?: { nudge: Nudge; actions: NudgeActions };
+  /** Records the breath once it ran to its end. */
   breathDone(): Promise<unknown>;
 }
 
-interface ToastProps {
-  /** Absent for the quick-reset shortcut: the toast is then only the breath. */
-  nudge?: Nudge;
-  actions: ToastActions;
+interface ToastProps extends ToastContent {
   onClose(): void;
   /** While true the toast does not hide itself (a breath is running). */
   onBusy?(busy: boolean): void;
@@ -38,7 +41,8 @@ const SNOOZE_LABELS: Record<SnoozeChoice, MessageKey> = {
 
 type Phase = 'ask' | 'breathing' | 'breathed';
 
-export function Toast({ nudge, actions, onClose, onBusy, accepts = isTrusted }: ToastProps) {
+export function Toast({ nudged, breathDone, onClose, onBusy, accepts = isTrusted }: ToastProps) {
+  const nudge = nudged?.nudge;
   const trusted = (handler: () => void) => (event: Event) => {
     if (accepts(event)) handler();
   };
@@ -52,14 +56,13 @@ export function Toast({ nudge, actions, onClose, onBusy, accepts = isTrusted }: 
     action().then(after, () => setFailed(true));
   };
 
-  const breathe = () => {
-    onBusy?.(true);
-    setPhase('breathing');
-  };
+  const busy = phase === 'breathing';
+  useEffect(() => onBusy?.(busy), [busy, onBusy]);
+
+  const breathe = () => setPhase('breathing');
   const breathed = () => {
-    onBusy?.(false);
     setPhase('breathed');
-    attempt(actions.breathDone);
+    attempt(breathDone);
   };
 
   return (
@@ -87,7 +90,7 @@ export function Toast({ nudge, actions, onClose, onBusy, accepts = isTrusted }: 
       {escalation && <EscalationNote escalation={escalation} />}
       {phase === 'breathing' && <ToastBreath onDone={breathed} />}
       {phase === 'breathed' && !failed && <p class="note">{t('toastBreathDone')}</p>}
-      {nudge && phase === 'ask' && (
+      {nudged && phase === 'ask' && (
         <>
           <fieldset class="row">
             <legend class="visually-hidden">{t('toastRateGroup')}</legend>
@@ -99,7 +102,7 @@ export function Toast({ nudge, actions, onClose, onBusy, accepts = isTrusted }: 
                 onClick={trusted(() => {
                   setRating(value);
                   attempt(
-                    () => actions.rate(value),
+                    () => nudged.actions.rate(value),
                     (next) => next && setEscalation(next),
                   );
                 })}
@@ -112,7 +115,7 @@ export function Toast({ nudge, actions, onClose, onBusy, accepts = isTrusted }: 
             <p class="note">{rating === 'tough' ? t('toastToughThanks') : t('toastThanks')}</p>
           )}
           <div class="row">
-            <button type="button" class="primary" onClick={trusted(() => attempt(actions.reset, onClose))}>
+            <button type="button" class="primary" onClick={trusted(() => attempt(nudged.actions.reset, onClose))}>
               {t('toastReset')}
             </button>
             <button type="button" class="secondary" onClick={trusted(breathe)}>
@@ -126,7 +129,7 @@ export function Toast({ nudge, actions, onClose, onBusy, accepts = isTrusted }: 
                 key={choice}
                 type="button"
                 class="small"
-                onClick={trusted(() => attempt(() => actions.snooze(choice), onClose))}
+                onClick={trusted(() => attempt(() => nudged.actions.snooze(choice), onClose))}
               >
                 {t(SNOOZE_LABELS[choice])}
               </button>

@@ -1,7 +1,6 @@
 import { h, render } from 'preact';
-import type { Nudge } from '../../messages/to-content';
 import { browser } from '../../platform/browser';
-import { Toast, type ToastActions } from './Toast';
+import { Toast, type ToastContent } from './Toast';
 import { TOAST_CSS } from './toast-styles';
 
 const HOST_TAG = 'rebound-toast';
@@ -64,7 +63,7 @@ function raiseToTopLayer(host: HTMLElement): void {
  * `hideAfterMs` (not while pointer or focus are on it, nor during a breath), and replaces any
  * nudge still showing.
  */
-export function showToast(nudge: Nudge | undefined, actions: ToastActions, hideAfterMs: number): void {
+export function showToast(content: ToastContent, hideAfterMs: number): void {
   dismissCurrent?.();
   const host = document.createElement(HOST_TAG);
   const dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
@@ -117,6 +116,6 @@ export function showToast(nudge: Nudge | undefined, actions: ToastActions, hideA
     busy = value;
     schedule();
   };
-  render(h(Toast, { nudge, actions, onClose: dismiss, onBusy }), container);
+  render(h(Toast, { ...content, onClose: dismiss, onBusy }), container);
   schedule();
 }
