@@ -161,19 +161,19 @@ describe('how heavy it is', () => {
       await callAndToast(page, toast, n);
       await toast.click('Tough');
       await expect.poll(async () => (await calls()).filter((call) => call.rating === 'tough').length).toBe(n);
-      expect(await toast.text()).not.toContain('tough calls in a row');
+      expect(await toast.text()).not.toContain('Tough calls in a row');
       await toast.click('Dismiss');
     }
     await callAndToast(page, toast, 3);
     await toast.click('Tough');
-    await expect.poll(() => toast.text()).toContain('3 tough calls in a row');
+    await expect.poll(() => toast.text()).toContain('Tough calls in a row: 3');
     expect(await toast.text()).toContain('Take a longer break');
     expect(await toast.linkHref('https://chat.example/maria')).toBe('https://chat.example/maria');
     await toast.click('Dismiss');
 
     // The next nudge arrives escalated, before any rating.
     await callAndToast(page, toast, 4);
-    expect(await toast.text()).toContain('3 tough calls in a row');
+    expect(await toast.text()).toContain('Tough calls in a row: 3');
     expect(session.extensionErrors).toEqual([]);
   });
 });
@@ -287,42 +287,45 @@ describe('never in the way', () => {
     await expect.poll(() => toast.isShown()).toBe(false);
   });
 
-  it('looks the same on a hostile page as on a plain one, above every overlay', async () => {
-    const shoot = async (path: string, callId: string) => {
-      const page = await session.context.newPage();
-      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-      await page.goto(`${session.server.url}hostile/${path}`);
-      const toast = await ClosedShadowToast.attach(page);
-      // An end whose start was never seen: the same "length unknown" text on both pages.
-      const frame = page.frame({ url: /softphone\.html/ }) as Frame;
-      await frame.evaluate((id) => {
-        window.parent.postMessage(
-          { type: 'CALL_ENDED', data: { externalCallId: id, callEndStatus: 'COMPLETED' }, messageId: `${id}_1` },
-          '*',
-        );
-      }, callId);
-      await toast.waitShown();
-      const box = await toast.bounds();
-      const centre = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, {
-        x: box.x + box.width / 2,
-        y: box.y + box.height / 2,
-      });
-      const png = await page.screenshot({ clip: box });
-      return { page, toast, box, centre, png };
-    };
-    const plain = await shoot('plain.html', 'plain-call');
-    const hostile = await shoot('index.html', 'hostile-call');
+  it.each(['light', 'dark'] as const)(
+    'looks the same on a hostile page as on a plain one, above every overlay (%s)',
+    async (colorScheme) => {
+      const shoot = async (path: string, callId: string) => {
+        const page = await session.context.newPage();
+        await page.emulateMedia({ reducedMotion: 'reduce', colorScheme });
+        await page.goto(`${session.server.url}hostile/${path}`);
+        const toast = await ClosedShadowToast.attach(page);
+        // An end whose start was never seen: the same "length unknown" text on both pages.
+        const frame = page.frame({ url: /softphone\.html/ }) as Frame;
+        await frame.evaluate((id) => {
+          window.parent.postMessage(
+            { type: 'CALL_ENDED', data: { externalCallId: id, callEndStatus: 'COMPLETED' }, messageId: `${id}_1` },
+            '*',
+          );
+        }, callId);
+        await toast.waitShown();
+        const box = await toast.bounds();
+        const centre = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, {
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+        });
+        const png = await page.screenshot({ clip: box });
+        return { page, toast, box, centre, png };
+      };
+      const plain = await shoot('plain.html', 'plain-call');
+      const hostile = await shoot('index.html', 'hostile-call');
 
-    expect(hostile.centre).toBe('REBOUND-TOAST');
-    expect(hostile.box).toEqual(plain.box);
-    // Corners and shadow blend with what is behind; everything inside must match the plain page.
-    const { differing, total } = comparePng(plain.png, hostile.png, { inset: 14 });
-    expect(differing / total).toBeLessThan(0.005);
+      expect(hostile.centre).toBe('REBOUND-TOAST');
+      expect(hostile.box).toEqual(plain.box);
+      // Corners and shadow blend with what is behind; everything inside must match the plain page.
+      const { differing, total } = comparePng(plain.png, hostile.png, { inset: 14 });
+      expect(differing / total).toBeLessThan(0.005);
 
-    // Real clicks land on it, through the overlay.
-    await hostile.toast.click('Tough');
-    await expect
-      .poll(async () => (await calls()).find((call) => call.callKey === 'hubspot:hostile-call')?.rating)
-      .toBe('tough');
-  });
+      // Real clicks land on it, through the overlay.
+      await hostile.toast.click('Tough');
+      await expect
+        .poll(async () => (await calls()).find((call) => call.callKey === 'hubspot:hostile-call')?.rating)
+        .toBe('tough');
+    },
+  );
 });

@@ -54,7 +54,7 @@ describe('Toast', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Tough' }));
     });
-    expect(screen.getByText('3 tough calls in a row')).toBeTruthy();
+    expect(screen.getByText('Tough calls in a row: 3')).toBeTruthy();
     expect(screen.getByText(/Take a longer break/)).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Maria' });
     expect(link.getAttribute('href')).toBe('https://chat.example/m');
@@ -63,7 +63,7 @@ describe('Toast', () => {
 
   it('arrives escalated, naming a contact without a link as plain text', () => {
     renderToast({ nudge: { ...nudge, escalation: { streak: 4, contact: { label: 'Maria (team lead)' } } } });
-    expect(screen.getByText('4 tough calls in a row')).toBeTruthy();
+    expect(screen.getByText('Tough calls in a row: 4')).toBeTruthy();
     expect(screen.getByText('Maria (team lead)').tagName).toBe('STRONG');
     expect(screen.queryByRole('link')).toBeNull();
   });
