@@ -15,10 +15,7 @@ function merge(base: JsonObject, overlay: JsonObject): JsonObject {
   const out: JsonObject = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
     const current = out[key];
-    if (isObject(current) && isObject(value)) out[key] = merge(current, value);
-    // A list in an overlay adds to the base list (e.g. the demo's extra permissions).
-    else if (Array.isArray(current) && Array.isArray(value)) out[key] = [...new Set([...current, ...value])];
-    else out[key] = value;
+    out[key] = isObject(current) && isObject(value) ? merge(current, value) : value;
   }
   return out;
 }

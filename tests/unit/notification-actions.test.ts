@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createNotificationActions } from '../../../src/background/notification-actions';
+import { createNotificationActions } from '../../src/background/notification-actions';
 
 const setup = () => {
   const deps = {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SnoozeControl } from '../../../src/popup/SnoozeControl';
-import { readSnooze, snooze } from '../../../src/snooze/snooze-store';
+import { SnoozeControl } from '../../src/popup/SnoozeControl';
+import { readSnooze, snooze } from '../../src/snooze/snooze-store';
 
 const NOW = new Date(2026, 10, 25, 14, 0).getTime();
 const now = () => NOW;

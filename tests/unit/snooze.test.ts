@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSnoozed, snoozeUntil } from '../../../src/snooze/snooze';
-import { endSnooze, readSnooze, snooze } from '../../../src/snooze/snooze-store';
-import fakeBrowser from '../fakes/fake-browser';
+import { isSnoozed, snoozeUntil } from '../../src/snooze/snooze';
+import { endSnooze, readSnooze, snooze } from '../../src/snooze/snooze-store';
+import fakeBrowser from './fakes/fake-browser';
 
 const NOW = new Date(2026, 10, 25, 16, 45).getTime();
 

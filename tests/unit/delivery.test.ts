@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EndedCall } from '../../../src/background/call-tracker';
-import { createDelivery } from '../../../src/background/delivery';
-import * as nudger from '../../../src/background/nudger';
-import type { PendingRoutine } from '../../../src/routine/pending-routine';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
-import { memorySlot } from './fakes';
+import type { EndedCall } from '../../src/background/call-tracker';
+import { createDelivery } from '../../src/background/delivery';
+import * as nudger from '../../src/background/nudger';
+import type { PendingRoutine } from '../../src/routine/pending-routine';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { memorySlot } from './fakes/memory-slot';
 
-vi.mock('../../../src/background/nudger', async (original) => ({
-  ...(await original<typeof import('../../../src/background/nudger')>()),
+vi.mock('../../src/background/nudger', async (original) => ({
+  ...(await original<typeof import('../../src/background/nudger')>()),
   showToast: vi.fn(),
   showNotification: vi.fn(),
   openRoutineWindow: vi.fn(async () => undefined),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import manifest from '../../../manifest.json';
-import { COMMANDS, createCommandHandler } from '../../../src/background/commands';
+import manifest from '../../manifest.json';
+import { COMMANDS, createCommandHandler } from '../../src/background/commands';
 
 const deps = (breathes: boolean) => ({
   breatheInActiveTab: vi.fn(async () => breathes),

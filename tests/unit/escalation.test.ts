@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { escalationSchema, supportContactOf } from '../../../src/messages/escalation';
+import { escalationSchema, supportContactOf } from '../../src/messages/escalation';
 
 describe('supportContactOf', () => {
   it.each([

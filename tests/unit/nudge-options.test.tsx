@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeliveryField } from '../../../src/options/sections/DeliveryField';
-import { minuteToTime, NudgeTimingFields, timeToMinute } from '../../../src/options/sections/NudgeTimingFields';
-import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
-import fakeBrowser from '../fakes/fake-browser';
+import { DeliveryField } from '../../src/options/sections/DeliveryField';
+import { minuteToTime, NudgeTimingFields, timeToMinute } from '../../src/options/sections/NudgeTimingFields';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import fakeBrowser from './fakes/fake-browser';
 
 afterEach(cleanup);
 
