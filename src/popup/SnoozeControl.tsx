@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../format/error-text';
 import { type MessageKey, t } from '../platform/i18n';
 import { isSnoozed, SNOOZE_CHOICES, type SnoozeChoice } from '../snooze/snooze';
 import { endSnooze, readSnooze, snooze } from '../snooze/snooze-store';
-import { errorText } from '../format/error-text';
 
 const LABELS: Record<SnoozeChoice, MessageKey> = { '30m': 'snooze30m', '1h': 'snooze1h', today: 'snoozeToday' };
 

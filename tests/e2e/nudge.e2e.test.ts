@@ -92,7 +92,7 @@ describe('when the nudge comes', () => {
     await callAndToast(page, toast, 2);
   });
 
-  it('holds the nudge while another tab is on a call, and shows it when that call ends', async () => {
+  it('holds the nudge while another tab is on a call, through a worker restart, and shows it when that call ends', async () => {
     // Tab B's own call ends as no answer (no nudge of its own): any toast is tab A's, released.
     const tabB = await session.openDemoDialer('answerDelayMs=0&endStatus=NO_ANSWER');
     const tabA = await session.openDemoDialer('answerDelayMs=0');
@@ -111,6 +111,8 @@ describe('when the nudge comes', () => {
       ).chrome.storage.session.get('heldNudge'),
     );
     expect(held).toHaveProperty('heldNudge.call.outcome', 'completed');
+    // The held nudge lives in storage.session: a worker stopped meanwhile still delivers it.
+    await session.stopServiceWorker();
 
     await tabB.frameLocator('#softphone').getByRole('button', { name: 'Hang up' }).click();
     // Shown where the rep just hung up, about tab A's call, which it rates.
