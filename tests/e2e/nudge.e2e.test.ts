@@ -7,6 +7,7 @@
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
+import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import { comparePng } from '../../scripts/driver/png-compare';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
@@ -123,6 +124,22 @@ describe('when the nudge comes', () => {
     await expect
       .poll(async () => (await calls()).find((call) => call.callKey === callA?.callKey)?.rating)
       .toBe('tough');
+    expect(session.extensionErrors).toEqual([]);
+  });
+
+  it('stays quiet outside working hours, and inside the cooldown after a nudge', async () => {
+    const noHours = { enabled: true, startMinute: 0, endMinute: 0, days: [] };
+    await session.setSettings({ ...BASE, workingHours: noHours });
+    const page = await session.openDemoDialer('answerDelayMs=0');
+    const toast = await ClosedShadowToast.attach(page);
+    await talk(page);
+    await expectNoToast(toast, 1);
+
+    await session.setSettings({ ...BASE, cooldownMinutes: 30 });
+    await callAndToast(page, toast, 2);
+    await toast.click('Dismiss');
+    await talk(page);
+    await expectNoToast(toast, 3);
     expect(session.extensionErrors).toEqual([]);
   });
 
@@ -259,6 +276,14 @@ describe('how it arrives', () => {
     expect(await toast.text()).toContain('Quick reset');
     await rowCount(resets, 1);
     expect((await resets())[0]).toMatchObject({ kind: 'quick', steps: ['breathe-5'] });
+
+    // Where Rebound is not on the page, the quick reset opens the popup, Quick reset first.
+    const elsewhere = await session.context.newPage();
+    await elsewhere.goto('about:blank');
+    await elsewhere.bringToFront();
+    const opened = ExtensionPopup.waitFor(elsewhere, session.extensionUrl('popup/index.html'));
+    await run('quick-reset');
+    await (await opened).waitForText('Quick reset');
     expect(session.extensionErrors).toEqual([]);
   });
 });
