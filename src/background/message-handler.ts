@@ -8,15 +8,13 @@ import type { Escalation } from '../messages/escalation';
 import { type CallRating, parseToBackground, type ToBackground } from '../messages/to-background';
 import type { SessionSlot } from '../platform/session-store';
 import type { PendingRoutine } from '../routine/pending-routine';
+import { QUICK_BREATH_SECONDS } from '../routine/quick-breath';
 import type { Settings } from '../settings/settings';
 import type { SnoozeChoice } from '../snooze/snooze';
 import type { EndedCall, TrackerEvent } from './call-tracker';
 import type { LiveCalls } from './live-calls';
 import { escalationFor, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';
-
-/** The toast's inline breath lasts five seconds (practice breathe-5), whatever the routine's length. */
-export const TOAST_BREATH_MS = 5000;
 
 export interface BackgroundDeps {
   extensionId: string;
@@ -113,7 +111,7 @@ export function createBackground(deps: BackgroundDeps) {
     await recordReset(deps.db, {
       kind: 'quick',
       callId: call?.id,
-      startedAt: now - TOAST_BREATH_MS,
+      startedAt: now - QUICK_BREATH_SECONDS * 1000,
       completedAt: now,
       steps: ['breathe-5'],
     });

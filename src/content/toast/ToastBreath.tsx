@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-
-export const TOAST_BREATH_SECONDS = 5;
+import { QUICK_BREATH_SECONDS } from '../../routine/quick-breath';
 
 interface ToastBreathProps {
   onDone(): void;
@@ -17,14 +16,14 @@ interface ToastBreathProps {
 const pageClock = () => performance.now();
 
 export function ToastBreath({ onDone, now = pageClock }: ToastBreathProps) {
-  const [left, setLeft] = useState(TOAST_BREATH_SECONDS);
+  const [left, setLeft] = useState(QUICK_BREATH_SECONDS);
   const done = useRef(onDone);
   done.current = onDone;
 
   useEffect(() => {
     const startedAt = now();
     const timer = setInterval(() => {
-      const remaining = Math.max(0, TOAST_BREATH_SECONDS - Math.floor((now() - startedAt) / 1000));
+      const remaining = Math.max(0, QUICK_BREATH_SECONDS - Math.floor((now() - startedAt) / 1000));
       setLeft(remaining);
       if (remaining === 0) {
         clearInterval(timer);
@@ -34,7 +33,7 @@ export function ToastBreath({ onDone, now = pageClock }: ToastBreathProps) {
     return () => clearInterval(timer);
   }, [now]);
 
-  const breathingIn = left > TOAST_BREATH_SECONDS / 2;
+  const breathingIn = left > QUICK_BREATH_SECONDS / 2;
   return (
     <div class="breath" data-testid="toast-breath">
       <div class="breath-ring" aria-hidden="true">
