@@ -9,7 +9,7 @@ export function EscalationNote({ escalation }: { escalation: Escalation }) {
   const { contact } = escalation;
   return (
     <div class="escalation" data-testid="escalation">
-      <p class="escalation-title">{t('escalationBody')}</p>
+      <p class="escalation-lead">{t('escalationBody')}</p>
       {contact ? (
         <p>
           {t('escalationContactLead')}{' '}

@@ -2,28 +2,20 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { QUICK_BREATH_SECONDS } from '../../routine/quick-breath';
 
-interface ToastBreathProps {
-  onDone(): void;
-  /** Clock for tests; the toast uses the page's. */
-  now?: () => number;
-}
-
 /**
  * Five seconds of breathing inside the toast: a circle that grows then shrinks (still under
  * prefers-reduced-motion, where only the count changes) and a count screen readers hear once
  * per cue, not every second.
  */
-const pageClock = () => performance.now();
-
-export function ToastBreath({ onDone, now = pageClock }: ToastBreathProps) {
+export function ToastBreath({ onDone }: { onDone(): void }) {
   const [left, setLeft] = useState(QUICK_BREATH_SECONDS);
   const done = useRef(onDone);
   done.current = onDone;
 
   useEffect(() => {
-    const startedAt = now();
+    const startedAt = performance.now();
     const timer = setInterval(() => {
-      const remaining = Math.max(0, QUICK_BREATH_SECONDS - Math.floor((now() - startedAt) / 1000));
+      const remaining = Math.max(0, QUICK_BREATH_SECONDS - Math.floor((performance.now() - startedAt) / 1000));
       setLeft(remaining);
       if (remaining === 0) {
         clearInterval(timer);
@@ -31,7 +23,7 @@ export function ToastBreath({ onDone, now = pageClock }: ToastBreathProps) {
       }
     }, 200);
     return () => clearInterval(timer);
-  }, [now]);
+  }, []);
 
   const breathingIn = left > QUICK_BREATH_SECONDS / 2;
   return (

@@ -58,7 +58,7 @@ strong { font-weight: 600; }
 .escalation { display: block; margin: 0 0 10px; padding: 8px 10px; border-radius: 8px; background: #fff8c5; border: 1px solid #d4a72c; }
 .escalation p { display: block; margin: 0 0 4px; font-size: 13px; }
 .escalation p:last-child { margin: 0; }
-.escalation-title { font-weight: 600; }
+.escalation-lead { font-weight: 600; }
 .breath { display: flex; align-items: center; gap: 12px; margin: 0 0 10px; }
 .breath-ring { position: relative; display: grid; place-items: center; width: 56px; height: 56px; flex: 0 0 56px; }
 .breath-circle {
