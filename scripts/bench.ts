@@ -26,7 +26,7 @@ const SIZES = {
 };
 
 /** Settings that let every bench call be nudged, so each one shows in the latency figures. */
-const BENCH_SETTINGS = { minCallSeconds: 0, skipOutcomes: [] };
+const BENCH_SETTINGS = { minCallSeconds: 0, skipOutcomes: [], cooldownMinutes: 0 };
 
 export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
   const size = quick ? SIZES.quick : SIZES.full;

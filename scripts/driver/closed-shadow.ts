@@ -91,6 +91,26 @@ export class ClosedShadowToast {
     return attribute(await this.button(label), name);
   }
 
+  /** The toast's border box in CSS pixels of the viewport: what a screenshot of it clips to. */
+  async bounds(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const root = await this.root();
+    const status = root && [...walk(root)].find((node) => attribute(node, 'role') === 'status');
+    if (!status) throw new Error('no toast');
+    const { model } = (await this.cdp.send('DOM.getBoxModel', { nodeId: status.nodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  }
+
+  /** The href of the toast's link with this text. */
+  async linkHref(label: string): Promise<string | undefined> {
+    const root = await this.root();
+    if (!root) return undefined;
+    for (const node of walk(root)) if (node.nodeName === 'A' && textOf(node) === label) return attribute(node, 'href');
+    return undefined;
+  }
+
   async click(label: string): Promise<void> {
     const node = await this.button(label);
     const { model } = (await this.cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as {

@@ -4,11 +4,16 @@ import { browser, type Runtime } from '../platform/browser';
 import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
+import { readSnooze, snooze } from '../snooze/snooze-store';
+import { createCommandHandler } from './commands';
+import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
 import { droppedMessageCounter } from './dropped-messages';
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
-import { openRoutine, refreshBadge, showToast } from './nudger';
+import { createNotificationActions } from './notification-actions';
+import { createNudgeFlow, type HeldNudge } from './nudge-flow';
+import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { signalRateLimit } from './signal-rate-limit';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
@@ -17,16 +22,31 @@ self.addEventListener('error', (event) => console.error('Rebound background:', e
 
 const db = openReboundDb();
 const signalLimit = signalRateLimit();
+const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
+const pendingRoutine = pendingRoutineSlot();
+const breathTab = sessionSlot<number>('breathTab');
+const nudgeFlow = createNudgeFlow({
+  db,
+  loadSettings,
+  heldNudge: sessionSlot<HeldNudge>('heldNudge'),
+  lastNudgeAt: sessionSlot<number>('lastNudgeAt'),
+  readSnooze,
+  deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
+  now: Date.now,
+});
+const liveCalls = new LiveCalls(sessionSlot('liveCalls'));
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   db,
-  liveCalls: new LiveCalls(sessionSlot('liveCalls')),
-  nudgedCalls: sessionSlot('nudgedCalls'),
-  pendingRoutine: pendingRoutineSlot(),
+  liveCalls,
+  nudgedCalls,
+  pendingRoutine,
+  breathTab,
   writeFailure: writeFailureSlot(),
   loadSettings,
-  showToast,
+  nudgeAfter: nudgeFlow.afterCallsEnded,
+  snooze,
   refreshBadge: () => refreshBadge(db),
   openRoutine,
   now: Date.now,
@@ -60,3 +80,36 @@ browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
 void syncDetectorRegistration();
 void background.flushUnwritten();
 void refreshBadge(db);
+
+const notificationActions = createNotificationActions({
+  openReset: background.openReset,
+  rateTough: (callKey) => background.rate(callKey, 'tough'),
+  clear: (id) => browser.notifications.clear(id),
+});
+// notifications is an optional permission: the API appears only once the rep grants it, which
+// may happen while this worker runs (Options asks), so listening starts then too.
+let listeningToNotifications = false;
+const listenToNotifications = () => {
+  if (listeningToNotifications || !browser.notifications) return;
+  listeningToNotifications = true;
+  browser.notifications.onClicked.addListener((id) => void notificationActions.clicked(id));
+  browser.notifications.onButtonClicked.addListener((id, index) => void notificationActions.buttonClicked(id, index));
+};
+listenToNotifications();
+browser.permissions.onAdded.addListener(listenToNotifications);
+
+const onCommand = createCommandHandler({
+  async breatheInActiveTab() {
+    const tabId = await showBreathInActiveTab(await loadSettings());
+    if (tabId === undefined) return false;
+    await breathTab.write(tabId);
+    return true;
+  },
+  openPopup: openRoutine,
+  markLastCallTough: background.markLastCallTough,
+});
+browser.commands.onCommand.addListener((command) => void onCommand(command));
+// Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
+// handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
+Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
+void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count));

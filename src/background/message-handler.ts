@@ -1,15 +1,19 @@
 import type { Runtime } from 'webextension-polyfill';
-import { rateCall, recordEndedCall } from '../db/calls';
+import { callByKey, latestCall, rateCall, recordEndedCall } from '../db/calls';
+import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
 import { errorText } from '../format/error-text';
-import { parseToBackground, type ToBackground } from '../messages/to-background';
+import type { Escalation } from '../messages/escalation';
+import { type CallRating, parseToBackground, type ToBackground } from '../messages/to-background';
 import type { SessionSlot } from '../platform/session-store';
 import type { PendingRoutine } from '../routine/pending-routine';
+import { QUICK_BREATH_SECONDS } from '../routine/quick-breath';
 import type { Settings } from '../settings/settings';
+import type { SnoozeChoice } from '../snooze/snooze';
 import type { EndedCall, TrackerEvent } from './call-tracker';
 import type { LiveCalls } from './live-calls';
-import { decideNudge } from './nudge-policy';
+import { escalationFor, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';
 
 export interface BackgroundDeps {
@@ -22,8 +26,12 @@ export interface BackgroundDeps {
   nudgedCalls: SessionSlot<Record<string, number>>;
   pendingRoutine: SessionSlot<PendingRoutine>;
   writeFailure: SessionSlot<WriteFailure>;
+  /** The tab the quick-reset shortcut opened a breath in: only it may record that breath. */
+  breathTab: SessionSlot<number>;
   loadSettings(): Promise<Settings>;
-  showToast(call: EndedCall, settings: Settings): Promise<boolean>;
+  /** Asks the policy about calls that just ended and delivers (or holds) their nudge. */
+  nudgeAfter(ended: EndedCall[], liveCount: number): Promise<void>;
+  snooze(choice: SnoozeChoice, now: number): Promise<unknown>;
   refreshBadge(): Promise<void>;
   openRoutine(): Promise<void>;
   now(): number;
@@ -72,20 +80,42 @@ export function createBackground(deps: BackgroundDeps) {
     return written;
   }
 
-  /** Writes the calls the tracker ended, then nudges for those the policy allows. */
+  /** Writes the calls the tracker ended (every one, nudged or not), then asks about a nudge. */
   async function settle(ended: EndedCall[], liveCount: number): Promise<void> {
     if (ended.length === 0) return;
     const written = await writeUnwritten();
-    const settings = await deps.loadSettings();
-    for (const call of ended) {
-      // A call that is not in the database yet cannot be rated: no nudge for it.
-      if (!written.has(call.callKey)) continue;
-      if (!decideNudge(call, settings, liveCount).nudge) continue;
-      if (await deps.showToast(call, settings)) {
-        const nudged = (await deps.nudgedCalls.read()) ?? {};
-        await deps.nudgedCalls.write({ ...nudged, [call.callKey]: call.tabId });
-      }
-    }
+    // A call that is not in the database yet cannot be rated: no nudge for it.
+    await deps.nudgeAfter(
+      ended.filter((call) => written.has(call.callKey)),
+      liveCount,
+    );
+  }
+
+  /** Rates a call; when that makes a run of tough calls, the escalation the nudge shows. */
+  async function rate(callKey: string, rating: CallRating): Promise<Escalation | undefined> {
+    const now = deps.now();
+    await rateCall(deps.db, callKey, rating, now);
+    await deps.refreshBadge();
+    if (rating !== 'tough') return undefined;
+    return escalationFor(await toughStreakToday(deps.db, now), await deps.loadSettings());
+  }
+
+  async function openReset(callKey: string): Promise<void> {
+    await deps.pendingRoutine.write({ kind: 'after-call', callKey, requestedAt: deps.now() });
+    await deps.openRoutine();
+  }
+
+  async function recordToastBreath(callKey: string | undefined): Promise<void> {
+    const now = deps.now();
+    const call = callKey === undefined ? undefined : await callByKey(deps.db, callKey);
+    await recordReset(deps.db, {
+      kind: 'quick',
+      callId: call?.id,
+      startedAt: now - QUICK_BREATH_SECONDS * 1000,
+      completedAt: now,
+      steps: ['breathe-5'],
+    });
+    await deps.refreshBadge();
   }
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
@@ -107,23 +137,45 @@ export function createBackground(deps: BackgroundDeps) {
         return { ok: true };
       case 'rate-call': {
         if (!(await nudgedInTab(message.callKey, tabId))) return dropped('rate-call for a call not nudged here');
-        await rateCall(deps.db, message.callKey, message.rating, deps.now());
-        await deps.refreshBadge();
-        return { ok: true };
+        const escalation = await rate(message.callKey, message.rating);
+        return escalation ? { ok: true, escalation } : { ok: true };
       }
       case 'open-reset': {
         if (!(await nudgedInTab(message.callKey, tabId))) return dropped('open-reset for a call not nudged here');
-        await deps.pendingRoutine.write({ kind: 'after-call', callKey: message.callKey, requestedAt: deps.now() });
-        await deps.openRoutine();
+        await openReset(message.callKey);
         return { ok: true };
       }
       case 'history-changed':
         return dropped('history-changed from a web page');
+      case 'snooze':
+        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('snooze for a call not nudged here');
+        await deps.snooze(message.choice, deps.now());
+        return { ok: true };
+      case 'breath-done': {
+        if (message.callKey !== undefined) {
+          if (!(await nudgedInTab(message.callKey, tabId))) return dropped('breath-done for a call not nudged here');
+        } else {
+          if ((await deps.breathTab.read()) !== tabId) return dropped('breath-done for a breath not asked for here');
+          await deps.breathTab.clear();
+        }
+        await recordToastBreath(message.callKey);
+        return { ok: true };
+      }
     }
   }
 
   return {
     handleTrackerEvent,
+    rate,
+    openReset,
+
+    /** The "mark the last call tough" shortcut. False when there is no call yet. */
+    async markLastCallTough(): Promise<boolean> {
+      const call = await latestCall(deps.db);
+      if (!call) return false;
+      await rate(call.callKey, 'tough');
+      return true;
+    },
 
     /** Writes calls whose write a service-worker stop or a database failure cut short. */
     async flushUnwritten(): Promise<void> {

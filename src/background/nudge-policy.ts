@@ -1,19 +1,83 @@
+import type { CallRating } from '../messages/to-background';
+import type { WorkingHours } from '../settings/nudge-settings';
 import type { Settings } from '../settings/settings';
+import { localClock } from '../time/local-day';
 import type { EndedCall } from './call-tracker';
 
+/** What the policy knows about the moment, besides the call and the settings. */
+export interface NudgeContext {
+  now: number;
+  /** Calls live in any tab right now (the ended call no longer counts). */
+  liveCalls: number;
+  snoozedUntil?: number;
+  /** When the last nudge was delivered. */
+  lastNudgeAt?: number;
+  /** Calls rated tough in a row, most recent first (see toughStreakOf). */
+  toughStreak: number;
+}
+
+export type QuietReason = 'outside-hours' | 'snoozed' | 'cooldown';
+
 export type NudgeDecision =
-  | { nudge: true }
-  | { nudge: false; reason: 'too-short' | 'skipped-outcome' | 'other-call-live' };
+  | { kind: 'nudge'; escalate: boolean }
+  /** Another call is live: keep the nudge and ask again when the last one ends. */
+  | { kind: 'hold' }
+  | { kind: 'none'; reason: 'too-short' | 'skipped-outcome' | 'stale' | QuietReason };
+
+/** A held nudge older than this is no longer about "the call that just ended". */
+export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
 
 /**
- * Whether an ended call deserves a nudge. A call whose length is unknown (its start was never
- * seen) is given the benefit of the doubt.
+ * Whether an ended call deserves a nudge now. The call's own rules come first (a call that
+ * never deserves one is not held); a live call holds it; then the rep's quiet rules. A run of
+ * tough calls gets through the cooldown (not hours or a snooze: the rep asked for those).
+ * A call whose length is unknown (its start was never seen) is given the benefit of the doubt.
  */
-export function decideNudge(call: EndedCall, settings: Settings, liveCalls: number): NudgeDecision {
-  if (settings.skipOutcomes.includes(call.outcome)) return { nudge: false, reason: 'skipped-outcome' };
+export function decideNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
+  if (settings.skipOutcomes.includes(call.outcome)) return { kind: 'none', reason: 'skipped-outcome' };
   if (call.durationMs !== undefined && call.durationMs < settings.minCallSeconds * 1000) {
-    return { nudge: false, reason: 'too-short' };
+    return { kind: 'none', reason: 'too-short' };
   }
-  if (liveCalls > 0) return { nudge: false, reason: 'other-call-live' };
-  return { nudge: true };
+  if (context.liveCalls > 0) return { kind: 'hold' };
+  if (!withinWorkingHours(settings.workingHours, context.now)) return { kind: 'none', reason: 'outside-hours' };
+  if (context.snoozedUntil !== undefined && context.now < context.snoozedUntil) {
+    return { kind: 'none', reason: 'snoozed' };
+  }
+  const escalate = escalates(context.toughStreak, settings);
+  const cooling =
+    context.lastNudgeAt !== undefined && context.now - context.lastNudgeAt < settings.cooldownMinutes * 60_000;
+  if (cooling && !escalate) return { kind: 'none', reason: 'cooldown' };
+  return { kind: 'nudge', escalate };
+}
+
+/** A held nudge, asked again once no call is live: same rules, unless it has gone stale. */
+export function decideHeldNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
+  if (context.now - call.endedAt > HELD_NUDGE_MAX_AGE_MS) return { kind: 'none', reason: 'stale' };
+  return decideNudge(call, settings, context);
+}
+
+/** Inside the rep's hours. Hours that end before they start run past midnight, counted for the day they began. */
+export function withinWorkingHours(hours: WorkingHours, now: number): boolean {
+  if (!hours.enabled) return true;
+  const { day, minute } = localClock(now);
+  const { startMinute: start, endMinute: end } = hours;
+  if (start === end) return hours.days.includes(day);
+  if (start < end) return minute >= start && minute < end && hours.days.includes(day);
+  if (minute >= start) return hours.days.includes(day);
+  return minute < end && hours.days.includes((day + 6) % 7);
+}
+
+/** Tough ratings in a row, newest first; unrated calls neither count nor break the run. */
+export function toughStreakOf(ratingsNewestFirst: readonly (CallRating | undefined)[]): number {
+  let streak = 0;
+  for (const rating of ratingsNewestFirst) {
+    if (rating === undefined) continue;
+    if (rating !== 'tough') break;
+    streak++;
+  }
+  return streak;
+}
+
+export function escalates(toughStreak: number, settings: Settings): boolean {
+  return settings.toughStreak > 0 && toughStreak >= settings.toughStreak;
 }

@@ -1,44 +1,91 @@
 import { toughCallsAwaitingReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import { dialerLabel } from '../dialers/catalog';
+import { formatDuration } from '../format/duration';
+import type { Escalation } from '../messages/escalation';
 import type { Nudge, ToContent } from '../messages/to-content';
 import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
+import { createNotification, notificationsAllowed } from '../platform/notifications';
 import type { Settings } from '../settings/settings';
+import { startOfDay } from '../time/local-day';
 import type { EndedCall } from './call-tracker';
 
 const TOP_FRAME = 0;
 
-/** Shows the in-page toast in the call's tab. False when the tab has no listening top frame. */
-export async function showToast(call: EndedCall, settings: Settings): Promise<boolean> {
-  const nudge: Nudge = {
+export function toastNudge(call: EndedCall, settings: Settings, escalation?: Escalation): Nudge {
+  return {
     callKey: call.callKey,
     dialer: dialerLabel(call.source),
     durationMs: call.durationMs,
     hideAfterMs: settings.toastSeconds * 1000,
+    ...(escalation ? { escalation } : {}),
   };
-  const message: ToContent = { type: 'show-nudge', nudge };
+}
+
+/** Sends a message to a tab's top frame. False when the tab has no listening top frame. */
+async function sendToTop(tabId: number, message: ToContent): Promise<boolean> {
   try {
-    await browser.tabs.sendMessage(call.tabId, message, { frameId: TOP_FRAME });
+    await browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME });
     return true;
   } catch {
     return false;
   }
 }
 
-function startOfToday(now: number): number {
-  const day = new Date(now);
-  day.setHours(0, 0, 0, 0);
-  return day.getTime();
+/** Shows the in-page toast in the first of these tabs that listens; the tab it went to, if any. */
+export async function showToast(nudge: Nudge, tabIds: readonly number[]): Promise<number | undefined> {
+  for (const tabId of new Set(tabIds)) {
+    if (await sendToTop(tabId, { type: 'show-nudge', nudge })) return tabId;
+  }
+  return undefined;
+}
+
+/** The quick-reset shortcut: the breath in the active tab's toast. False when that tab has no Rebound. */
+export async function showBreathInActiveTab(settings: Settings): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return undefined;
+  const shown = await sendToTop(tab.id, { type: 'start-breath', hideAfterMs: settings.toastSeconds * 1000 });
+  return shown ? tab.id : undefined;
+}
+
+export const NOTIFICATION_PREFIX = 'rebound-nudge:';
+/** Button order in the notification (Chrome only). */
+export const NOTIFICATION_BUTTONS = ['reset', 'tough'] as const;
+
+/** The nudge as a system notification; false when the rep has not granted notifications. */
+export async function showNotification(call: EndedCall, escalation?: Escalation): Promise<boolean> {
+  if (!(await notificationsAllowed())) return false;
+  const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
+  const meta = t('callMeta', [dialerLabel(call.source), length]);
+  const contact = escalation?.contact?.label;
+  await createNotification(`${NOTIFICATION_PREFIX}${call.callKey}`, {
+    title: escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion'),
+    message: escalation
+      ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
+      : t('notificationBody', meta),
+    buttons: [t('toastReset'), t('ratingTough')],
+  });
+  return true;
 }
 
 /** Badge: today's tough calls that no reset has followed yet. */
 export async function refreshBadge(db: ReboundDb, now = Date.now()): Promise<void> {
-  const count = await toughCallsAwaitingReset(db, startOfToday(now));
+  const count = await toughCallsAwaitingReset(db, startOfDay(now));
   await browser.action.setBadgeBackgroundColor({ color: '#b4532a' });
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
 }
 
 export const POPUP_PATH = 'popup/index.html';
+
+export async function openRoutineWindow(): Promise<void> {
+  await browser.windows.create({
+    url: browser.runtime.getURL(`${POPUP_PATH}?window=1`),
+    type: 'popup',
+    width: 400,
+    height: 620,
+  });
+}
 
 /** The popup where the browser lets us open it; otherwise a small window with the same page. */
 export async function openRoutine(): Promise<void> {
@@ -48,10 +95,5 @@ export async function openRoutine(): Promise<void> {
   } catch {
     // Firefox (no user gesture here) and Chrome without a focused normal window refuse.
   }
-  await browser.windows.create({
-    url: browser.runtime.getURL(`${POPUP_PATH}?window=1`),
-    type: 'popup',
-    width: 400,
-    height: 620,
-  });
+  await openRoutineWindow();
 }

@@ -1,8 +1,12 @@
+import type { ToBackground } from '../messages/to-background';
 import { parseToContent } from '../messages/to-content';
 import { browser, type Runtime } from '../platform/browser';
 import { hubspotAdapter } from './adapters/hubspot';
 import { startDetector } from './detector';
 import { showToast } from './toast/mount';
+import { breathDone, nudgeActions } from './toast/toast-actions';
+
+const send = (message: ToBackground) => browser.runtime.sendMessage(message);
 
 const ADAPTERS = [hubspotAdapter];
 
@@ -18,10 +22,13 @@ if (window === window.top) {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const message = parseToContent(raw);
     if (!message) return undefined;
-    showToast(message.nudge, {
-      rate: (rating) => browser.runtime.sendMessage({ type: 'rate-call', callKey: message.nudge.callKey, rating }),
-      reset: () => browser.runtime.sendMessage({ type: 'open-reset', callKey: message.nudge.callKey }),
-    });
+    if (message.type === 'start-breath') {
+      showToast({ breathDone: breathDone(undefined, send) }, message.hideAfterMs);
+    } else {
+      const { nudge } = message;
+      const nudged = { nudge, actions: nudgeActions(nudge.callKey, send) };
+      showToast({ nudged, breathDone: breathDone(nudge.callKey, send) }, nudge.hideAfterMs);
+    }
     return Promise.resolve({ shown: true });
   });
 }

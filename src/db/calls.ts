@@ -39,3 +39,9 @@ export function latestCall(db: ReboundDb): Promise<CallRecord | undefined> {
 export function callByKey(db: ReboundDb, callKey: string): Promise<CallRecord | undefined> {
   return db.calls.where('callKey').equals(callKey).first();
 }
+
+/** Ratings of the calls that ended since `since`, newest first (unrated calls as undefined). */
+export async function ratingsSince(db: ReboundDb, since: number): Promise<(CallRating | undefined)[]> {
+  const calls = await db.calls.where('endedAt').aboveOrEqual(since).reverse().toArray();
+  return calls.map((call) => call.rating);
+}

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SNOOZE_CHOICES } from '../snooze/snooze';
 import { callSignalSchema } from './call-signal';
 
 export const CALL_RATINGS = ['fine', 'so-so', 'tough'] as const;
@@ -12,6 +13,9 @@ export const toBackgroundSchema = v.variant('type', [
   v.strictObject({ type: v.literal('rate-call'), callKey, rating: v.picklist(CALL_RATINGS) }),
   v.strictObject({ type: v.literal('open-reset'), callKey }),
   v.strictObject({ type: v.literal('history-changed') }),
+  v.strictObject({ type: v.literal('snooze'), callKey, choice: v.picklist(SNOOZE_CHOICES) }),
+  /** The toast's 5-second breath ran to its end: after a nudged call, or alone (quick reset shortcut). */
+  v.strictObject({ type: v.literal('breath-done'), callKey: v.optional(callKey) }),
 ]);
 
 export type ToBackground = v.InferOutput<typeof toBackgroundSchema>;

@@ -10,6 +10,7 @@ import { ratingLabel } from '../format/rating-label';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { RoutineKind } from '../routine/routines';
+import { SnoozeControl } from './SnoozeControl';
 
 interface HomeProps {
   db: ReboundDb;
@@ -62,6 +63,7 @@ export function Home({ db, writeFailure, retryWrites, onStart, openOptions }: Ho
       {last && (
         <LastCallCard call={last.call} resetDone={last.resetDone} onReset={() => onStart('after-call', last.call)} />
       )}
+      <SnoozeControl />
       <footer class="popup-footer">
         <button type="button" class="link" onClick={openOptions}>
           {t('popupOpenOptions')}

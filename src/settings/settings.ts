@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CALL_OUTCOMES } from '../messages/call-signal';
+import { NUDGE_DELIVERIES, workingHoursSchema } from './nudge-settings';
 
 export const settingsSchema = v.object({
   /** Calls shorter than this get no nudge (they are still recorded). */
@@ -7,6 +8,15 @@ export const settingsSchema = v.object({
   skipOutcomes: v.array(v.picklist(CALL_OUTCOMES)),
   toastSeconds: v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(600)),
   breathSeconds: v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(90)),
+  /** Nudges only inside these hours and days (local time); outside them Rebound stays quiet. */
+  workingHours: workingHoursSchema,
+  /** At least this long between two nudges. */
+  cooldownMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)),
+  /** After this many calls rated tough in a row the nudge suggests a longer break; 0 turns it off. */
+  toughStreak: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20)),
+  /** Who the rep reaches out to after a run of tough calls: a name, or a link (https, mailto, tel). */
+  supportContact: v.pipe(v.string(), v.trim(), v.maxLength(200)),
+  delivery: v.picklist(NUDGE_DELIVERIES),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -15,6 +25,11 @@ export const DEFAULT_SETTINGS: Settings = {
   skipOutcomes: ['no-answer', 'busy', 'voicemail'],
   toastSeconds: 30,
   breathSeconds: 5,
+  workingHours: { enabled: false, startMinute: 9 * 60, endMinute: 18 * 60, days: [1, 2, 3, 4, 5] },
+  cooldownMinutes: 2,
+  toughStreak: 3,
+  supportContact: '',
+  delivery: 'toast',
 };
 
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */

@@ -62,9 +62,10 @@ it('runs the core flow: call, toast, rating, reset, history', async () => {
   await page.waitForFunction(() => document.querySelector('rebound-toast') !== null);
   expect(await page.evaluate(() => document.querySelector('rebound-toast')?.shadowRoot ?? null)).toBeNull();
 
-  // Keyboard only: from nowhere, Shift+Tab reaches the toast's last controls (Dismiss, Reset, Tough).
+  // Keyboard only: from nowhere, Shift+Tab reaches the toast's last controls (Dismiss, the three
+  // snooze choices, 5-second breath, Reset, Tough).
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (let i = 0; i < 3; i++) await pressShiftTab(page);
+  for (let i = 0; i < 7; i++) await pressShiftTab(page);
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('REBOUND-TOAST');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await readTable<CallRecord>('calls'))[0]?.rating, { timeout: 10_000 }).toBe('tough');

@@ -2,14 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EndedCall } from '../../src/background/call-tracker';
 import { LiveCalls, type LiveCallsState } from '../../src/background/live-calls';
 import { createBackground } from '../../src/background/message-handler';
+import { createNudgeFlow, type HeldNudge } from '../../src/background/nudge-flow';
 import { signalRateLimit } from '../../src/background/signal-rate-limit';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
 import type { WriteFailure } from '../../src/db/write-failure';
 import type { CallSignal } from '../../src/messages/call-signal';
 import type { Runtime } from '../../src/platform/browser';
-import type { SessionSlot } from '../../src/platform/session-store';
 import type { PendingRoutine } from '../../src/routine/pending-routine';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { memorySlot } from './fakes/memory-slot';
 
 const EXTENSION_ID = 'rebound-test';
 const EXTENSION_ORIGIN = 'chrome-extension://rebound-test/';
@@ -17,22 +18,6 @@ const NOW = 1_700_000_500_000;
 const T0 = 1_700_000_000_000;
 const TAB = 7;
 const OTHER_TAB = 8;
-
-function memorySlot<T>(initial?: T): SessionSlot<T> & { value: T | undefined } {
-  const slot = {
-    value: initial,
-    async read() {
-      return slot.value === undefined ? undefined : structuredClone(slot.value);
-    },
-    async write(next: T) {
-      slot.value = structuredClone(next);
-    },
-    async clear() {
-      slot.value = undefined;
-    },
-  };
-  return slot;
-}
 
 const fromTab = (tabId = TAB, tabUrl = 'https://app.hubspot.com/contacts/123/record/0-1/456'): Runtime.MessageSender =>
   ({
@@ -66,6 +51,23 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
   const nudgedCalls = memorySlot<Record<string, number>>();
   const pendingRoutine = memorySlot<PendingRoutine>();
   const writeFailure = memorySlot<WriteFailure>();
+  const breathTab = memorySlot<number>();
+  const loadSettings = vi.fn(async () => settings);
+  // The real policy and flow; only the toast itself is a stand-in (it needs a tab).
+  const showToast = vi.fn(async (_call: EndedCall, _settings: Settings) => true);
+  const nudgeFlow = createNudgeFlow({
+    db,
+    loadSettings,
+    heldNudge: memorySlot<HeldNudge>(),
+    lastNudgeAt: memorySlot<number>(),
+    readSnooze: async () => undefined,
+    async deliver({ call, settings: current }) {
+      if (!(await showToast(call, current))) return false;
+      await nudgedCalls.write({ ...(await nudgedCalls.read()), [call.callKey]: call.tabId });
+      return true;
+    },
+    now: () => NOW,
+  });
   const deps = {
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
@@ -74,8 +76,11 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
     nudgedCalls,
     pendingRoutine,
     writeFailure,
-    loadSettings: vi.fn(async () => settings),
-    showToast: vi.fn(async (_call: EndedCall, _settings: Settings) => true),
+    breathTab,
+    loadSettings,
+    nudgeAfter: nudgeFlow.afterCallsEnded,
+    snooze: vi.fn(async (_choice: string, _now: number) => undefined),
+    showToast,
     refreshBadge: vi.fn(async () => undefined),
     openRoutine: vi.fn(async () => undefined),
     now: () => NOW,
@@ -86,7 +91,18 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
   const sendAll = async (messages: unknown[], sender?: Runtime.MessageSender) => {
     for (const message of messages) await send(message, sender);
   };
-  return { background, deps, send, sendAll, liveCalls, liveSlot, nudgedCalls, pendingRoutine, writeFailure };
+  return {
+    background,
+    deps,
+    send,
+    sendAll,
+    liveCalls,
+    liveSlot,
+    nudgedCalls,
+    pendingRoutine,
+    writeFailure,
+    breathTab,
+  };
 }
 
 beforeEach(() => {
@@ -451,5 +467,94 @@ describe('createBackground', () => {
       );
       expect(await db.calls.count()).toBe(6);
     });
+  });
+});
+
+describe('the nudge’s own messages', () => {
+  const settings = (overrides: Partial<Settings> = {}): Settings => ({
+    ...DEFAULT_SETTINGS,
+    minCallSeconds: 0,
+    cooldownMinutes: 0,
+    ...overrides,
+  });
+
+  it('answer the third tough rating in a row with the escalation, not the first two', async () => {
+    const { send, sendAll, deps } = setup(settings({ supportContact: 'mailto:maria@acme.example' }));
+    const replies: unknown[] = [];
+    for (const id of ['a', 'b', 'c']) {
+      await sendAll(fullCall(id));
+      replies.push(await send({ type: 'rate-call', callKey: `hubspot:${id}`, rating: 'tough' }));
+    }
+    expect(replies.slice(0, 2)).toEqual([{ ok: true }, { ok: true }]);
+    expect(replies[2]).toEqual({
+      ok: true,
+      escalation: { streak: 3, contact: { label: 'maria@acme.example', href: 'mailto:maria@acme.example' } },
+    });
+    expect(deps.refreshBadge).toHaveBeenCalledTimes(3);
+  });
+
+  it('hold the nudge while another tab is on a call and show it when that call ends', async () => {
+    const { deps, sendAll, send } = setup(settings());
+    await send(callSignal({ kind: 'started', callId: 'other', at: T0 }), fromTab(OTHER_TAB));
+    await sendAll(fullCall('abc'));
+    expect(deps.showToast).not.toHaveBeenCalled();
+    await send(
+      callSignal({ kind: 'ended', callId: 'other', at: T0 + 1_000, outcome: 'no-answer' }),
+      fromTab(OTHER_TAB),
+    );
+    expect(deps.showToast).toHaveBeenCalledTimes(1);
+    expect(deps.showToast.mock.calls[0]?.[0]).toMatchObject({ callKey: 'hubspot:abc' });
+  });
+
+  it('snooze only from the tab the call was nudged in, with a known choice', async () => {
+    const { deps, sendAll, send } = setup(settings());
+    await sendAll(fullCall('abc'));
+    expect(await send({ type: 'snooze', callKey: 'hubspot:abc', choice: '1h' }, fromTab(OTHER_TAB))).toBeUndefined();
+    expect(await send({ type: 'snooze', callKey: 'hubspot:abc', choice: 'forever' })).toBeUndefined();
+    expect(deps.snooze).not.toHaveBeenCalled();
+    expect(await send({ type: 'snooze', callKey: 'hubspot:abc', choice: '1h' })).toEqual({ ok: true });
+    expect(deps.snooze).toHaveBeenCalledWith('1h', NOW);
+    expect(await send({ type: 'snooze', callKey: 'hubspot:abc', choice: '1h' }, fromExtensionPage())).toBeUndefined();
+  });
+
+  it('record the toast breath as a quick reset after the call, and refresh the badge', async () => {
+    const { deps, sendAll, send } = setup(settings());
+    await sendAll(fullCall('abc'));
+    expect(await send({ type: 'breath-done', callKey: 'hubspot:abc' }, fromTab(OTHER_TAB))).toBeUndefined();
+    expect(await db.resets.count()).toBe(0);
+    expect(await send({ type: 'breath-done', callKey: 'hubspot:abc' })).toEqual({ ok: true });
+    const [call] = await db.calls.toArray();
+    expect(await db.resets.toArray()).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'quick',
+        callId: call?.id,
+        startedAt: NOW - 5000,
+        completedAt: NOW,
+        steps: ['breathe-5'],
+      },
+    ]);
+    expect(deps.refreshBadge).toHaveBeenCalled();
+  });
+
+  it('record a breath without a call only in the tab the shortcut opened it in, once', async () => {
+    const { send, breathTab, deps } = setup(settings());
+    expect(await send({ type: 'breath-done' })).toBeUndefined();
+    await breathTab.write(TAB);
+    expect(await send({ type: 'breath-done' }, fromTab(OTHER_TAB))).toBeUndefined();
+    expect(await send({ type: 'breath-done' })).toEqual({ ok: true });
+    expect(await send({ type: 'breath-done' })).toBeUndefined();
+    expect(await db.resets.count()).toBe(1);
+    expect(deps.onDropped).toHaveBeenCalledWith('breath-done for a breath not asked for here');
+  });
+
+  it('mark the last call tough for the shortcut, and say so when there is none', async () => {
+    const { background, sendAll } = setup(settings());
+    expect(await background.markLastCallTough()).toBe(false);
+    await sendAll(fullCall('old'));
+    await sendAll(fullCall('last', T0 + 100_000));
+    expect(await background.markLastCallTough()).toBe(true);
+    const ratings = Object.fromEntries((await db.calls.toArray()).map((call) => [call.callKey, call.rating]));
+    expect(ratings).toEqual({ 'hubspot:old': undefined, 'hubspot:last': 'tough' });
   });
 });

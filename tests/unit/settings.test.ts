@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, settingsFrom } from '../../src/settings/settings';
 
+/** Valid values for the nudge's fields, none of them the default. */
+const NUDGE_FIELDS = {
+  workingHours: { enabled: true, startMinute: 22 * 60, endMinute: 6 * 60, days: [0, 6] },
+  cooldownMinutes: 10,
+  toughStreak: 5,
+  supportContact: 'Maria (team lead)',
+  delivery: 'notification',
+};
+
 describe('settingsFrom', () => {
   it('has the designed defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
@@ -8,6 +17,11 @@ describe('settingsFrom', () => {
       skipOutcomes: ['no-answer', 'busy', 'voicemail'],
       toastSeconds: 30,
       breathSeconds: 5,
+      workingHours: { enabled: false, startMinute: 9 * 60, endMinute: 18 * 60, days: [1, 2, 3, 4, 5] },
+      cooldownMinutes: 2,
+      toughStreak: 3,
+      supportContact: '',
+      delivery: 'toast',
     });
   });
 
@@ -29,7 +43,7 @@ describe('settingsFrom', () => {
   });
 
   it('keeps a fully valid stored object', () => {
-    const stored = { minCallSeconds: 0, skipOutcomes: [], toastSeconds: 600, breathSeconds: 90 };
+    const stored = { minCallSeconds: 0, skipOutcomes: [], toastSeconds: 600, breathSeconds: 90, ...NUDGE_FIELDS };
     expect(settingsFrom(stored)).toEqual(stored);
   });
 
@@ -53,8 +67,24 @@ describe('settingsFrom', () => {
     ['skipOutcomes', ['busy', 3]],
     ['skipOutcomes', 'busy'],
     ['skipOutcomes', { 0: 'busy' }],
+    ['workingHours', { enabled: true, startMinute: 25 * 60, endMinute: 0, days: [] }],
+    ['workingHours', { enabled: true, startMinute: 0, endMinute: 60, days: [7] }],
+    ['workingHours', { enabled: 'yes', startMinute: 0, endMinute: 60, days: [] }],
+    ['cooldownMinutes', -1],
+    ['cooldownMinutes', 241],
+    ['toughStreak', 21],
+    ['toughStreak', 1.5],
+    ['supportContact', 'x'.repeat(201)],
+    ['supportContact', 42],
+    ['delivery', 'carrier-pigeon'],
   ])('falls back for an invalid %s (%j) alone, keeping the valid fields', (field, value) => {
-    const valid = { minCallSeconds: 45, skipOutcomes: ['failed'], toastSeconds: 12, breathSeconds: 30 };
+    const valid = {
+      minCallSeconds: 45,
+      skipOutcomes: ['failed'],
+      toastSeconds: 12,
+      breathSeconds: 30,
+      ...NUDGE_FIELDS,
+    };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });
   });
@@ -66,6 +96,10 @@ describe('settingsFrom', () => {
     ['toastSeconds', 600],
     ['breathSeconds', 3],
     ['breathSeconds', 90],
+    ['cooldownMinutes', 0],
+    ['cooldownMinutes', 240],
+    ['toughStreak', 0],
+    ['toughStreak', 20],
   ])('accepts %s at its bound %i', (field, value) => {
     expect(settingsFrom({ [field]: value })).toEqual({ ...DEFAULT_SETTINGS, [field]: value });
   });
@@ -75,5 +109,9 @@ describe('settingsFrom', () => {
     expect(settings).not.toBe(DEFAULT_SETTINGS);
     settings.minCallSeconds = 999;
     expect(DEFAULT_SETTINGS.minCallSeconds).toBe(20);
+  });
+
+  it('trims the support contact', () => {
+    expect(settingsFrom({ supportContact: '  Maria  ' }).supportContact).toBe('Maria');
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showToast } from '../../src/content/toast/mount';
-import { Toast, type ToastActions } from '../../src/content/toast/Toast';
+import { type NudgeActions, Toast } from '../../src/content/toast/Toast';
+import type { Escalation } from '../../src/messages/escalation';
 import type { Nudge } from '../../src/messages/to-content';
 
 const nudge = (overrides: Partial<Nudge> = {}): Nudge => ({
@@ -13,13 +14,20 @@ const nudge = (overrides: Partial<Nudge> = {}): Nudge => ({
   ...overrides,
 });
 
-function actions(overrides: Partial<ToastActions> = {}) {
+function actions(overrides: Partial<NudgeActions> = {}) {
   return {
-    rate: vi.fn(async (_rating: string): Promise<unknown> => ({ ok: true })),
+    rate: vi.fn(async (_rating: string): Promise<Escalation | undefined> => undefined),
     reset: vi.fn(async (): Promise<unknown> => ({ ok: true })),
+    snooze: vi.fn(async (_choice: string): Promise<unknown> => ({ ok: true })),
     ...overrides,
   };
 }
+
+const breathDone = () => vi.fn(async (): Promise<unknown> => ({ ok: true }));
+
+/** The content script's call: a nudge with its actions, hidden after the nudge's own time. */
+const mountNudge = (shown: Nudge = nudge(), toastActions: NudgeActions = actions()) =>
+  showToast({ nudged: { nudge: shown, actions: toastActions }, breathDone: breathDone() }, shown.hideAfterMs);
 
 const anyClick = () => true;
 
@@ -30,8 +38,8 @@ function renderToast(
   const toastActions = props.actions ?? actions();
   const view = render(
     <Toast
-      nudge={props.nudge ?? nudge()}
-      actions={toastActions}
+      nudged={{ nudge: props.nudge ?? nudge(), actions: toastActions }}
+      breathDone={breathDone()}
       onClose={onClose}
       accepts={props.accepts ?? anyClick}
     />,
@@ -131,7 +139,7 @@ describe('Toast', () => {
   });
 
   it('clears the error when the next try succeeds', async () => {
-    const rate = vi.fn(async (_rating: string): Promise<unknown> => ({ ok: true }));
+    const rate = vi.fn(async (_rating: string): Promise<Escalation | undefined> => undefined);
     rate.mockRejectedValueOnce(new Error('no receiver'));
     renderToast({ actions: actions({ rate }) });
     fireEvent.click(screen.getByRole('button', { name: 'Fine' }));
@@ -155,13 +163,15 @@ describe('Toast', () => {
   it('by default ignores clicks the page synthesised (not trusted)', async () => {
     const onClose = vi.fn();
     const toastActions = actions();
-    render(<Toast nudge={nudge()} actions={toastActions} onClose={onClose} />);
-    for (const name of ['Fine', 'So-so', 'Tough', 'Reset', 'Dismiss']) {
+    render(<Toast nudged={{ nudge: nudge(), actions: toastActions }} breathDone={breathDone()} onClose={onClose} />);
+    for (const name of ['Fine', 'So-so', 'Tough', 'Reset', '5-second breath', '30 min', 'Dismiss']) {
       fireEvent.click(screen.getByRole('button', { name }));
     }
     await flush();
     expect(toastActions.rate).not.toHaveBeenCalled();
     expect(toastActions.reset).not.toHaveBeenCalled();
+    expect(toastActions.snooze).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('toast-breath')).toBeNull();
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Tough' }).getAttribute('aria-pressed')).toBe('false');
   });
@@ -179,9 +189,9 @@ describe('Toast', () => {
 describe('showToast', () => {
   const hosts = () => document.documentElement.querySelectorAll(':scope > rebound-toast');
 
-  function mountCapturingRoot(shown: Nudge = nudge(), toastActions: ToastActions = actions()) {
+  function mountCapturingRoot(shown: Nudge = nudge(), toastActions: NudgeActions = actions()) {
     const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
-    showToast(shown, toastActions);
+    mountNudge(shown, toastActions);
     const root = attach.mock.results.at(-1)?.value as ShadowRoot | undefined;
     return { attach, root };
   }
@@ -213,7 +223,7 @@ describe('showToast', () => {
 
   it('hides itself after hideAfterMs', () => {
     vi.useFakeTimers();
-    showToast(nudge({ hideAfterMs: 5_000 }), actions());
+    mountNudge(nudge({ hideAfterMs: 5_000 }));
     vi.advanceTimersByTime(4_999);
     expect(hosts()).toHaveLength(1);
     vi.advanceTimersByTime(1);
@@ -222,7 +232,7 @@ describe('showToast', () => {
 
   it('stays while focus is inside, and hides hideAfterMs after focus leaves', () => {
     vi.useFakeTimers();
-    showToast(nudge({ hideAfterMs: 5_000 }), actions());
+    mountNudge(nudge({ hideAfterMs: 5_000 }));
     const host = hosts()[0];
     vi.advanceTimersByTime(4_000);
     host?.dispatchEvent(new FocusEvent('focusin'));
@@ -238,7 +248,7 @@ describe('showToast', () => {
 
   it('stays while the pointer is on it', () => {
     vi.useFakeTimers();
-    showToast(nudge({ hideAfterMs: 5_000 }), actions());
+    mountNudge(nudge({ hideAfterMs: 5_000 }));
     const host = hosts()[0];
     host?.dispatchEvent(new Event('pointerenter'));
     vi.advanceTimersByTime(60_000);
@@ -250,9 +260,9 @@ describe('showToast', () => {
 
   it('does not let a replaced toast’s timer remove the new one', () => {
     vi.useFakeTimers();
-    showToast(nudge({ hideAfterMs: 3_000 }), actions());
+    mountNudge(nudge({ hideAfterMs: 3_000 }));
     vi.advanceTimersByTime(2_000);
-    showToast(nudge({ hideAfterMs: 10_000 }), actions());
+    mountNudge(nudge({ hideAfterMs: 10_000 }));
     vi.advanceTimersByTime(5_000);
     expect(hosts()).toHaveLength(1);
     vi.advanceTimersByTime(5_000);
@@ -263,6 +273,142 @@ describe('showToast', () => {
     const { root } = mountCapturingRoot();
     const section = root?.querySelector('[role="status"]');
     section?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('Toast: snooze, breath and escalation', () => {
+  it('offers the breath and the three snooze choices, and takes no focus', () => {
+    renderToast();
+    for (const name of ['5-second breath', '30 min', '1 hour', 'Rest of today']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('snoozes and closes; stays open with the error when the snooze fails', async () => {
+    const { actions: toastActions, onClose } = renderToast();
+    fireEvent.click(screen.getByRole('button', { name: 'Rest of today' }));
+    await flush();
+    expect(toastActions.snooze).toHaveBeenCalledExactlyOnceWith('today');
+    expect(onClose).toHaveBeenCalledTimes(1);
+    cleanup();
+    const failing = renderToast({ actions: actions({ snooze: vi.fn(async () => Promise.reject(new Error('gone'))) }) });
+    fireEvent.click(screen.getByRole('button', { name: '30 min' }));
+    await flush();
+    expect(screen.getByText("Rebound couldn't save that. Try again from the toolbar button.")).toBeTruthy();
+    expect(failing.onClose).not.toHaveBeenCalled();
+  });
+
+  it('turns into the escalation when a tough rating completes a run', async () => {
+    const escalation = { streak: 3, contact: { label: 'Maria', href: 'https://chat.example/m' } };
+    renderToast({ actions: actions({ rate: vi.fn(async () => escalation) }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Tough' }));
+    await flush();
+    expect(screen.getByText('Tough calls in a row: 3')).toBeTruthy();
+    expect(screen.getByText(/Take a longer break/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Maria' });
+    expect(link.getAttribute('href')).toBe('https://chat.example/m');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('arrives escalated, naming a contact without a link as plain text', () => {
+    renderToast({ nudge: nudge({ escalation: { streak: 4, contact: { label: 'Maria (team lead)' } } }) });
+    expect(screen.getByText('Tough calls in a row: 4')).toBeTruthy();
+    expect(screen.getByText('Maria (team lead)').tagName).toBe('STRONG');
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('escalated without a contact, points to a teammate and to Settings', () => {
+    renderToast({ nudge: nudge({ escalation: { streak: 3 } }) });
+    expect(screen.getByText(/a teammate or your manager/)).toBeTruthy();
+  });
+
+  it('runs a five-second breath, busy meanwhile, then records it once', async () => {
+    vi.useFakeTimers();
+    const done = breathDone();
+    const onBusy = vi.fn();
+    render(
+      <Toast
+        nudged={{ nudge: nudge(), actions: actions() }}
+        breathDone={done}
+        onClose={vi.fn()}
+        onBusy={onBusy}
+        accepts={anyClick}
+      />,
+    );
+    expect(onBusy).toHaveBeenLastCalledWith(false);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '5-second breath' }));
+    });
+    expect(onBusy).toHaveBeenLastCalledWith(true);
+    expect(screen.getByTestId('toast-breath').textContent).toContain('5');
+    expect(screen.getByText('Breathe in')).toBeTruthy();
+    await act(async () => {
+      vi.advanceTimersByTime(3000);
+    });
+    expect(screen.getByText('Breathe out')).toBeTruthy();
+    expect(done).not.toHaveBeenCalled();
+    await act(async () => {
+      vi.advanceTimersByTime(2200);
+    });
+    expect(done).toHaveBeenCalledOnce();
+    expect(onBusy).toHaveBeenLastCalledWith(false);
+    expect(screen.getByText('Done. The next one gets a fresh start.')).toBeTruthy();
+    await act(async () => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(done).toHaveBeenCalledOnce();
+  });
+
+  it('without a call (the quick-reset shortcut) is only the breath', async () => {
+    vi.useFakeTimers();
+    const done = breathDone();
+    render(<Toast breathDone={done} onClose={vi.fn()} />);
+    expect(screen.getByText('Quick reset')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tough' })).toBeNull();
+    await act(async () => {
+      vi.advanceTimersByTime(5200);
+    });
+    expect(done).toHaveBeenCalledOnce();
+  });
+});
+
+describe('showToast: never in the way', () => {
+  const hosts = () => document.documentElement.querySelectorAll(':scope > rebound-toast');
+
+  it('never takes focus from the field the rep is typing in', () => {
+    document.body.innerHTML = '<input id="notes">';
+    const notes = document.getElementById('notes') as HTMLInputElement;
+    notes.focus();
+    mountNudge();
+    expect(hosts()).toHaveLength(1);
+    expect(document.activeElement).toBe(notes);
+  });
+
+  it('keeps its own direction and stacking against page rules, inline and important', () => {
+    mountNudge();
+    const host = hosts()[0] as HTMLElement;
+    expect(host.style.getPropertyValue('direction')).toBe('ltr');
+    expect(host.style.getPropertyPriority('direction')).toBe('important');
+    expect(host.style.getPropertyValue('z-index')).toBe('2147483647');
+  });
+
+  it('does not hide while the breath runs, then hides after the set time', async () => {
+    vi.useFakeTimers();
+    const done = breathDone();
+    act(() => showToast({ breathDone: done }, 3000));
+    await act(async () => {
+      vi.advanceTimersByTime(4000);
+    });
+    expect(hosts()).toHaveLength(1);
+    await act(async () => {
+      vi.advanceTimersByTime(1200);
+    });
+    expect(done).toHaveBeenCalledOnce();
+    await act(async () => {
+      vi.advanceTimersByTime(3100);
+    });
     expect(hosts()).toHaveLength(0);
   });
 });

@@ -1,7 +1,6 @@
 import { h, render } from 'preact';
-import type { Nudge } from '../../messages/to-content';
 import { browser } from '../../platform/browser';
-import { Toast, type ToastActions } from './Toast';
+import { Toast, type ToastContent } from './Toast';
 import { TOAST_CSS } from './toast-styles';
 
 const HOST_TAG = 'rebound-toast';
@@ -19,6 +18,14 @@ const HOST_STYLE: Record<string, string> = {
   filter: 'none',
   opacity: '1',
   visibility: 'visible',
+  // The top layer (popover) ignores z-index; these undo the browser's own popover styles.
+  top: 'auto',
+  'inset-inline-start': 'auto',
+  width: 'auto',
+  height: 'auto',
+  overflow: 'visible',
+  background: 'transparent',
+  'pointer-events': 'auto',
 };
 
 let dismissCurrent: (() => void) | undefined;
@@ -37,15 +44,34 @@ function styleShadow(root: ShadowRoot): void {
 }
 
 /**
- * Shows the nudge in a closed shadow root on top of the page. It never takes focus, floats over
- * the page without moving it, hides itself after `hideAfterMs` (not while pointer or focus are
- * on it), and replaces any nudge still showing.
+ * Above everything the page stacks, whatever its z-index: the top layer. A manual popover takes
+ * no focus and closes on nothing but us. Browsers without popovers keep the max z-index.
  */
-export function showToast(nudge: Nudge, actions: ToastActions): void {
+function raiseToTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  host.setAttribute('popover', 'manual');
+  try {
+    host.showPopover();
+  } catch {
+    host.removeAttribute('popover');
+  }
+}
+
+/**
+ * Shows the nudge (or, without one, the quick-reset breath) in a closed shadow root on top of
+ * the page. It never takes focus, floats over the page without moving it, hides itself after
+ * `hideAfterMs` (not while pointer or focus are on it, nor during a breath), and replaces any
+ * nudge still showing.
+ */
+export function showToast(content: ToastContent, hideAfterMs: number): void {
   dismissCurrent?.();
   const host = document.createElement(HOST_TAG);
-  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
-  host.setAttribute('dir', browser.i18n.getMessage('@@bidi_dir') || 'ltr');
+  const dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  // `all` leaves direction alone, so an RTL page would flip the toast: it follows our locale.
+  for (const [property, value] of Object.entries({ ...HOST_STYLE, direction: dir })) {
+    host.style.setProperty(property, value, 'important');
+  }
+  host.setAttribute('dir', dir);
   const root = host.attachShadow({ mode: 'closed' });
   styleShadow(root);
   const container = document.createElement('div');
@@ -54,6 +80,7 @@ export function showToast(nudge: Nudge, actions: ToastActions): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let hovered = false;
   let focused = false;
+  let busy = false;
   const dismiss = () => {
     clearTimeout(timer);
     render(null, container);
@@ -62,7 +89,7 @@ export function showToast(nudge: Nudge, actions: ToastActions): void {
   };
   const schedule = () => {
     clearTimeout(timer);
-    if (!hovered && !focused) timer = setTimeout(dismiss, nudge.hideAfterMs);
+    if (!hovered && !focused && !busy) timer = setTimeout(dismiss, hideAfterMs);
   };
   host.addEventListener('pointerenter', () => {
     hovered = true;
@@ -84,6 +111,11 @@ export function showToast(nudge: Nudge, actions: ToastActions): void {
   dismissCurrent = dismiss;
   // On <html>, not <body>: pages that replace their body would take the toast with it.
   document.documentElement.append(host);
-  render(h(Toast, { nudge, actions, onClose: dismiss }), container);
+  raiseToTopLayer(host);
+  const onBusy = (value: boolean) => {
+    busy = value;
+    schedule();
+  };
+  render(h(Toast, { ...content, onClose: dismiss, onBusy }), container);
   schedule();
 }

@@ -46,7 +46,29 @@ button {
 button:hover { background: #eef1f4; }
 button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 button[aria-pressed="true"] { background: #ddf4ff; border-color: #0969da; }
-.primary { display: block; width: 100%; background: #1f6f50; border-color: #1f6f50; color: #ffffff; }
+.primary { display: block; flex: 1; background: #1f6f50; border-color: #1f6f50; color: #ffffff; }
+.secondary { flex: 1; }
+.snooze { align-items: center; margin: 0; }
+.snooze-label { float: left; padding: 0 4px 0 0; font-size: 12px; color: #59636e; }
+.small { padding: 5px 8px; font-size: 12px; border-radius: 6px; }
+.snooze .small { flex: 0 0 auto; }
+a { color: #0969da; text-decoration: underline; cursor: pointer; }
+a:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; border-radius: 2px; }
+strong { font-weight: 600; }
+.escalation { display: block; margin: 0 0 10px; padding: 8px 10px; border-radius: 8px; background: #fff8c5; border: 1px solid #d4a72c; }
+.escalation p { display: block; margin: 0 0 4px; font-size: 13px; }
+.escalation p:last-child { margin: 0; }
+.escalation-lead { font-weight: 600; }
+.breath { display: flex; align-items: center; gap: 12px; margin: 0 0 10px; }
+.breath-ring { position: relative; display: grid; place-items: center; width: 56px; height: 56px; flex: 0 0 56px; }
+.breath-circle {
+  position: absolute; inset: 0; border-radius: 50%; background: #8fd3b6; opacity: 0.6;
+  animation: rebound-breath 5s ease-in-out 1 both;
+}
+.breath-count { position: relative; font-size: 22px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.cue { display: block; margin: 0; font-size: 15px; font-weight: 600; }
+@keyframes rebound-breath { 0% { transform: scale(0.45); } 50% { transform: scale(1); } 100% { transform: scale(0.45); } }
+@media (prefers-reduced-motion: reduce) { .breath-circle { animation: none; transform: scale(0.8); opacity: 0.3; } }
 .primary:hover { background: #195c42; }
 .close {
   position: absolute; top: 8px; right: 8px; width: 28px; height: 28px; padding: 0;
@@ -56,6 +78,7 @@ button[aria-pressed="true"] { background: #ddf4ff; border-color: #0969da; }
 .error { color: #b42318; }
 :host([dir="rtl"]) .close { right: auto; left: 8px; }
 :host([dir="rtl"]) .title { margin: 0 0 2px 28px; }
+:host([dir="rtl"]) .snooze-label { float: right; padding: 0 0 0 4px; }
 @media (prefers-color-scheme: dark) {
   .toast { color: #e6edf3; background: #1c2128; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.5); }
   .meta, .close { color: #9198a1; }
@@ -66,5 +89,10 @@ button[aria-pressed="true"] { background: #ddf4ff; border-color: #0969da; }
   .primary { background: #2f8f68; border-color: #2f8f68; color: #0d1117; }
   .primary:hover { background: #37a377; }
   .error { color: #ff7b72; }
+  .snooze-label { color: #9198a1; }
+  a { color: #4493f8; }
+  a:focus-visible { outline-color: #4493f8; }
+  .escalation { background: #2e2a1b; border-color: #9e6a03; }
+  .breath-circle { background: #2f8f68; }
 }
 `;

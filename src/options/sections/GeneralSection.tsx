@@ -3,6 +3,8 @@ import { CALL_OUTCOMES, type CallOutcome } from '../../messages/call-signal';
 import { type MessageKey, t } from '../../platform/i18n';
 import type { Settings } from '../../settings/settings';
 import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { DeliveryField } from './DeliveryField';
+import { NudgeTimingFields } from './NudgeTimingFields';
 
 const OUTCOME_LABELS: Record<CallOutcome, MessageKey> = {
   completed: 'outcomeCompleted',
@@ -94,6 +96,8 @@ export function GeneralSection() {
           ))}
         </select>
       </label>
+      <NudgeTimingFields settings={settings} update={update} />
+      <DeliveryField settings={settings} update={update} report={setStatus} />
       <p class="status" role="status">
         {status}
       </p>

@@ -52,12 +52,23 @@ const fakeBrowser = {
       return { ok: true };
     },
   },
+  permissions: {
+    /** What the next permissions.request answers (the rep's choice in the browser's prompt). */
+    answer: true,
+    requested: [] as unknown[],
+    async request(permissions: unknown) {
+      fakeBrowser.permissions.requested.push(permissions);
+      return fakeBrowser.permissions.answer;
+    },
+  },
 };
 
 export function resetFakeBrowser(): void {
   fakeBrowser.storage.local.reset();
   fakeBrowser.storage.session.reset();
   sentMessages.length = 0;
+  fakeBrowser.permissions.answer = true;
+  fakeBrowser.permissions.requested.length = 0;
 }
 
 export default fakeBrowser;

@@ -1,0 +1,29 @@
+import type { Escalation } from '../../messages/escalation';
+import { t } from '../../platform/i18n';
+
+/**
+ * After a run of tough calls (the toast's title says how many): a longer break, and the person
+ * the rep named (practices support, role-play).
+ */
+export function EscalationNote({ escalation }: { escalation: Escalation }) {
+  const { contact } = escalation;
+  return (
+    <div class="escalation" data-testid="escalation">
+      <p class="escalation-lead">{t('escalationBody')}</p>
+      {contact ? (
+        <p>
+          {t('escalationContactLead')}{' '}
+          {contact.href ? (
+            <a href={contact.href} target="_blank" rel="noopener noreferrer">
+              {contact.label}
+            </a>
+          ) : (
+            <strong>{contact.label}</strong>
+          )}
+        </p>
+      ) : (
+        <p>{t('escalationNoContact')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { browser } from '../../platform/browser';
+import { t } from '../../platform/i18n';
+import type { WorkingHours } from '../../settings/nudge-settings';
+import type { Settings } from '../../settings/settings';
+
+interface FieldsProps {
+  settings: Settings;
+  update(patch: Partial<Settings>): void;
+}
+
+const WEEK_FROM_MONDAY = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/** "09:30" ⇄ 570: the time input's value and the minute of the day the settings keep. */
+export const minuteToTime = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+export function timeToMinute(value: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})/.exec(value);
+  if (!match) return undefined;
+  const minute = Number(match[1]) * 60 + Number(match[2]);
+  return minute < 24 * 60 ? minute : undefined;
+}
+
+function weekdayName(day: number): string {
+  // 2026-11-22 was a Sunday: day 0.
+  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' }).format(
+    new Date(2026, 10, 22 + day),
+  );
+}
+
+/** When nudges may come: working hours, the cooldown, and the run of tough calls that escalates. */
+export function NudgeTimingFields({ settings, update }: FieldsProps) {
+  const hours = settings.workingHours;
+  const setHours = (patch: Partial<WorkingHours>) => update({ workingHours: { ...hours, ...patch } });
+  const setTime = (key: 'startMinute' | 'endMinute', value: string) => {
+    const minute = timeToMinute(value);
+    if (minute !== undefined) setHours({ [key]: minute });
+  };
+
+  return (
+    <>
+      <fieldset class="field">
+        <legend>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={hours.enabled}
+              onChange={(event) => setHours({ enabled: event.currentTarget.checked })}
+            />
+            {t('optionsWorkingHours')}
+          </label>
+        </legend>
+        <div class="inline-fields">
+          <label>
+            <span>{t('optionsHoursFrom')}</span>{' '}
+            <input
+              type="time"
+              disabled={!hours.enabled}
+              value={minuteToTime(hours.startMinute)}
+              onChange={(event) => setTime('startMinute', event.currentTarget.value)}
+            />
+          </label>
+          <label>
+            <span>{t('optionsHoursTo')}</span>{' '}
+            <input
+              type="time"
+              disabled={!hours.enabled}
+              value={minuteToTime(hours.endMinute)}
+              onChange={(event) => setTime('endMinute', event.currentTarget.value)}
+            />
+          </label>
+        </div>
+        <fieldset class="field days" disabled={!hours.enabled}>
+          <legend>{t('optionsWorkDays')}</legend>
+          {WEEK_FROM_MONDAY.map((day) => (
+            <label key={day} class="check">
+              <input
+                type="checkbox"
+                checked={hours.days.includes(day)}
+                onChange={(event) =>
+                  setHours({
+                    days: event.currentTarget.checked
+                      ? [...hours.days, day].sort()
+                      : hours.days.filter((value) => value !== day),
+                  })
+                }
+              />
+              {weekdayName(day)}
+            </label>
+          ))}
+        </fieldset>
+      </fieldset>
+      <label class="field">
+        <span>{t('optionsCooldown')}</span>
+        <input
+          type="number"
+          min={0}
+          max={240}
+          value={settings.cooldownMinutes}
+          onChange={(event) => update({ cooldownMinutes: Number(event.currentTarget.value) })}
+        />
+      </label>
+      <label class="field">
+        <span>{t('optionsToughStreak')}</span>
+        <input
+          type="number"
+          min={0}
+          max={20}
+          value={settings.toughStreak}
+          onChange={(event) => update({ toughStreak: Number(event.currentTarget.value) })}
+        />
+      </label>
+      <label class="field">
+        <span>{t('optionsSupportContact')}</span>
+        <input
+          type="text"
+          maxLength={200}
+          autocomplete="off"
+          aria-describedby="support-hint"
+          value={settings.supportContact}
+          onChange={(event) => update({ supportContact: event.currentTarget.value })}
+        />
+        <small id="support-hint" class="hint">
+          {t('optionsSupportHint')}
+        </small>
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../format/error-text';
+import { type MessageKey, t } from '../platform/i18n';
+import { isSnoozed, SNOOZE_CHOICES, type SnoozeChoice } from '../snooze/snooze';
+import { endSnooze, readSnooze, snooze } from '../snooze/snooze-store';
+
+const LABELS: Record<SnoozeChoice, MessageKey> = { '30m': 'snooze30m', '1h': 'snooze1h', today: 'snoozeToday' };
+
+/** Snooze nudges from the popup (the toast offers the same), or end a snooze early. */
+export function SnoozeControl({ now = Date.now }: { now?: () => number }) {
+  const [until, setUntil] = useState<number | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    readSnooze().then(setUntil, (failure) => setError(errorText(failure)));
+  }, []);
+
+  const run = (action: () => Promise<number | undefined>) => {
+    setError(null);
+    action().then(setUntil, (failure) => setError(errorText(failure)));
+  };
+
+  const snoozed = isSnoozed(until, now());
+  return (
+    <section class="card snooze-control" aria-labelledby="snooze-heading" data-testid="snooze">
+      <h2 id="snooze-heading">{t('popupSnoozeLabel')}</h2>
+      {snoozed && until !== undefined ? (
+        <>
+          <p>
+            {t('popupSnoozedUntil', new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}
+          </p>
+          <button type="button" class="secondary" onClick={() => run(() => endSnooze().then(() => undefined))}>
+            {t('popupSnoozeResume')}
+          </button>
+        </>
+      ) : (
+        <div class="choices">
+          {SNOOZE_CHOICES.map((choice) => (
+            <button key={choice} type="button" class="secondary" onClick={() => run(() => snooze(choice, now()))}>
+              {t(LABELS[choice])}
+            </button>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

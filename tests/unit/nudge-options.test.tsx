@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DeliveryField } from '../../src/options/sections/DeliveryField';
+import { minuteToTime, NudgeTimingFields, timeToMinute } from '../../src/options/sections/NudgeTimingFields';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import fakeBrowser from './fakes/fake-browser';
+
+afterEach(cleanup);
+
+describe('working hours as times', () => {
+  it.each([
+    [0, '00:00'],
+    [570, '09:30'],
+    [1439, '23:59'],
+  ])('%i ⇄ %s', (minute, time) => {
+    expect(minuteToTime(minute)).toBe(time);
+    expect(timeToMinute(time)).toBe(minute);
+  });
+
+  it('refuses what is not a time', () => {
+    expect(timeToMinute('')).toBeUndefined();
+    expect(timeToMinute('24:00')).toBeUndefined();
+  });
+});
+
+describe('NudgeTimingFields', () => {
+  it('turns working hours on and sets their end', () => {
+    const update = vi.fn();
+    render(<NudgeTimingFields settings={DEFAULT_SETTINGS} update={update} />);
+    fireEvent.click(screen.getByLabelText('Nudge only during my working hours'));
+    expect(update).toHaveBeenLastCalledWith({ workingHours: { ...DEFAULT_SETTINGS.workingHours, enabled: true } });
+    const settings = { ...DEFAULT_SETTINGS, workingHours: { ...DEFAULT_SETTINGS.workingHours, enabled: true } };
+    cleanup();
+    render(<NudgeTimingFields settings={settings} update={update} />);
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '17:30' } });
+    expect(update).toHaveBeenLastCalledWith({ workingHours: { ...settings.workingHours, endMinute: 17 * 60 + 30 } });
+  });
+
+  it('sets the cooldown, the tough streak and the support contact', () => {
+    const update = vi.fn();
+    render(<NudgeTimingFields settings={DEFAULT_SETTINGS} update={update} />);
+    fireEvent.change(screen.getByLabelText('Minutes between two nudges'), { target: { value: '5' } });
+    expect(update).toHaveBeenLastCalledWith({ cooldownMinutes: 5 });
+    fireEvent.change(screen.getByLabelText(/after this many tough calls/), { target: { value: '4' } });
+    expect(update).toHaveBeenLastCalledWith({ toughStreak: 4 });
+    fireEvent.change(screen.getByLabelText(/Who you can talk to/), { target: { value: 'Maria' } });
+    expect(update).toHaveBeenLastCalledWith({ supportContact: 'Maria' });
+  });
+});
+
+describe('DeliveryField', () => {
+  it('asks for the notifications permission when the rep picks notifications', async () => {
+    const update = vi.fn();
+    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} report={vi.fn()} />);
+    fireEvent.click(screen.getByLabelText('System notification'));
+    await vi.waitFor(() => expect(update).toHaveBeenCalledWith({ delivery: 'notification' }));
+    expect(fakeBrowser.permissions.requested).toEqual([{ permissions: ['notifications'] }]);
+  });
+
+  it('stays on the toast and says why when the permission is refused', async () => {
+    fakeBrowser.permissions.answer = false;
+    const update = vi.fn();
+    const report = vi.fn();
+    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} report={report} />);
+    fireEvent.click(screen.getByLabelText('System notification'));
+    await vi.waitFor(() => expect(report).toHaveBeenCalledWith(expect.stringContaining("weren't allowed")));
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('needs no permission for the routine window', () => {
+    const update = vi.fn();
+    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} report={vi.fn()} />);
+    fireEvent.click(screen.getByLabelText('Open the reset window'));
+    expect(update).toHaveBeenCalledWith({ delivery: 'window' });
+    expect(fakeBrowser.permissions.requested).toEqual([]);
+  });
+});
