@@ -1,5 +1,7 @@
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
+import { browserReminders } from '../follow-ups/browser-reminders';
+import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser, type Runtime } from '../platform/browser';
 import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
@@ -60,3 +62,13 @@ browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
 void syncDetectorRegistration();
 void background.flushUnwritten();
 void refreshBadge(db);
+
+const reminders = browserReminders(db, async (id) => {
+  await pendingFollowUpSlot().write({ id, requestedAt: Date.now() });
+  await openRoutine();
+});
+browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name));
+browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id));
+browser.notifications.onButtonClicked?.addListener((id, index) => void reminders.onButtonClicked(id, index));
+browser.runtime.onStartup.addListener(() => void reminders.restore());
+browser.runtime.onInstalled.addListener(() => void reminders.restore());

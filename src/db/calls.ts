@@ -39,3 +39,7 @@ export function latestCall(db: ReboundDb): Promise<CallRecord | undefined> {
 export function callByKey(db: ReboundDb, callKey: string): Promise<CallRecord | undefined> {
   return db.calls.where('callKey').equals(callKey).first();
 }
+
+export async function tagCall(db: ReboundDb, callKey: string, tags: string[]): Promise<void> {
+  await db.calls.where('callKey').equals(callKey).modify({ tags });
+}

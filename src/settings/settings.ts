@@ -7,6 +7,8 @@ export const settingsSchema = v.object({
   skipOutcomes: v.array(v.picklist(CALL_OUTCOMES)),
   toastSeconds: v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(600)),
   breathSeconds: v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(90)),
+  /** The rep's own "why I sell" line, shown on the routine's last step (practice `belief`). */
+  whyISell: v.pipe(v.string(), v.maxLength(280)),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   skipOutcomes: ['no-answer', 'busy', 'voicemail'],
   toastSeconds: 30,
   breathSeconds: 5,
+  whyISell: '',
 };
 
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */
