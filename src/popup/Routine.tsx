@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { rateCall, tagCall } from '../db/calls';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { errorText } from '../format/error-text';
@@ -66,7 +66,8 @@ export function Routine(props: RoutineProps) {
 
   useEffect(() => heading.current?.focus(), [index]);
 
-  useEffect(() => {
+  // Layout effect: the write starts in the same task as the keystroke, before a closing popup is gone.
+  useLayoutEffect(() => {
     // A five-second breath is not worth offering back.
     if (finishing || kind === 'quick') return;
     const draft: RoutineDraft = {
@@ -117,7 +118,13 @@ export function Routine(props: RoutineProps) {
     advance(true);
   };
 
-  const shared = { headingRef: heading, answers, update, onNext: () => advance(true) };
+  const shared = {
+    headingRef: heading,
+    answers,
+    update,
+    onNext: () => advance(true),
+    last: index === steps.length - 1,
+  };
 
   return (
     <main class="popup routine" data-routine={kind}>

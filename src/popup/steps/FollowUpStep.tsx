@@ -21,6 +21,7 @@ export function FollowUpStep({
   answers,
   update,
   onNext,
+  last,
   lastWord,
   now,
   save,
@@ -71,10 +72,10 @@ export function FollowUpStep({
               {t('followUpIcs')}
             </button>
           )}
-          <NextButton onNext={onNext} />
+          <NextButton onNext={onNext} last={last} />
         </>
       ) : (
-        <form class="follow-up-form" onSubmit={submit}>
+        <form class="follow-up-form" noValidate onSubmit={submit}>
           <div class="field">
             <label for="follow-up-who">{t('followUpWho')}</label>
             <input

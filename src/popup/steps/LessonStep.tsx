@@ -4,7 +4,7 @@ import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
 
 /** One lesson (practice `learn`): kept in the history. */
-export function LessonStep({ headingRef, answers, update, onNext }: AnswerStepProps) {
+export function LessonStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -24,7 +24,7 @@ export function LessonStep({ headingRef, answers, update, onNext }: AnswerStepPr
         value={answers.doDifferently}
         onInput={(doDifferently) => update({ doDifferently })}
       />
-      <NextButton onNext={onNext} />
+      <NextButton onNext={onNext} last={last} />
     </section>
   );
 }

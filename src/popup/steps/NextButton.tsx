@@ -1,9 +1,10 @@
 import { t } from '../../platform/i18n';
 
-export function NextButton({ onNext, label }: { onNext(): void; label?: string }) {
+/** Moves on; on the routine's last step it says so. */
+export function NextButton({ onNext, last }: { onNext(): void; last: boolean }) {
   return (
     <button type="button" class="primary big" onClick={onNext}>
-      {label ?? t('routineNext')}
+      {t(last ? 'routineDone' : 'routineNext')}
     </button>
   );
 }

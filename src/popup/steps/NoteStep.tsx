@@ -57,6 +57,7 @@ export function NoteStep({
   answers,
   update,
   onNext,
+  last,
 }: AnswerStepProps & { practice: NotePractice }) {
   const copy = COPY[practice];
   return (
@@ -72,7 +73,7 @@ export function NoteStep({
         value={answers.notes?.[practice]}
         onInput={(note) => update({ notes: { ...answers.notes, [practice]: note } })}
       />
-      <NextButton onNext={onNext} />
+      <NextButton onNext={onNext} last={last} />
     </section>
   );
 }

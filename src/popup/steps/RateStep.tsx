@@ -17,7 +17,7 @@ const TAG_LABELS: Record<CallTag, MessageKey> = {
 };
 
 /** How the call went, what made it hard, and how the rep feels now (mood before). */
-export function RateStep({ headingRef, answers, update, onNext }: AnswerStepProps) {
+export function RateStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -50,7 +50,7 @@ export function RateStep({ headingRef, answers, update, onNext }: AnswerStepProp
         value={answers.moodBefore}
         onChange={(moodBefore) => update({ moodBefore })}
       />
-      <NextButton onNext={onNext} />
+      <NextButton onNext={onNext} last={last} />
     </section>
   );
 }

@@ -14,7 +14,7 @@ const CAUSE_LABELS: Record<Cause, MessageKey> = {
 };
 
 /** What was it really about (not-about-you, understand-why, not-personal). */
-export function ReframeStep({ headingRef, answers, update, onNext }: AnswerStepProps) {
+export function ReframeStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -29,7 +29,7 @@ export function ReframeStep({ headingRef, answers, update, onNext }: AnswerStepP
         onChange={(causes) => update({ causes })}
       />
       <p class="hint">{t('routineReframeHint')}</p>
-      <NextButton onNext={onNext} />
+      <NextButton onNext={onNext} last={last} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import type { AnswerStepProps } from './step-props';
  * Name what sticks, then crumple it and throw it away. The words are forgotten as they go,
  * unless the rep ticks "keep a note".
  */
-export function ThrowAwayStep({ headingRef, answers, update, onNext }: AnswerStepProps) {
+export function ThrowAwayStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
   const [crumpled, setCrumpled] = useState<string | null>(null);
 
   const throwAway = () => {
@@ -31,7 +31,7 @@ export function ThrowAwayStep({ headingRef, answers, update, onNext }: AnswerSte
           <p class="done" role="status">
             {t('routineThrowGone')}
           </p>
-          <NextButton onNext={onNext} />
+          <NextButton onNext={onNext} last={last} />
         </>
       ) : (
         <>

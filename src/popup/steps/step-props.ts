@@ -11,4 +11,6 @@ export interface AnswerStepProps extends StepHeading {
   answers: RoutineAnswers;
   update(patch: Partial<RoutineAnswers>): void;
   onNext(): void;
+  /** The routine's last step: moving on finishes it. */
+  last: boolean;
 }

@@ -1,0 +1,62 @@
+/** Drives the popup opened as a tab, by role and visible text, as a rep would with a keyboard or mouse. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionSession } from '../../scripts/driver/extension-session';
+
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('popup/index.html'));
+  await page.getByRole('button', { name: /Quick reset|Pausa rápida/ }).waitFor();
+  return page;
+}
+
+export async function heading(page: Page, name: string | RegExp, timeout = 10_000): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+}
+
+export const click = (page: Page, name: string | RegExp) =>
+  page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+
+/** A demo call row, as the background writes one, ended a minute ago. */
+export function demoCall(session: ExtensionSession, overrides: Record<string, unknown> = {}) {
+  const endedAt = Date.now() - 60_000;
+  return session.addRow('calls', {
+    callKey: `hubspot:e2e-${endedAt}`,
+    source: 'hubspot',
+    host: new URL(session.server.url).host,
+    direction: 'outbound',
+    startedAt: endedAt - 95_000,
+    endedAt,
+    durationMs: 95_000,
+    outcome: 'completed',
+    endReason: 'hang-up',
+    tags: [],
+    ...overrides,
+  });
+}
+
+export async function waitForRows<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
+  await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(count);
+  return read();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe-core over the page as it is now; returns the violations, described. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations as AxeViolation[];
+  });
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
