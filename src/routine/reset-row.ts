@@ -7,11 +7,11 @@ const text = (value: string | undefined): string | undefined => {
   return trimmed ? trimmed : undefined;
 };
 
-/** Drops keys whose value is undefined or an empty list, so rows hold only what the rep gave. */
+const list = <T>(values: T[] | undefined): T[] | undefined => (values?.length ? values : undefined);
+
+/** Drops keys whose value is undefined, so rows hold only what the rep gave. */
 function compact<T extends object>(row: T): T {
-  return Object.fromEntries(
-    Object.entries(row).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
-  ) as T;
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as T;
 }
 
 export interface FinishedRoutine {
@@ -45,14 +45,14 @@ export function resetRow({
     startedAt,
     completedAt,
     steps: done,
-    tags: answers.tags,
+    tags: list(answers.tags),
     moodBefore: answers.moodBefore,
     moodAfter: answers.moodAfter,
-    causes: answers.causes,
+    causes: list(answers.causes),
     lesson: Object.keys(lesson).length > 0 ? lesson : undefined,
     thrownAway: answers.keepStuck ? text(answers.stuck) : undefined,
     notes: Object.keys(notes).length > 0 ? notes : undefined,
     pipeline: text(answers.pipeline),
     followUpId: answers.followUpId,
-  }) as Omit<ResetRecord, 'id'> & { steps: string[] };
+  });
 }

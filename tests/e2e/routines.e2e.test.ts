@@ -104,7 +104,7 @@ describe('the routines', () => {
     expect(settings?.whyISell).toBe('Our tool gives nurses their evenings back');
 
     const today = page.getByTestId('today');
-    await expect.poll(() => today.innerText()).toMatch(/Calls\s+1\s+Tough\s+1\s+Resets\s+1/);
+    await expect.poll(() => today.textContent()).toMatch(/Calls\s*1\s*Tough\s*1\s*Resets\s*1/);
     expect(await lastCall.textContent()).toContain('Reset done');
     expect(session.extensionErrors).toEqual([]);
   });
