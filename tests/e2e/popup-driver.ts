@@ -8,7 +8,7 @@ import type { ExtensionSession } from '../../scripts/driver/extension-session';
 export async function openPopup(session: ExtensionSession): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(session.extensionUrl('popup/index.html'));
-  await page.getByRole('button', { name: /Quick reset|Pausa rápida/ }).waitFor();
+  await page.getByRole('button', { name: /^(Quick reset|Recuperación rápida)$/ }).waitFor();
   return page;
 }
 
@@ -54,9 +54,13 @@ interface AxeViolation {
 export async function axeViolations(page: Page): Promise<string[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations as AxeViolation[];
+  const { violations, passes } = await page.evaluate(async () => {
+    type Results = { violations: unknown[]; passes: unknown[] };
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<Results> } }).axe;
+    const results = await axe.run(document);
+    return { violations: results.violations as AxeViolation[], passes: results.passes.length };
   });
+  // A scan that checked nothing would report no violations too.
+  if (passes === 0) throw new Error('axe-core checked no rules');
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
