@@ -73,7 +73,7 @@ describe('the popup', () => {
     const problems: string[] = [];
     const seen = await walkEveryView(session, page, SPANISH, async (view) => {
       const { text, empty } = await page.evaluate(() => ({
-        text: document.body.innerText,
+        text: document.body.textContent ?? '',
         empty: [...document.querySelectorAll('button, h1, h2, label, legend, dt')]
           .filter((element) => !element.textContent?.trim())
           .map((element) => element.outerHTML.slice(0, 80)),
