@@ -72,3 +72,7 @@ browser.notifications.onClicked.addListener((id) => void reminders.onNotificatio
 browser.notifications.onButtonClicked?.addListener((id, index) => void reminders.onButtonClicked(id, index));
 browser.runtime.onStartup.addListener(() => void reminders.restore());
 browser.runtime.onInstalled.addListener(() => void reminders.restore());
+browser.commands.onCommand.addListener((command) => {
+  if (command !== 'quick-reset') return;
+  void pendingRoutineSlot().write({ kind: 'quick', requestedAt: Date.now() }).then(openRoutine);
+});

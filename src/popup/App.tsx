@@ -73,6 +73,7 @@ export function App(props: AppProps) {
       if (!pending) return { name: 'home' };
       await pendingRoutine.clear();
       if (now() - pending.requestedAt > PENDING_FRESH_MS) return { name: 'home' };
+      if (pending.kind === 'quick') return { name: 'routine', kind: 'quick' };
       const call = await callByKey(db, pending.callKey);
       if (!call) return { name: 'home' };
       const resume = fresh?.kind === 'after-call' && fresh.callKey === call.callKey ? fresh : undefined;

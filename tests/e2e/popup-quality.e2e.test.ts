@@ -88,6 +88,18 @@ describe('the popup', () => {
     expect(session.extensionErrors).toEqual([]);
   });
 
+  it('breathes as a text-only countdown under prefers-reduced-motion', async () => {
+    session = await launchExtension();
+    const page = await openPopup(session);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Quick reset' }).click();
+    await page.getByRole('heading', { name: 'Breathe' }).waitFor();
+    expect(await page.locator('.breath-circle').isVisible()).toBe(false);
+    expect(await page.getByTestId('breath-count').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('breath-count').textContent(), { timeout: 5000 }).toBe('3');
+    expect(await page.getByRole('timer').textContent()).toMatch(/\d/);
+  });
+
   it('says "On a call" while a call is live', async () => {
     session = await launchExtension();
     const dialer = await session.openDemoDialer('answerDelayMs=0');

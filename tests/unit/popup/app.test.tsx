@@ -34,7 +34,13 @@ const call = (overrides: Partial<CallRecord> = {}): Omit<CallRecord, 'id'> => ({
 });
 
 function renderApp(
-  options: { draft?: RoutineDraft; pendingFollowUp?: PendingFollowUp; live?: number; whyISell?: string } = {},
+  options: {
+    draft?: RoutineDraft;
+    pendingFollowUp?: PendingFollowUp;
+    pendingRoutine?: PendingRoutine;
+    live?: number;
+    whyISell?: string;
+  } = {},
 ) {
   const routineDraft = memorySlot<RoutineDraft>(options.draft);
   const followUps: FollowUpActions = {
@@ -49,7 +55,7 @@ function renderApp(
   render(
     <App
       db={db}
-      pendingRoutine={memorySlot<PendingRoutine>()}
+      pendingRoutine={memorySlot<PendingRoutine>(options.pendingRoutine)}
       pendingFollowUp={memorySlot<PendingFollowUp>(options.pendingFollowUp)}
       routineDraft={routineDraft}
       loadSettings={async () => ({ ...DEFAULT_SETTINGS, breathSeconds: 3, whyISell: options.whyISell ?? '' })}
@@ -77,6 +83,20 @@ describe('popup home', () => {
     expect(today.textContent).toMatch(/Calls\s*2\s*Tough\s*1\s*Resets\s*1/);
     expect(screen.getByTestId('on-a-call').textContent).toBe('On a call');
     expect((await screen.findByTestId('last-call')).textContent).toContain('HubSpot calling · 1:35');
+  });
+
+  it('opens straight on the breath when the quick-reset shortcut asked for it', async () => {
+    renderApp({ pendingRoutine: { kind: 'quick', requestedAt: NOW - 1000 } });
+    await screen.findByRole('heading', { name: 'Breathe' });
+  });
+
+  it('opens the after-call routine a nudge asked for, on its call', async () => {
+    const id = await db.calls.add(call({ callKey: 'hubspot:nudged' }) as CallRecord);
+    renderApp({ pendingRoutine: { kind: 'after-call', callKey: 'hubspot:nudged', requestedAt: NOW - 1000 } });
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Fine' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(async () => expect((await db.calls.get(id))?.rating).toBe('fine'));
   });
 
   it('starts Went quiet and Prep', async () => {
