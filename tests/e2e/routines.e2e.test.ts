@@ -248,3 +248,26 @@ describe('the routines', () => {
     expect(session.extensionErrors).toEqual([]);
   });
 });
+
+describe('the keyboard', () => {
+  it('runs a routine with keys alone, and Esc leaves', async () => {
+    const page = await openPopup(session);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Prep a call back');
+    await page.keyboard.press('Enter');
+    await heading(page, 'The fact to state');
+    // The step's heading takes focus, so the next Tab lands in the step.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The new date is the 14th');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await heading(page, 'The question to ask');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('draft').waitFor();
+    expect(await session.readTable('resets')).toEqual([]);
+    expect(session.extensionErrors).toEqual([]);
+  });
+});
