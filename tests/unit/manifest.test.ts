@@ -25,7 +25,7 @@ describe('manifestFor with the real manifest.json', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');
-    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms', 'notifications']);
     expect(manifest.optional_host_permissions).toEqual(['https://app.hubspot.com/*']);
     expect(at(manifest, 'action', 'default_popup')).toBe('popup/index.html');
   });

@@ -16,7 +16,13 @@ describe('loadSettings', () => {
 
 describe('saveSettings', () => {
   it('stores settings that read back the same', async () => {
-    const settings = { minCallSeconds: 45, skipOutcomes: ['busy' as const], toastSeconds: 12, breathSeconds: 30 };
+    const settings = {
+      minCallSeconds: 45,
+      skipOutcomes: ['busy' as const],
+      toastSeconds: 12,
+      breathSeconds: 30,
+      whyISell: 'Clinics run better',
+    };
     await expect(saveSettings(settings)).resolves.toEqual(settings);
     expect(await loadSettings()).toEqual(settings);
   });

@@ -8,6 +8,7 @@ describe('settingsFrom', () => {
       skipOutcomes: ['no-answer', 'busy', 'voicemail'],
       toastSeconds: 30,
       breathSeconds: 5,
+      whyISell: '',
     });
   });
 
@@ -29,7 +30,7 @@ describe('settingsFrom', () => {
   });
 
   it('keeps a fully valid stored object', () => {
-    const stored = { minCallSeconds: 0, skipOutcomes: [], toastSeconds: 600, breathSeconds: 90 };
+    const stored = { minCallSeconds: 0, skipOutcomes: [], toastSeconds: 600, breathSeconds: 90, whyISell: 'Clinics' };
     expect(settingsFrom(stored)).toEqual(stored);
   });
 
@@ -54,7 +55,7 @@ describe('settingsFrom', () => {
     ['skipOutcomes', 'busy'],
     ['skipOutcomes', { 0: 'busy' }],
   ])('falls back for an invalid %s (%j) alone, keeping the valid fields', (field, value) => {
-    const valid = { minCallSeconds: 45, skipOutcomes: ['failed'], toastSeconds: 12, breathSeconds: 30 };
+    const valid = { minCallSeconds: 45, skipOutcomes: ['failed'], toastSeconds: 12, breathSeconds: 30, whyISell: '' };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });
   });

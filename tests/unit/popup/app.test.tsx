@@ -62,7 +62,7 @@ function renderApp(
       saveWhyISell={saveWhyISell}
       liveCallCount={async () => options.live ?? 0}
       followUps={followUps}
-      notifyResetSaved={async () => undefined}
+      notifyHistoryChanged={async () => undefined}
       openOptions={vi.fn()}
       now={() => NOW}
     />,

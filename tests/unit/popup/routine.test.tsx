@@ -35,6 +35,7 @@ function renderRoutine(kind: RoutineKind, options: { call?: CallRecord; resume?:
   const draftSlot = memorySlot<RoutineDraft>();
   const onFinish = vi.fn(async (_run: FinishedRoutine) => undefined);
   const onLeave = vi.fn();
+  const onRated = vi.fn();
   render(
     <Routine
       kind={kind}
@@ -47,10 +48,11 @@ function renderRoutine(kind: RoutineKind, options: { call?: CallRecord; resume?:
       saveFollowUp={vi.fn()}
       downloadIcs={vi.fn()}
       onFinish={onFinish}
+      onRated={onRated}
       onLeave={onLeave}
     />,
   );
-  return { draftSlot, onFinish, onLeave };
+  return { draftSlot, onFinish, onLeave, onRated };
 }
 
 const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
@@ -109,12 +111,13 @@ describe('Routine', () => {
 
   it('rates and tags the call, and starts at the breath when the nudge already rated it', async () => {
     const id = await db.calls.add(CALL as CallRecord);
-    renderRoutine('after-call', { call: { ...CALL, id } });
+    const { onRated } = renderRoutine('after-call', { call: { ...CALL, id } });
     click('So-so');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Price' }));
     click('Next');
     await screen.findByRole('heading', { name: 'Breathe' });
     expect(await db.calls.get(id)).toMatchObject({ rating: 'so-so', tags: ['price'] });
+    expect(onRated).toHaveBeenCalledOnce();
     cleanup();
     renderRoutine('after-call', { call: { ...CALL, id, rating: 'tough' } });
     expect(screen.getByRole('heading', { name: 'Breathe' })).toBeTruthy();
