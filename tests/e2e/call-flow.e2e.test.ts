@@ -9,6 +9,7 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import { skipToReady } from './popup-driver';
 
 let session: ExtensionSession;
 
@@ -70,15 +71,7 @@ describe('a call on the demo dialer', () => {
     await routine.waitForText('Throw it away', 15_000);
     expect(Date.now() - breathStarted).toBeGreaterThanOrEqual(4000);
     // The middle steps are skipped here (routines.e2e runs them); the routine still ends ready.
-    for (const next of [
-      'What was it really about?',
-      'One thing to keep',
-      'Anything to follow up?',
-      'Ready for the next one',
-    ]) {
-      await routine.clickButton('Skip');
-      await routine.waitForText(next);
-    }
+    await skipToReady(routine);
     await routine.clickButton('Done');
     await routine.waitForText('Reset done');
     expect(routine.errors).toEqual([]);

@@ -8,6 +8,7 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { ResetRecord } from '../../src/db/schema';
+import { skipToReady } from './popup-driver';
 
 let session: ExtensionSession;
 const requests: Array<{ from: string; url: string; navigation: boolean }> = [];
@@ -39,15 +40,7 @@ it('makes no network request in calls, the toast, the routine, the popup and opt
   await toast.click('Reset');
   const routine = await ExtensionPopup.waitFor(page, session.extensionUrl('popup/index.html'));
   await routine.waitForText('Throw it away', 15_000);
-  for (const next of [
-    'What was it really about?',
-    'One thing to keep',
-    'Anything to follow up?',
-    'Ready for the next one',
-  ]) {
-    await routine.clickButton('Skip');
-    await routine.waitForText(next);
-  }
+  await skipToReady(routine);
   await routine.clickButton('Done');
   await expect.poll(async () => (await session.readTable<ResetRecord>('resets')).length).toBe(1);
 

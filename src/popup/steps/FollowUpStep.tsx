@@ -4,6 +4,7 @@ import { blankFollowUpForm, dueAtFrom } from '../../follow-ups/follow-up-form';
 import { errorText } from '../../format/error-text';
 import { t } from '../../platform/i18n';
 import type { FollowUpForm } from '../../routine/answers';
+import { InputField } from '../fields/InputField';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
 
@@ -76,48 +77,38 @@ export function FollowUpStep({
         </>
       ) : (
         <form class="follow-up-form" noValidate onSubmit={submit}>
-          <div class="field">
-            <label for="follow-up-who">{t('followUpWho')}</label>
-            <input
-              id="follow-up-who"
-              type="text"
-              maxLength={120}
-              value={form.who}
-              onInput={(e) => edit({ who: e.currentTarget.value })}
-            />
-          </div>
+          <InputField
+            id="follow-up-who"
+            label={t('followUpWho')}
+            maxLength={120}
+            value={form.who}
+            onInput={(who) => edit({ who })}
+          />
           <div class="field-row">
-            <div class="field">
-              <label for="follow-up-date">{t('followUpDate')}</label>
-              <input
-                id="follow-up-date"
-                type="date"
-                required
-                value={form.date}
-                onInput={(e) => edit({ date: e.currentTarget.value })}
-              />
-            </div>
-            <div class="field">
-              <label for="follow-up-time">{t('followUpTime')}</label>
-              <input
-                id="follow-up-time"
-                type="time"
-                required
-                value={form.time}
-                onInput={(e) => edit({ time: e.currentTarget.value })}
-              />
-            </div>
-          </div>
-          <div class="field">
-            <label for="follow-up-note">{t('followUpNote')}</label>
-            <input
-              id="follow-up-note"
-              type="text"
-              maxLength={200}
-              value={form.note}
-              onInput={(e) => edit({ note: e.currentTarget.value })}
+            <InputField
+              id="follow-up-date"
+              type="date"
+              required
+              label={t('followUpDate')}
+              value={form.date}
+              onInput={(date) => edit({ date })}
+            />
+            <InputField
+              id="follow-up-time"
+              type="time"
+              required
+              label={t('followUpTime')}
+              value={form.time}
+              onInput={(time) => edit({ time })}
             />
           </div>
+          <InputField
+            id="follow-up-note"
+            label={t('followUpNote')}
+            maxLength={200}
+            value={form.note}
+            onInput={(note) => edit({ note })}
+          />
           {error && (
             <p class="error" role="alert">
               {error}

@@ -1,4 +1,5 @@
 import { t } from '../../platform/i18n';
+import { InputField } from '../fields/InputField';
 import { MoodPicker } from '../fields/MoodPicker';
 import { TextArea } from '../fields/TextArea';
 import type { AnswerStepProps } from './step-props';
@@ -36,16 +37,13 @@ export function ReadyStep({ headingRef, answers, update, onNext, whyISell }: Rea
         value={answers.moodAfter}
         onChange={(moodAfter) => update({ moodAfter })}
       />
-      <div class="field">
-        <label for="pipeline">{t('routinePipelineLabel')}</label>
-        <input
-          id="pipeline"
-          type="text"
-          maxLength={120}
-          value={answers.pipeline ?? ''}
-          onInput={(event) => update({ pipeline: event.currentTarget.value })}
-        />
-      </div>
+      <InputField
+        id="pipeline"
+        label={t('routinePipelineLabel')}
+        maxLength={120}
+        value={answers.pipeline}
+        onInput={(pipeline) => update({ pipeline })}
+      />
       <button type="button" class="primary big" onClick={onNext}>
         {t('routineDone')}
       </button>
