@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
+import type { WriteFailure } from '../../../src/db/write-failure';
 import type { PendingFollowUp } from '../../../src/follow-ups/pending-follow-up';
 import { App, type FollowUpActions } from '../../../src/popup/App';
 import type { RoutineDraft } from '../../../src/routine/draft';
@@ -56,6 +57,7 @@ function renderApp(
     <App
       db={db}
       pendingRoutine={memorySlot<PendingRoutine>(options.pendingRoutine)}
+      writeFailure={memorySlot<WriteFailure>()}
       pendingFollowUp={memorySlot<PendingFollowUp>(options.pendingFollowUp)}
       routineDraft={routineDraft}
       loadSettings={async () => ({ ...DEFAULT_SETTINGS, breathSeconds: 3, whyISell: options.whyISell ?? '' })}
