@@ -115,9 +115,10 @@ export function App(props: AppProps) {
   };
 
   const finish = async (run: FinishedRoutine) => {
-    await recordReset(db, resetRow(run));
+    // The line goes first: if it cannot be kept, nothing is recorded and Done can simply be tried again.
     const line = run.answers.whyISell?.trim();
     if (line && !settings.whyISell) await props.saveWhyISell(line);
+    await recordReset(db, resetRow(run));
     await routineDraft.clear();
     setDraft(undefined);
     notifyHistoryChanged().catch(() => undefined);
