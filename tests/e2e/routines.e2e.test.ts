@@ -3,6 +3,9 @@
  * row (steps done, moods, causes, lesson, notes), follow-ups whose reminder fires, and a draft
  * that survives the popup closing.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
@@ -20,6 +23,10 @@ afterEach(async () => {
 
 interface NotificationGlobals {
   chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
+}
+
+interface AlarmGlobals {
+  chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } };
 }
 
 describe('the routines', () => {
@@ -269,5 +276,31 @@ describe('the keyboard', () => {
     await page.getByTestId('draft').waitFor();
     expect(await session.readTable('resets')).toEqual([]);
     expect(session.extensionErrors).toEqual([]);
+  });
+});
+
+describe('follow-up reminders across a browser restart', () => {
+  it('are set again from the database when the browser starts', async () => {
+    const profileDir = await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-restart-'));
+    const alarms = (on: ExtensionSession) =>
+      on.inWorker(
+        async () => (await (globalThis as unknown as AlarmGlobals).chrome.alarms.getAll()).map((a) => a.name),
+        undefined,
+      );
+    try {
+      await session.close();
+      session = await launchExtension({ profileDir });
+      // Stored as an import would store it: no alarm was ever set for it.
+      const id = await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() + 3_600_000 });
+      expect(await alarms(session)).not.toContain(`follow-up:${id}`);
+      await session.close();
+
+      session = await launchExtension({ profileDir });
+      await expect.poll(() => alarms(session), { timeout: 10_000 }).toContain(`follow-up:${id}`);
+      expect(session.extensionErrors).toEqual([]);
+    } finally {
+      await session.close();
+      await rm(profileDir, { recursive: true, force: true });
+    }
   });
 });
