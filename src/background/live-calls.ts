@@ -54,7 +54,8 @@ export class LiveCalls {
   }
 }
 
-export const liveCallsSlot = () => sessionSlot<LiveCallsState>('liveCalls');
+export const LIVE_CALLS_KEY = 'liveCalls';
+export const liveCallsSlot = () => sessionSlot<LiveCallsState>(LIVE_CALLS_KEY);
 
 /** Calls live right now, for the popup's "On a call": read-only, the background owns the state. */
 export async function liveCallCount(slot: SessionSlot<LiveCallsState>): Promise<number> {

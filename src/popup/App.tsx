@@ -36,6 +36,7 @@ export interface AppProps {
   loadSettings(): Promise<Settings>;
   saveWhyISell(line: string): Promise<unknown>;
   liveCallCount(): Promise<number>;
+  watchLiveCalls(onChange: () => void): () => void;
   followUps: FollowUpActions;
   notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
@@ -138,6 +139,7 @@ export function App(props: AppProps) {
           openOptions={props.openOptions}
           now={now}
           liveCallCount={props.liveCallCount}
+          watchLiveCalls={props.watchLiveCalls}
           draft={draft}
           onResume={() => draft && void resume(draft)}
           onDiscardDraft={() => void discardDraft()}

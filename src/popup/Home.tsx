@@ -26,6 +26,8 @@ interface HomeProps {
   openOptions(): void;
   now(): number;
   liveCallCount(): Promise<number>;
+  /** Calls `onChange` whenever the live calls change; returns the unsubscribe. */
+  watchLiveCalls(onChange: () => void): () => void;
   /** A routine the popup closed on, offered back. */
   draft?: RoutineDraft;
   onResume(): void;
@@ -67,6 +69,11 @@ export function Home(props: HomeProps) {
     dayNumbers(db, startOfDay(now())).then(setToday, (failure) => setError(errorText(failure)));
     liveCallCount().then(setLive, () => setLive(0));
   }, [db, now, liveCallCount]);
+
+  useEffect(
+    () => props.watchLiveCalls(() => void liveCallCount().then(setLive, () => setLive(0))),
+    [props.watchLiveCalls, liveCallCount],
+  );
 
   useEffect(() => {
     openFollowUps(db, now() - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN).then(setFollowUps, (failure) =>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { liveCallCount, liveCallsSlot } from '../background/live-calls';
+import { LIVE_CALLS_KEY, liveCallCount, liveCallsSlot } from '../background/live-calls';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
@@ -31,6 +31,13 @@ if (root) {
       loadSettings={loadSettings}
       saveWhyISell={async (whyISell) => saveSettings({ ...(await loadSettings()), whyISell })}
       liveCallCount={() => liveCallCount(liveCallsSlot())}
+      watchLiveCalls={(onChange) => {
+        const listener = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'session' && LIVE_CALLS_KEY in changes) onChange();
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      }}
       followUps={{
         schedule: reminders.schedule,
         done: reminders.done,

@@ -85,6 +85,7 @@ function renderApp(
       loadSettings={async () => settings}
       saveWhyISell={async () => undefined}
       liveCallCount={async () => 0}
+      watchLiveCalls={() => () => undefined}
       followUps={{
         schedule: async () => undefined,
         done: async () => undefined,

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import type { WriteFailure } from '../../../src/db/write-failure';
@@ -53,6 +53,8 @@ function renderApp(
     downloadIcs: vi.fn(),
   };
   const saveWhyISell = vi.fn(async () => undefined);
+  let live = options.live ?? 0;
+  const watchers = new Set<() => void>();
   render(
     <App
       db={db}
@@ -62,14 +64,22 @@ function renderApp(
       routineDraft={routineDraft}
       loadSettings={async () => ({ ...DEFAULT_SETTINGS, breathSeconds: 3, whyISell: options.whyISell ?? '' })}
       saveWhyISell={saveWhyISell}
-      liveCallCount={async () => options.live ?? 0}
+      liveCallCount={async () => live}
+      watchLiveCalls={(onChange) => {
+        watchers.add(onChange);
+        return () => watchers.delete(onChange);
+      }}
       followUps={followUps}
       notifyHistoryChanged={async () => undefined}
       openOptions={vi.fn()}
       now={() => NOW}
     />,
   );
-  return { routineDraft, followUps, saveWhyISell };
+  const setLive = (count: number) => {
+    live = count;
+    for (const onChange of watchers) onChange();
+  };
+  return { routineDraft, followUps, saveWhyISell, setLive };
 }
 
 describe('popup home', () => {
@@ -85,6 +95,16 @@ describe('popup home', () => {
     expect(today.textContent).toMatch(/Calls\s*2\s*Tough\s*1\s*Resets\s*1/);
     expect(screen.getByTestId('on-a-call').textContent).toBe('On a call');
     expect((await screen.findByTestId('last-call')).textContent).toContain('HubSpot calling · 1:35');
+  });
+
+  it('shows On a call as soon as one starts, and drops it when it ends', async () => {
+    const { setLive } = renderApp();
+    await screen.findByTestId('today');
+    expect(screen.queryByTestId('on-a-call')).toBeNull();
+    act(() => setLive(1));
+    await screen.findByTestId('on-a-call');
+    act(() => setLive(0));
+    await waitFor(() => expect(screen.queryByTestId('on-a-call')).toBeNull());
   });
 
   it('opens straight on the breath when the quick-reset shortcut asked for it', async () => {
