@@ -51,6 +51,10 @@ export interface ExtensionSession {
   /** Stores settings as the options page would (storage.local 'settings'). */
   setSettings(settings: Record<string, unknown>): Promise<void>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
+  /** Adds a row as the extension would, and returns its id. */
+  addRow(table: 'calls' | 'resets' | 'followUps', row: Record<string, unknown>): Promise<number>;
+  /** Runs `fn` in the extension's current service worker. */
+  inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -59,9 +63,15 @@ export interface LaunchOptions {
   headless?: boolean;
   /** A profile to keep between runs; by default a fresh one, removed on close. */
   profileDir?: string;
+  /** The browser's UI language (what chrome.i18n answers in), e.g. 'es'. */
+  uiLanguage?: string;
 }
 
-export async function launchExtension({ headless = true, profileDir }: LaunchOptions = {}): Promise<ExtensionSession> {
+export async function launchExtension({
+  headless = true,
+  profileDir,
+  uiLanguage,
+}: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = distDir('chrome', 'demo');
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
@@ -69,7 +79,14 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
     executablePath: findChromium(),
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
-    args: [...args, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...args,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
+    ],
+    // On Linux, Chromium takes its UI language from the environment rather than --lang.
+    ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage, LANG: `${uiLanguage}.UTF-8` } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -172,6 +189,30 @@ export async function launchExtension({ headless = true, profileDir }: LaunchOpt
       await cdp.send('ServiceWorker.stopAllWorkers');
       await stopped;
       await cdp.detach();
+    },
+    async addRow(table, row) {
+      const id = await (await extensionPage()).evaluate(
+        ([name, value]) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('rebound');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const request = db.transaction(name, 'readwrite').objectStore(name).add(value);
+              request.onsuccess = () => {
+                db.close();
+                resolve(request.result as number);
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+        [table, row] as const,
+      );
+      return id;
+    },
+    inWorker: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => {
+      const current = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
+      return current.evaluate(fn as (arg: unknown) => T | Promise<T>, arg);
     },
     async close() {
       if (closed) return;

@@ -7,7 +7,7 @@ export const COMMANDS = {
 export interface CommandDeps {
   /** The 5-second breath in the active tab's toast; false when that tab has no Rebound. */
   breatheInActiveTab(): Promise<boolean>;
-  /** Where a page cannot show the breath: the popup, whose first button is the quick reset. */
+  /** Where a page cannot show the breath: the popup, straight into the quick reset. */
   openPopup(): Promise<void>;
   markLastCallTough(): Promise<boolean>;
 }

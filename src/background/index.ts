@@ -1,5 +1,7 @@
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
+import { browserReminders } from '../follow-ups/browser-reminders';
+import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser, type Runtime } from '../platform/browser';
 import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
@@ -86,17 +88,22 @@ const notificationActions = createNotificationActions({
   rateTough: (callKey) => background.rate(callKey, 'tough'),
   clear: (id) => browser.notifications.clear(id),
 });
-// notifications is an optional permission: the API appears only once the rep grants it, which
-// may happen while this worker runs (Options asks), so listening starts then too.
-let listeningToNotifications = false;
-const listenToNotifications = () => {
-  if (listeningToNotifications || !browser.notifications) return;
-  listeningToNotifications = true;
-  browser.notifications.onClicked.addListener((id) => void notificationActions.clicked(id));
-  browser.notifications.onButtonClicked.addListener((id, index) => void notificationActions.buttonClicked(id, index));
-};
-listenToNotifications();
-browser.permissions.onAdded.addListener(listenToNotifications);
+const reminders = browserReminders(db, async (id) => {
+  await pendingFollowUpSlot().write({ id, requestedAt: Date.now() });
+  await openRoutine();
+});
+// Nudges and follow-up reminders share the notifications API; each takes only its own ids.
+browser.notifications.onClicked.addListener((id) => {
+  void notificationActions.clicked(id);
+  void reminders.onNotificationClicked(id);
+});
+browser.notifications.onButtonClicked?.addListener((id, index) => {
+  void notificationActions.buttonClicked(id, index);
+  void reminders.onButtonClicked(id, index);
+});
+browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name));
+browser.runtime.onStartup.addListener(() => void reminders.restore());
+browser.runtime.onInstalled.addListener(() => void reminders.restore());
 
 const onCommand = createCommandHandler({
   async breatheInActiveTab() {
@@ -105,7 +112,7 @@ const onCommand = createCommandHandler({
     await breathTab.write(tabId);
     return true;
   },
-  openPopup: openRoutine,
+  openPopup: () => pendingRoutine.write({ kind: 'quick', requestedAt: Date.now() }).then(openRoutine),
   markLastCallTough: background.markLastCallTough,
 });
 browser.commands.onCommand.addListener((command) => void onCommand(command));

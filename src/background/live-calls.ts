@@ -1,4 +1,5 @@
 import type { SessionSlot } from '../platform/session-store';
+import { sessionSlot } from '../platform/session-store';
 import { type EndedCall, emptyTrackerState, type TrackerEvent, type TrackerState, track } from './call-tracker';
 
 export interface LiveCallsState {
@@ -51,4 +52,13 @@ export class LiveCalls {
   liveCount(): Promise<number> {
     return this.serial(async () => Object.keys((await this.load()).tracker.live).length);
   }
+}
+
+export const LIVE_CALLS_KEY = 'liveCalls';
+export const liveCallsSlot = () => sessionSlot<LiveCallsState>(LIVE_CALLS_KEY);
+
+/** Calls live right now, for the popup's "On a call": read-only, the background owns the state. */
+export async function liveCallCount(slot: SessionSlot<LiveCallsState>): Promise<number> {
+  const state = await slot.read();
+  return state ? Object.keys(state.tracker.live).length : 0;
 }

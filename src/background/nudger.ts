@@ -6,7 +6,7 @@ import type { Escalation } from '../messages/escalation';
 import type { Nudge, ToContent } from '../messages/to-content';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
-import { createNotification, notificationsAllowed } from '../platform/notifications';
+import { createNotification } from '../platform/notifications';
 import type { Settings } from '../settings/settings';
 import { startOfDay } from '../time/local-day';
 import type { EndedCall } from './call-tracker';
@@ -53,20 +53,22 @@ export const NOTIFICATION_PREFIX = 'rebound-nudge:';
 /** Button order in the notification (Chrome only). */
 export const NOTIFICATION_BUTTONS = ['reset', 'tough'] as const;
 
-/** The nudge as a system notification; false when the rep has not granted notifications. */
+/** The nudge as a system notification; false when the browser would not show it. */
 export async function showNotification(call: EndedCall, escalation?: Escalation): Promise<boolean> {
-  if (!(await notificationsAllowed())) return false;
   const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
   const meta = t('callMeta', [dialerLabel(call.source), length]);
   const contact = escalation?.contact?.label;
-  await createNotification(`${NOTIFICATION_PREFIX}${call.callKey}`, {
+  const shown = createNotification(`${NOTIFICATION_PREFIX}${call.callKey}`, {
     title: escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion'),
     message: escalation
       ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
       : t('notificationBody', meta),
     buttons: [t('toastReset'), t('ratingTough')],
   });
-  return true;
+  return shown.then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Badge: today's tough calls that no reset has followed yet. */

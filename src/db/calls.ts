@@ -45,3 +45,7 @@ export async function ratingsSince(db: ReboundDb, since: number): Promise<(CallR
   const calls = await db.calls.where('endedAt').aboveOrEqual(since).reverse().toArray();
   return calls.map((call) => call.rating);
 }
+
+export async function tagCall(db: ReboundDb, callKey: string, tags: string[]): Promise<void> {
+  await db.calls.where('callKey').equals(callKey).modify({ tags });
+}

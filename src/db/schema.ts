@@ -31,6 +31,20 @@ export interface ResetRecord {
   completedAt: number;
   /** Practice ids of the steps the rep did (not skipped), in order. */
   steps: string[];
+  tags?: string[];
+  /** 1 (low) to 5 (great), before and after the routine. */
+  moodBefore?: number;
+  moodAfter?: number;
+  /** What the call was really about (the reframe step). */
+  causes?: string[];
+  lesson?: { wentWell?: string; doDifferently?: string };
+  /** What stuck, only when the rep asked to keep it. */
+  thrownAway?: string;
+  /** The rep's own words for a practice (went quiet, prep), by practice id. */
+  notes?: Record<string, string>;
+  /** One prospect to call next. */
+  pipeline?: string;
+  followUpId?: number;
 }
 
 export interface FollowUpRecord {
@@ -40,6 +54,11 @@ export interface FollowUpRecord {
   dueAt: number;
   note?: string;
   doneAt?: number;
+  kind?: 'after-call' | 'went-quiet';
+  /** The reminder moved to this time; dueAt stays what was agreed. */
+  snoozedUntil?: number;
+  /** When the reminder showed, so a browser restart does not show it again. */
+  notifiedAt?: number;
 }
 
 export const DB_NAME = 'rebound';

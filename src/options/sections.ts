@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { t } from '../platform/i18n';
 import { GeneralSection } from './sections/GeneralSection';
+import { RoutineSection } from './sections/RoutineSection';
 
 /** The options page's sections, in nav order. Each owns its folder under sections/. */
 export interface OptionsSection {
@@ -11,4 +12,5 @@ export interface OptionsSection {
 
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'general', title: () => t('optionsGeneral'), Component: GeneralSection },
+  { id: 'routine', title: () => t('optionsRoutine'), Component: RoutineSection },
 ];

@@ -1,13 +1,6 @@
 import type { Notifications } from 'webextension-polyfill';
 import { browser } from './browser';
 
-export const NOTIFICATIONS_PERMISSION = { permissions: ['notifications' as const] };
-
-/** Granted only when the rep picked notifications in Options (an optional permission). */
-export function notificationsAllowed(): Promise<boolean> {
-  return browser.permissions.contains(NOTIFICATIONS_PERMISSION);
-}
-
 /** Firefox has no notification buttons (and rejects the option); it is the browser with getBrowserInfo. */
 export function notificationButtonsSupported(): boolean {
   return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';

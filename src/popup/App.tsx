@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callByKey } from '../db/calls';
+import { addFollowUp } from '../db/follow-ups';
 import { recordReset } from '../db/resets';
-import type { CallRecord, ReboundDb } from '../db/schema';
+import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
+import type { PendingFollowUp } from '../follow-ups/pending-follow-up';
+import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
+import type { FollowUpForm } from '../routine/answers';
+import { DRAFT_FRESH_MS, type RoutineDraft } from '../routine/draft';
 import type { PendingRoutine } from '../routine/pending-routine';
+import { type FinishedRoutine, resetRow } from '../routine/reset-row';
 import type { RoutineKind } from '../routine/routines';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { Home } from './Home';
@@ -13,11 +19,25 @@ import { Routine } from './Routine';
 /** A reset asked for from a nudge is honoured if the popup opens within this time. */
 const PENDING_FRESH_MS = 10 * 60 * 1000;
 
+export interface FollowUpActions {
+  /** Sets the reminder for a follow-up just saved. */
+  schedule(followUp: FollowUpRecord): Promise<void>;
+  done(id: number): Promise<void>;
+  snooze(id: number): Promise<void>;
+  downloadIcs(followUp: FollowUpRecord): void;
+}
+
 export interface AppProps {
   db: ReboundDb;
   pendingRoutine: SessionSlot<PendingRoutine>;
   writeFailure: SessionSlot<WriteFailure>;
+  pendingFollowUp: SessionSlot<PendingFollowUp>;
+  routineDraft: SessionSlot<RoutineDraft>;
   loadSettings(): Promise<Settings>;
+  saveWhyISell(line: string): Promise<unknown>;
+  liveCallCount(): Promise<number>;
+  watchLiveCalls(onChange: () => void): () => void;
+  followUps: FollowUpActions;
   notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
   /** Set when the popup runs in its own window, which closes once the routine is done. */
@@ -25,40 +45,85 @@ export interface AppProps {
   now(): number;
 }
 
-type View = { name: 'loading' } | { name: 'home' } | { name: 'routine'; kind: RoutineKind; call?: CallRecord };
+type View =
+  | { name: 'loading' }
+  | { name: 'home'; focusFollowUp?: number }
+  | { name: 'routine'; kind: RoutineKind; call?: CallRecord; resume?: RoutineDraft };
 
-export function App({
-  db,
-  pendingRoutine,
-  writeFailure,
-  loadSettings,
-  notifyHistoryChanged,
-  openOptions,
-  close,
-  now,
-}: AppProps) {
+export function App(props: AppProps) {
+  const { db, pendingRoutine, pendingFollowUp, routineDraft, loadSettings, notifyHistoryChanged, close, now } = props;
   const [view, setView] = useState<View>({ name: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [draft, setDraft] = useState<RoutineDraft | undefined>(undefined);
 
   useEffect(() => {
     const start = async (): Promise<View> => {
-      const [loaded, pending] = await Promise.all([loadSettings(), pendingRoutine.read()]);
+      const [loaded, pending, followUp, saved] = await Promise.all([
+        loadSettings(),
+        pendingRoutine.read(),
+        pendingFollowUp.read(),
+        routineDraft.read(),
+      ]);
       setSettings(loaded);
+      const fresh = saved && now() - saved.savedAt <= DRAFT_FRESH_MS ? saved : undefined;
+      setDraft(fresh);
+      if (followUp) {
+        await pendingFollowUp.clear();
+        if (now() - followUp.requestedAt <= PENDING_FRESH_MS) return { name: 'home', focusFollowUp: followUp.id };
+      }
       if (!pending) return { name: 'home' };
       await pendingRoutine.clear();
       if (now() - pending.requestedAt > PENDING_FRESH_MS) return { name: 'home' };
+      if (pending.kind === 'quick') return { name: 'routine', kind: 'quick' };
       const call = await callByKey(db, pending.callKey);
-      return call ? { name: 'routine', kind: 'after-call', call } : { name: 'home' };
+      if (!call) return { name: 'home' };
+      const resume = fresh?.kind === 'after-call' && fresh.callKey === call.callKey ? fresh : undefined;
+      return { name: 'routine', kind: 'after-call', call, resume };
     };
     start().then(setView, () => setView({ name: 'home' }));
-  }, [db, pendingRoutine, loadSettings, now]);
+  }, [db, pendingRoutine, pendingFollowUp, routineDraft, loadSettings, now]);
 
-  const leave = () => (close ? close() : setView({ name: 'home' }));
+  const leave = async () => {
+    if (close) return close();
+    setDraft(await routineDraft.read());
+    setView({ name: 'home' });
+  };
 
-  const finish = async (kind: RoutineKind, call: CallRecord | undefined, startedAt: number, steps: string[]) => {
-    await recordReset(db, { kind, callId: call?.id, startedAt, completedAt: now(), steps });
+  const resume = async (saved: RoutineDraft) => {
+    const call = saved.callKey ? await callByKey(db, saved.callKey) : undefined;
+    setView({ name: 'routine', kind: saved.kind, call, resume: saved });
+  };
+
+  const discardDraft = async () => {
+    await routineDraft.clear();
+    setDraft(undefined);
+  };
+
+  const start = (kind: RoutineKind, call?: CallRecord) => {
+    setView({ name: 'routine', kind, call });
+  };
+
+  const saveFollowUp = async (kind: RoutineKind, call: CallRecord | undefined, form: FollowUpForm, dueAt: number) => {
+    const followUp = await addFollowUp(db, {
+      callId: call?.id,
+      who: form.who.trim() || t('followUpUnnamed'),
+      dueAt,
+      note: form.note.trim() || undefined,
+      kind: kind === 'went-quiet' ? 'went-quiet' : 'after-call',
+    });
+    await props.followUps.schedule(followUp);
+    return followUp;
+  };
+
+  const finish = async (run: FinishedRoutine) => {
+    // The line goes first: if it cannot be kept, nothing is recorded and Done can simply be tried again.
+    const line = run.answers.whyISell?.trim();
+    if (line && !settings.whyISell) await props.saveWhyISell(line);
+    await recordReset(db, resetRow(run));
+    await routineDraft.clear();
+    setDraft(undefined);
     notifyHistoryChanged().catch(() => undefined);
-    leave();
+    await leave();
   };
 
   switch (view.name) {
@@ -68,24 +133,36 @@ export function App({
       return (
         <Home
           db={db}
-          writeFailure={writeFailure}
+          writeFailure={props.writeFailure}
           retryWrites={notifyHistoryChanged}
-          onStart={(kind, call) => setView({ name: 'routine', kind, call })}
-          openOptions={openOptions}
+          onStart={start}
+          openOptions={props.openOptions}
+          now={now}
+          liveCallCount={props.liveCallCount}
+          watchLiveCalls={props.watchLiveCalls}
+          draft={draft}
+          onResume={() => draft && void resume(draft)}
+          onDiscardDraft={() => void discardDraft()}
+          followUpActions={props.followUps}
+          focusFollowUp={view.focusFollowUp}
         />
       );
     case 'routine':
       return (
         <Routine
-          key={`${view.kind}:${view.call?.id ?? ''}`}
+          key={`${view.kind}:${view.call?.id ?? ''}:${view.resume?.startedAt ?? ''}`}
           kind={view.kind}
           call={view.call}
           db={db}
           settings={settings}
+          draftSlot={routineDraft}
+          resume={view.resume}
           now={now}
-          onFinish={(startedAt, steps) => finish(view.kind, view.call, startedAt, steps)}
+          saveFollowUp={(form, dueAt) => saveFollowUp(view.kind, view.call, form, dueAt)}
+          downloadIcs={props.followUps.downloadIcs}
+          onFinish={finish}
           onRated={() => notifyHistoryChanged().catch(() => undefined)}
-          onLeave={leave}
+          onLeave={() => void leave()}
         />
       );
   }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { latestCall } from '../db/calls';
+import { openFollowUps } from '../db/follow-ups';
 import { resetForCall } from '../db/resets';
-import type { CallRecord, ReboundDb } from '../db/schema';
+import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
+import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
 import { dialerLabel } from '../dialers/catalog';
 import { formatDuration } from '../format/duration';
@@ -9,7 +11,11 @@ import { errorText } from '../format/error-text';
 import { ratingLabel } from '../format/rating-label';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
+import type { RoutineDraft } from '../routine/draft';
 import type { RoutineKind } from '../routine/routines';
+import { DraftCard } from './home/DraftCard';
+import { FollowUpList } from './home/FollowUpList';
+import { TodayNumbers } from './home/TodayNumbers';
 import { SnoozeControl } from './SnoozeControl';
 
 interface HomeProps {
@@ -19,16 +25,40 @@ interface HomeProps {
   retryWrites(): Promise<unknown>;
   onStart(kind: RoutineKind, call?: CallRecord): void;
   openOptions(): void;
+  now(): number;
+  liveCallCount(): Promise<number>;
+  /** Calls `onChange` whenever the live calls change; returns the unsubscribe. */
+  watchLiveCalls(onChange: () => void): () => void;
+  /** A routine the popup closed on, offered back. */
+  draft?: RoutineDraft;
+  onResume(): void;
+  onDiscardDraft(): void;
+  followUpActions: {
+    done(id: number): Promise<void>;
+    snooze(id: number): Promise<void>;
+    downloadIcs(followUp: FollowUpRecord): void;
+  };
+  /** The follow-up a notification opened the popup on. */
+  focusFollowUp?: number;
 }
+
+/** Follow-ups shown: open ones from a week back on, soonest first. */
+const FOLLOW_UPS_SINCE_MS = 7 * 24 * 60 * 60 * 1000;
+const FOLLOW_UPS_SHOWN = 5;
 
 type LastCall = { call: CallRecord; resetDone: boolean } | null;
 
-export function Home({ db, writeFailure, retryWrites, onStart, openOptions }: HomeProps) {
+export function Home(props: HomeProps) {
+  const { db, writeFailure, retryWrites, onStart, openOptions, now, liveCallCount, draft, followUpActions } = props;
   const [failure, setFailure] = useState<WriteFailure | undefined>(undefined);
   const readFailure = () => writeFailure.read().then(setFailure, () => undefined);
   useEffect(() => void readFailure(), []);
   const [last, setLast] = useState<LastCall | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [today, setToday] = useState<DayNumbers | null>(null);
+  const [live, setLive] = useState(0);
+  const [followUps, setFollowUps] = useState<FollowUpRecord[]>([]);
+  const [followUpsVersion, setFollowUpsVersion] = useState(0);
 
   useEffect(() => {
     const load = async (): Promise<LastCall> => {
@@ -37,11 +67,35 @@ export function Home({ db, writeFailure, retryWrites, onStart, openOptions }: Ho
       return { call, resetDone: (await resetForCall(db, call.id)) !== undefined };
     };
     load().then(setLast, (failure) => setError(errorText(failure)));
-  }, [db]);
+    dayNumbers(db, startOfDay(now())).then(setToday, (failure) => setError(errorText(failure)));
+    liveCallCount().then(setLive, () => setLive(0));
+  }, [db, now, liveCallCount]);
+
+  useEffect(
+    () => props.watchLiveCalls(() => void liveCallCount().then(setLive, () => setLive(0))),
+    [props.watchLiveCalls, liveCallCount],
+  );
+
+  useEffect(() => {
+    openFollowUps(db, now() - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN).then(setFollowUps, (failure) =>
+      setError(errorText(failure)),
+    );
+  }, [db, now, followUpsVersion]);
+
+  const act = (action: Promise<void>) =>
+    action.then(
+      () => setFollowUpsVersion((version) => version + 1),
+      (failure) => setError(errorText(failure)),
+    );
 
   return (
     <main class="popup">
       <h1 class="brand">Rebound</h1>
+      {live > 0 && (
+        <p class="live" role="status" data-testid="on-a-call">
+          {t('popupOnACall')}
+        </p>
+      )}
       {failure && (
         <div class="error" role="alert">
           <p>{t('popupWriteFailure', [String(failure.waiting), failure.message])}</p>
@@ -59,10 +113,28 @@ export function Home({ db, writeFailure, retryWrites, onStart, openOptions }: Ho
         {t('popupQuickReset')}
       </button>
       <p class="hint">{t('popupQuickResetHint')}</p>
+      {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
+      <div class="more-routines">
+        <button type="button" class="secondary" onClick={() => onStart('went-quiet')}>
+          {t('popupWentQuiet')}
+        </button>
+        <button type="button" class="secondary" onClick={() => onStart('prep')}>
+          {t('popupPrep')}
+        </button>
+      </div>
       {last === null && <p class="empty">{t('popupNoCalls')}</p>}
       {last && (
         <LastCallCard call={last.call} resetDone={last.resetDone} onReset={() => onStart('after-call', last.call)} />
       )}
+      <FollowUpList
+        followUps={followUps}
+        focusId={props.focusFollowUp}
+        now={now()}
+        onDone={(followUp) => act(followUpActions.done(followUp.id))}
+        onSnooze={(followUp) => act(followUpActions.snooze(followUp.id))}
+        onIcs={followUpActions.downloadIcs}
+      />
+      {today && <TodayNumbers numbers={today} />}
       <SnoozeControl />
       <footer class="popup-footer">
         <button type="button" class="link" onClick={openOptions}>

@@ -1,33 +1,58 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { rateCall } from '../db/calls';
-import type { CallRecord, ReboundDb } from '../db/schema';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { rateCall, tagCall } from '../db/calls';
+import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { errorText } from '../format/error-text';
-import type { CallRating } from '../messages/to-background';
 import { t } from '../platform/i18n';
-import { type RoutineKind, type RoutineStep, stepsFor } from '../routine/routines';
+import type { SessionSlot } from '../platform/session-store';
+import type { FollowUpForm, RoutineAnswers } from '../routine/answers';
+import type { RoutineDraft } from '../routine/draft';
+import type { FinishedRoutine } from '../routine/reset-row';
+import { type NotePractice, ROUTINES, type RoutineKind, type RoutineStep, stepsFor } from '../routine/routines';
 import type { Settings } from '../settings/settings';
 import { BreatheStep } from './steps/BreatheStep';
+import { FollowUpStep } from './steps/FollowUpStep';
+import { LessonStep } from './steps/LessonStep';
+import { NoteStep } from './steps/NoteStep';
 import { RateStep } from './steps/RateStep';
 import { ReadyStep } from './steps/ReadyStep';
+import { ReframeStep } from './steps/ReframeStep';
+import { ThrowAwayStep } from './steps/ThrowAwayStep';
 
 interface RoutineProps {
   kind: RoutineKind;
   call?: CallRecord;
   db: ReboundDb;
   settings: Settings;
+  draftSlot: SessionSlot<RoutineDraft>;
+  /** A draft picked up where the rep left it. */
+  resume?: RoutineDraft;
   now(): number;
-  onFinish(startedAt: number, stepsDone: string[]): Promise<void>;
+  saveFollowUp(form: FollowUpForm, dueAt: number): Promise<FollowUpRecord>;
+  downloadIcs(followUp: FollowUpRecord): void;
+  onFinish(run: FinishedRoutine): Promise<void>;
   /** A rating changes the badge's count of tough calls awaiting a reset. */
   onRated(): void;
   onLeave(): void;
 }
 
-/** Runs a routine's steps in order. Every step can be skipped; Esc leaves. */
-export function Routine({ kind, call, db, settings, now, onFinish, onRated, onLeave }: RoutineProps) {
-  const [steps] = useState<RoutineStep[]>(() => stepsFor(kind, call?.rating !== undefined));
-  const [startedAt] = useState(now);
-  const [index, setIndex] = useState(0);
-  const [done, setDone] = useState<string[]>([]);
+function stepsOf(kind: RoutineKind, ids: readonly string[]): RoutineStep[] {
+  return ids.flatMap((id) => ROUTINES[kind].find((step) => step.id === id) ?? []);
+}
+
+/**
+ * Runs a routine's steps in order. Every step can be skipped; Esc leaves. Every change is
+ * written to the draft, so a popup closed mid-way loses nothing.
+ */
+export function Routine(props: RoutineProps) {
+  const { kind, call, db, settings, draftSlot, resume, now, onFinish, onRated, onLeave } = props;
+  const [steps] = useState<RoutineStep[]>(() =>
+    resume ? stepsOf(kind, resume.stepIds) : stepsFor(kind, call?.rating !== undefined),
+  );
+  const [startedAt] = useState(() => resume?.startedAt ?? now());
+  const [index, setIndex] = useState(resume?.index ?? 0);
+  const [done, setDone] = useState<string[]>(resume?.done ?? []);
+  const [answers, setAnswers] = useState<RoutineAnswers>(resume?.answers ?? {});
+  const [finishing, setFinishing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -41,14 +66,37 @@ export function Routine({ kind, call, db, settings, now, onFinish, onRated, onLe
 
   useEffect(() => heading.current?.focus(), [index]);
 
+  // Layout effect: the write starts in the same task as the keystroke, before a closing popup is gone.
+  useLayoutEffect(() => {
+    // A five-second breath is not worth offering back.
+    if (finishing || kind === 'quick') return;
+    const draft: RoutineDraft = {
+      kind,
+      callKey: call?.callKey,
+      startedAt,
+      stepIds: steps.map((step) => step.id),
+      index,
+      done,
+      answers,
+      savedAt: now(),
+    };
+    draftSlot.write(draft).catch((failure) => setError(t('popupSaveError', errorText(failure))));
+  }, [kind, call, startedAt, steps, index, done, answers, finishing, draftSlot, now]);
+
+  const update = (patch: Partial<RoutineAnswers>) => setAnswers((current) => ({ ...current, ...patch }));
+
   const finish = (stepsDone: string[]) => {
     setError(null);
-    onFinish(startedAt, stepsDone).catch((failure) => setError(errorText(failure)));
+    setFinishing(true);
+    onFinish({ kind, callId: call?.id, startedAt, completedAt: now(), done: stepsDone, answers }).catch((failure) => {
+      setFinishing(false);
+      setError(t('popupSaveError', errorText(failure)));
+    });
   };
 
   const advance = (completed: boolean) => {
     const step = steps[index];
-    const next = completed && step ? [...done, step.id] : done;
+    const next = completed && step ? [...done, ...step.practices] : done;
     if (index + 1 < steps.length) {
       setDone(next);
       setIndex(index + 1);
@@ -61,12 +109,21 @@ export function Routine({ kind, call, db, settings, now, onFinish, onRated, onLe
   const step = steps[index];
   if (!step) return null;
 
-  const rate = async (rating: CallRating) => {
-    if (call) {
-      await rateCall(db, call.callKey, rating, now());
+  const saveRating = async () => {
+    if (call && answers.rating) {
+      await rateCall(db, call.callKey, answers.rating, now());
       onRated();
     }
+    if (call && answers.tags?.length) await tagCall(db, call.callKey, answers.tags);
     advance(true);
+  };
+
+  const shared = {
+    headingRef: heading,
+    answers,
+    update,
+    onNext: () => advance(true),
+    last: index === steps.length - 1,
   };
 
   return (
@@ -74,25 +131,38 @@ export function Routine({ kind, call, db, settings, now, onFinish, onRated, onLe
       <p class="progress">{t('routineStepOf', [String(index + 1), String(steps.length)])}</p>
       {error && (
         <p class="error" role="alert">
-          {t('popupSaveError', error)}
+          {error}
         </p>
       )}
       {step.kind === 'rate' && (
         <RateStep
-          headingRef={heading}
-          onRate={(rating) => rate(rating).catch((failure) => setError(errorText(failure)))}
+          {...shared}
+          onNext={() => saveRating().catch((failure) => setError(t('popupSaveError', errorText(failure))))}
         />
       )}
       {step.kind === 'breathe' && (
         <BreatheStep headingRef={heading} seconds={settings.breathSeconds} onDone={() => advance(true)} />
       )}
-      {step.kind === 'ready' && <ReadyStep headingRef={heading} onDone={() => advance(true)} />}
+      {step.kind === 'throw-away' && <ThrowAwayStep {...shared} />}
+      {step.kind === 'reframe' && <ReframeStep {...shared} />}
+      {step.kind === 'lesson' && <LessonStep {...shared} />}
+      {step.kind === 'follow-up' && (
+        <FollowUpStep
+          {...shared}
+          lastWord={step.id === 'last-word'}
+          now={now}
+          save={props.saveFollowUp}
+          downloadIcs={props.downloadIcs}
+        />
+      )}
+      {(step.kind === 'went-quiet-note' || step.kind === 'prep-note') && (
+        <NoteStep key={step.id} {...shared} practice={step.id as NotePractice} />
+      )}
+      {step.kind === 'ready' && <ReadyStep {...shared} whyISell={settings.whyISell} />}
       <div class="routine-nav">
-        {step.kind !== 'ready' && (
-          <button type="button" class="link" onClick={() => advance(false)}>
-            {t('routineSkip')}
-          </button>
-        )}
+        <button type="button" class="link" onClick={() => advance(false)}>
+          {t('routineSkip')}
+        </button>
         <button type="button" class="link" onClick={onLeave}>
           {t('routineLeave')}
         </button>

@@ -1,9 +1,14 @@
 import { render } from 'preact';
+import { LIVE_CALLS_KEY, liveCallCount, liveCallsSlot } from '../background/live-calls';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
+import { browserReminders } from '../follow-ups/browser-reminders';
+import { downloadFollowUpIcs } from '../follow-ups/ics-download';
+import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser } from '../platform/browser';
+import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
-import { loadSettings } from '../settings/settings-store';
+import { loadSettings, saveSettings } from '../settings/settings-store';
 import { App } from './App';
 
 const inWindow = new URLSearchParams(location.search).has('window');
@@ -11,14 +16,34 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 if (inWindow) document.documentElement.classList.add('in-window');
 
+const db = openReboundDb();
+const reminders = browserReminders(db);
+
 const root = document.getElementById('app');
 if (root) {
   render(
     <App
-      db={openReboundDb()}
+      db={db}
       pendingRoutine={pendingRoutineSlot()}
       writeFailure={writeFailureSlot()}
+      pendingFollowUp={pendingFollowUpSlot()}
+      routineDraft={routineDraftSlot()}
       loadSettings={loadSettings}
+      saveWhyISell={async (whyISell) => saveSettings({ ...(await loadSettings()), whyISell })}
+      liveCallCount={() => liveCallCount(liveCallsSlot())}
+      watchLiveCalls={(onChange) => {
+        const listener = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'session' && LIVE_CALLS_KEY in changes) onChange();
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      }}
+      followUps={{
+        schedule: reminders.schedule,
+        done: reminders.done,
+        snooze: (id) => reminders.snooze(id),
+        downloadIcs: (followUp) => downloadFollowUpIcs(followUp, Date.now()),
+      }}
       notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
       openOptions={() => void browser.runtime.openOptionsPage()}
       close={inWindow ? () => window.close() : undefined}

@@ -1,10 +1,11 @@
 import { sessionSlot } from '../platform/session-store';
 
-/** Set by the background when the rep asks for a reset from a nudge; read by the popup on open. */
-export interface PendingRoutine {
-  kind: 'after-call';
-  callKey: string;
-  requestedAt: number;
-}
+/**
+ * Set by the background when the rep asks for a routine from outside the popup (a nudge's
+ * Reset, the quick-reset shortcut); read by the popup on open.
+ */
+export type PendingRoutine =
+  | { kind: 'after-call'; callKey: string; requestedAt: number }
+  | { kind: 'quick'; requestedAt: number };
 
 export const pendingRoutineSlot = () => sessionSlot<PendingRoutine>('pendingRoutine');

@@ -1,27 +1,74 @@
 /**
  * The routines as data: ordered steps, each keyed by the practice it comes from
- * (shared/docs/practices.md). A step without a practice (rating the call) records its own id.
+ * (shared/docs/practices.md). A step records the practice ids it covers when the rep does it
+ * (a step without a practice, rating the call, records its own id).
  */
-export type StepKind = 'rate' | 'breathe' | 'ready';
+export type StepKind =
+  | 'rate'
+  | 'breathe'
+  | 'throw-away'
+  | 'reframe'
+  | 'lesson'
+  | 'follow-up'
+  | 'ready'
+  | 'went-quiet-note'
+  | 'prep-note';
 
 export interface RoutineStep {
-  /** What the reset row records when the rep does this step: the practice id, or the step's own. */
+  /** The step's own id: the first practice it comes from, or its name when it has none. */
   id: string;
   kind: StepKind;
+  /** What the reset row records when the rep does this step. */
+  practices: readonly string[];
 }
 
-export type RoutineKind = 'quick' | 'after-call';
+export type RoutineKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
 
-const RATE: RoutineStep = { id: 'rate', kind: 'rate' };
-const BREATHE: RoutineStep = { id: 'breathe-5', kind: 'breathe' };
-const READY: RoutineStep = { id: 'positive', kind: 'ready' };
+/** Note steps whose prompt is the practice itself: the rep writes their own words for it. */
+export const NOTE_PRACTICES = [
+  'ok-with-no',
+  'ask-feedback',
+  'dont-close',
+  'tell-the-truth',
+  'ask-the-hard-question',
+  'role-play',
+] as const;
+export type NotePractice = (typeof NOTE_PRACTICES)[number];
+
+const step = (id: string, kind: StepKind, practices: readonly string[] = [id]): RoutineStep => ({
+  id,
+  kind,
+  practices,
+});
+
+const RATE = step('rate', 'rate');
+const BREATHE = step('breathe-5', 'breathe');
+const THROW_AWAY = step('throw-it-away', 'throw-away');
+const REFRAME = step('not-about-you', 'reframe', ['not-about-you', 'understand-why', 'not-personal']);
+const LESSON = step('learn', 'lesson');
+const FOLLOW_UP = step('follow-up', 'follow-up');
+const READY = step('positive', 'ready', ['positive', 'belief']);
+const LAST_WORD = step('last-word', 'follow-up');
 
 export const ROUTINES: Record<RoutineKind, readonly RoutineStep[]> = {
   quick: [BREATHE],
-  'after-call': [RATE, BREATHE, READY],
+  'after-call': [RATE, BREATHE, THROW_AWAY, REFRAME, LESSON, FOLLOW_UP, READY],
+  'went-quiet': [
+    step('ok-with-no', 'went-quiet-note'),
+    step('ask-feedback', 'went-quiet-note'),
+    step('dont-close', 'went-quiet-note'),
+    LAST_WORD,
+  ],
+  prep: [
+    step('tell-the-truth', 'prep-note'),
+    step('ask-the-hard-question', 'prep-note'),
+    step('role-play', 'prep-note'),
+  ],
 };
+
+export const ROUTINE_KINDS = Object.keys(ROUTINES) as RoutineKind[];
 
 /** The steps to run: a call already rated (from the nudge) skips the rating. */
 export function stepsFor(kind: RoutineKind, callRated: boolean): RoutineStep[] {
-  return ROUTINES[kind].filter((step) => !(step.kind === 'rate' && callRated));
+  return ROUTINES[kind].filter((candidate) => !(candidate.kind === 'rate' && callRated));
 }

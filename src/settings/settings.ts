@@ -17,6 +17,8 @@ export const settingsSchema = v.object({
   /** Who the rep reaches out to after a run of tough calls: a name, or a link (https, mailto, tel). */
   supportContact: v.pipe(v.string(), v.trim(), v.maxLength(200)),
   delivery: v.picklist(NUDGE_DELIVERIES),
+  /** The rep's own "why I sell" line, shown on the routine's last step (practice `belief`). */
+  whyISell: v.pipe(v.string(), v.maxLength(280)),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   toughStreak: 3,
   supportContact: '',
   delivery: 'toast',
+  whyISell: '',
 };
 
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */

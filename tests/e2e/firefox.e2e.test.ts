@@ -74,7 +74,20 @@ it('runs the core flow: call, toast, rating, reset, history', async () => {
   await page.keyboard.press('Enter');
   await firefox.waitForDocument(POPUP);
   await expect.poll(popupText, { timeout: 10_000 }).toContain('Breathe');
-  await expect.poll(popupText, { timeout: 15_000 }).toContain('Ready for the next one');
+  await expect.poll(popupText, { timeout: 15_000 }).toContain('Throw it away');
+  // The middle steps are skipped here (the Chromium routines e2e runs them); the routine still ends ready.
+  for (const next of [
+    'What was it really about?',
+    'One thing to keep',
+    'Anything to follow up?',
+    'Ready for the next one',
+  ]) {
+    await firefox.evaluateIn(
+      POPUP,
+      `[...document.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Skip').click();`,
+    );
+    await expect.poll(popupText, { timeout: 10_000 }).toContain(next);
+  }
   await firefox.evaluateIn(
     POPUP,
     `[...document.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Done').click();`,
@@ -82,5 +95,5 @@ it('runs the core flow: call, toast, rating, reset, history', async () => {
 
   await expect.poll(async () => (await readTable<ResetRecord>('resets')).length, { timeout: 10_000 }).toBe(1);
   const [reset] = await readTable<ResetRecord>('resets');
-  expect(reset).toMatchObject({ kind: 'after-call', callId: call?.id, steps: ['breathe-5', 'positive'] });
+  expect(reset).toMatchObject({ kind: 'after-call', callId: call?.id, steps: ['breathe-5', 'positive', 'belief'] });
 });

@@ -245,6 +245,7 @@ describe('how it arrives', () => {
     const routine = await opened;
     await routine.getByRole('heading', { name: 'How did that one go?' }).waitFor();
     await routine.getByRole('button', { name: 'Tough' }).click();
+    await routine.getByRole('button', { name: 'Next' }).click();
     await expect.poll(async () => (await calls())[0]?.rating).toBe('tough');
     expect(await toast.isShown()).toBe(false);
     expect(session.extensionErrors).toEqual([]);

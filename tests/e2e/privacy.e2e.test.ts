@@ -8,6 +8,7 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { ResetRecord } from '../../src/db/schema';
+import { skipToReady } from './popup-driver';
 
 let session: ExtensionSession;
 const requests: Array<{ from: string; url: string; navigation: boolean }> = [];
@@ -38,7 +39,8 @@ it('makes no network request in calls, the toast, the routine, the popup and opt
   await toast.click('Tough');
   await toast.click('Reset');
   const routine = await ExtensionPopup.waitFor(page, session.extensionUrl('popup/index.html'));
-  await routine.waitForText('Ready for the next one', 15_000);
+  await routine.waitForText('Throw it away', 15_000);
+  await skipToReady(routine);
   await routine.clickButton('Done');
   await expect.poll(async () => (await session.readTable<ResetRecord>('resets')).length).toBe(1);
 
@@ -59,7 +61,8 @@ it('makes no network request in calls, the toast, the routine, the popup and opt
     return !url.startsWith(fixtures);
   });
   expect(strays).toEqual([]);
-  expect(routine.requests.filter((url) => !url.startsWith(extension))).toEqual([]);
+  // data: URLs never leave the machine (Chromium draws its date and time inputs' icons with them).
+  expect(routine.requests.filter((url) => !url.startsWith(extension) && !url.startsWith('data:'))).toEqual([]);
   // The recorder is live: it saw the dialer's own assets and the extension pages' bundles.
   expect(requests.some(({ url }) => url.startsWith(fixtures))).toBe(true);
   expect(requests.some(({ url }) => url.startsWith(extension))).toBe(true);

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryField } from '../../src/options/sections/DeliveryField';
 import { minuteToTime, NudgeTimingFields, timeToMinute } from '../../src/options/sections/NudgeTimingFields';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import fakeBrowser from './fakes/fake-browser';
 
 afterEach(cleanup);
 
@@ -50,29 +49,13 @@ describe('NudgeTimingFields', () => {
 });
 
 describe('DeliveryField', () => {
-  it('asks for the notifications permission when the rep picks notifications', async () => {
+  it.each([
+    ['System notification', 'notification'],
+    ['Open the reset window', 'window'],
+  ])('picks %s', (label, delivery) => {
     const update = vi.fn();
-    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} report={vi.fn()} />);
-    fireEvent.click(screen.getByLabelText('System notification'));
-    await vi.waitFor(() => expect(update).toHaveBeenCalledWith({ delivery: 'notification' }));
-    expect(fakeBrowser.permissions.requested).toEqual([{ permissions: ['notifications'] }]);
-  });
-
-  it('stays on the toast and says why when the permission is refused', async () => {
-    fakeBrowser.permissions.answer = false;
-    const update = vi.fn();
-    const report = vi.fn();
-    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} report={report} />);
-    fireEvent.click(screen.getByLabelText('System notification'));
-    await vi.waitFor(() => expect(report).toHaveBeenCalledWith(expect.stringContaining("weren't allowed")));
-    expect(update).not.toHaveBeenCalled();
-  });
-
-  it('needs no permission for the routine window', () => {
-    const update = vi.fn();
-    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} report={vi.fn()} />);
-    fireEvent.click(screen.getByLabelText('Open the reset window'));
-    expect(update).toHaveBeenCalledWith({ delivery: 'window' });
-    expect(fakeBrowser.permissions.requested).toEqual([]);
+    render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} />);
+    fireEvent.click(screen.getByLabelText(label));
+    expect(update).toHaveBeenCalledWith({ delivery });
   });
 });

@@ -80,7 +80,18 @@ function renderApp(
       db={db}
       pendingRoutine={pendingRoutine}
       writeFailure={writeFailure}
+      pendingFollowUp={memorySlot()}
+      routineDraft={memorySlot()}
       loadSettings={async () => settings}
+      saveWhyISell={async () => undefined}
+      liveCallCount={async () => 0}
+      watchLiveCalls={() => () => undefined}
+      followUps={{
+        schedule: async () => undefined,
+        done: async () => undefined,
+        snooze: async () => undefined,
+        downloadIcs: () => undefined,
+      }}
       notifyHistoryChanged={notifyHistoryChanged}
       openOptions={openOptions}
       close={options.close}
@@ -94,6 +105,15 @@ function renderApp(
 const fakeBreathClock = () => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
 
 const homeShown = () => screen.findByRole('button', { name: 'Quick reset' });
+
+/** Skips the after-call routine's middle steps (throw it away, reframe, lesson, follow-up). */
+async function skipToReady(): Promise<void> {
+  for (const title of ['Throw it away', 'What was it really about?', 'One thing to keep', 'Anything to follow up?']) {
+    await stepShown(title);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+  }
+  await stepShown('Ready for the next one');
+}
 
 /** The step's heading takes focus in an effect; once it has, the routine's Escape listener is there too. */
 async function stepShown(title: string): Promise<HTMLElement> {
@@ -280,7 +300,7 @@ describe('Quick reset', () => {
 });
 
 describe('after-call routine', () => {
-  const pending = (requestedAt: number): PendingRoutine => ({
+  const pending = (requestedAt: number): Extract<PendingRoutine, { kind: 'after-call' }> => ({
     kind: 'after-call',
     callKey: 'hubspot:abc',
     requestedAt,
@@ -291,7 +311,7 @@ describe('after-call routine', () => {
     const { pendingRoutine, container } = renderApp({ pending: pending(NOW - 60_000) });
     await stepShown('How did that one go?');
     expect(container.querySelector('[data-routine]')?.getAttribute('data-routine')).toBe('after-call');
-    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
+    expect(screen.getByText('Step 1 of 7')).toBeTruthy();
     expect(pendingRoutine.value).toBeUndefined();
     expect(screen.queryByRole('button', { name: 'Quick reset' })).toBeNull();
   });
@@ -321,8 +341,9 @@ describe('after-call routine', () => {
     renderApp({ pending: pending(NOW) });
     await stepShown('How did that one go?');
     fireEvent.click(screen.getByRole('button', { name: 'Tough' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await stepShown('Breathe');
-    expect(screen.getByText('Step 2 of 3')).toBeTruthy();
+    expect(screen.getByText('Step 2 of 7')).toBeTruthy();
     const call = await db.calls.where('callKey').equals('hubspot:abc').first();
     expect(call).toMatchObject({ rating: 'tough', ratedAt: NOW });
   });
@@ -332,7 +353,7 @@ describe('after-call routine', () => {
     await rateCall(db, 'hubspot:abc', 'fine', NOW);
     renderApp({ pending: pending(NOW) });
     await stepShown('Breathe');
-    expect(screen.getByText('Step 1 of 2')).toBeTruthy();
+    expect(screen.getByText('Step 1 of 6')).toBeTruthy();
   });
 
   it('records the steps done, in order, against the call', async () => {
@@ -340,12 +361,12 @@ describe('after-call routine', () => {
     const { notifyHistoryChanged } = renderApp({ pending: pending(NOW) });
     await stepShown('How did that one go?');
     fireEvent.click(screen.getByRole('button', { name: 'So-so' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await stepShown('Breathe');
     // The rating changes the badge's count: the background hears of it before the reset is saved.
     expect(notifyHistoryChanged).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
-    await stepShown('Ready for the next one');
-    expect(screen.queryByRole('button', { name: 'Skip' })).toBeNull();
+    await skipToReady();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await homeShown();
     await waitFor(() => expect(notifyHistoryChanged).toHaveBeenCalledTimes(2));
@@ -356,7 +377,7 @@ describe('after-call routine', () => {
         callId: call.id,
         startedAt: NOW,
         completedAt: NOW,
-        steps: ['rate', 'positive'],
+        steps: ['rate', 'positive', 'belief'],
       },
     ]);
     expect(await screen.findByText(/Reset done/)).toBeTruthy();
@@ -367,8 +388,9 @@ describe('after-call routine', () => {
     renderApp();
     fireEvent.click(await screen.findByRole('button', { name: 'Reset after this call' }));
     await stepShown('How did that one go?');
-    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
+    expect(screen.getByText('Step 1 of 7')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Fine' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await stepShown('Breathe');
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(await screen.findByText('You rated it: Fine')).toBeTruthy();
@@ -383,11 +405,12 @@ describe('after-call routine', () => {
       throw new Error('disk full');
     });
     fireEvent.click(screen.getByRole('button', { name: 'Tough' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Rebound couldn't save this reset: disk full. Try once more.",
     );
     expect(screen.getByRole('heading', { name: 'How did that one go?' })).toBeTruthy();
-    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
+    expect(screen.getByText('Step 1 of 7')).toBeTruthy();
   });
 
   it('records the last step once when saving succeeds on the second try', async () => {
@@ -397,7 +420,7 @@ describe('after-call routine', () => {
     renderApp({ pending: pending(NOW) });
     await stepShown('Breathe');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
-    await stepShown('Ready for the next one');
+    await skipToReady();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(SAVE_ERROR);
     expect(screen.getByRole('heading', { name: 'Ready for the next one' })).toBeTruthy();
@@ -405,7 +428,7 @@ describe('after-call routine', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await homeShown();
     expect(add).toHaveBeenCalledTimes(2);
-    expect((await db.resets.toArray()).map((reset) => reset.steps)).toEqual([['positive']]);
+    expect((await db.resets.toArray()).map((reset) => reset.steps)).toEqual([['positive', 'belief']]);
   });
 });
 
@@ -420,11 +443,13 @@ describe('window mode (close given)', () => {
     });
     await stepShown('Breathe');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
-    await stepShown('Ready for the next one');
+    await skipToReady();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(close).toHaveBeenCalledTimes(1));
     expect(notifyHistoryChanged).toHaveBeenCalledTimes(1);
-    expect((await db.resets.toArray()).map((reset) => [reset.callId, reset.steps])).toEqual([[call.id, ['positive']]]);
+    expect((await db.resets.toArray()).map((reset) => [reset.callId, reset.steps])).toEqual([
+      [call.id, ['positive', 'belief']],
+    ]);
   });
 
   it('closes the window on Escape instead of going home', async () => {

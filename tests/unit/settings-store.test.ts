@@ -22,6 +22,7 @@ describe('saveSettings', () => {
       skipOutcomes: ['busy' as const],
       toastSeconds: 12,
       breathSeconds: 30,
+      whyISell: 'Clinics run better',
     };
     await expect(saveSettings(settings)).resolves.toEqual(settings);
     expect(await loadSettings()).toEqual(settings);

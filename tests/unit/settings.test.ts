@@ -22,6 +22,7 @@ describe('settingsFrom', () => {
       toughStreak: 3,
       supportContact: '',
       delivery: 'toast',
+      whyISell: '',
     });
   });
 
@@ -43,7 +44,14 @@ describe('settingsFrom', () => {
   });
 
   it('keeps a fully valid stored object', () => {
-    const stored = { minCallSeconds: 0, skipOutcomes: [], toastSeconds: 600, breathSeconds: 90, ...NUDGE_FIELDS };
+    const stored = {
+      minCallSeconds: 0,
+      skipOutcomes: [],
+      toastSeconds: 600,
+      breathSeconds: 90,
+      ...NUDGE_FIELDS,
+      whyISell: 'Clinics',
+    };
     expect(settingsFrom(stored)).toEqual(stored);
   });
 
@@ -84,6 +92,7 @@ describe('settingsFrom', () => {
       toastSeconds: 12,
       breathSeconds: 30,
       ...NUDGE_FIELDS,
+      whyISell: '',
     };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });

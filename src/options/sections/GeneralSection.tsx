@@ -97,7 +97,7 @@ export function GeneralSection() {
         </select>
       </label>
       <NudgeTimingFields settings={settings} update={update} />
-      <DeliveryField settings={settings} update={update} report={setStatus} />
+      <DeliveryField settings={settings} update={update} />
       <p class="status" role="status">
         {status}
       </p>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../platform/i18n';
+import { type MessageKey, t } from '../../platform/i18n';
+import { type BreathCue, breathPattern, cueAt } from '../../routine/breath-pace';
 import type { StepHeading } from './step-props';
 
 interface BreatheProps extends StepHeading {
@@ -7,22 +8,29 @@ interface BreatheProps extends StepHeading {
   onDone(): void;
 }
 
+const CUE_TEXT: Record<BreathCue, MessageKey> = {
+  in: 'routineBreatheIn',
+  'top-up': 'routineBreatheTopUp',
+  out: 'routineBreatheOut',
+};
+
 /**
- * A guided breath: the circle grows for the first half and shrinks for the second (the CSS
+ * A guided breath: the circle grows on the way in and shrinks on the way out (the CSS
  * animation; under prefers-reduced-motion only the count shows). Screen readers hear the cue
  * change, not every second.
  */
 export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
-  const [left, setLeft] = useState(seconds);
+  const [elapsed, setElapsed] = useState(0);
   const done = useRef(onDone);
   done.current = onDone;
+  const pattern = breathPattern(seconds);
 
   useEffect(() => {
     const startedAt = performance.now();
     const timer = setInterval(() => {
-      const remaining = Math.max(0, seconds - Math.floor((performance.now() - startedAt) / 1000));
-      setLeft(remaining);
-      if (remaining === 0) {
+      const passed = Math.min(seconds, (performance.now() - startedAt) / 1000);
+      setElapsed(passed);
+      if (passed >= seconds) {
         clearInterval(timer);
         done.current();
       }
@@ -30,25 +38,29 @@ export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
     return () => clearInterval(timer);
   }, [seconds]);
 
-  const breathingIn = left > seconds / 2;
+  const left = Math.max(0, seconds - Math.floor(elapsed));
   return (
     <section class="step breathe">
       <h1 ref={headingRef} tabIndex={-1}>
         {t('routineBreatheTitle')}
       </h1>
-      <div class="breath" style={{ '--breath-seconds': `${seconds}s` }} aria-hidden="true">
+      <div
+        class={`breath breath-${pattern.style}`}
+        style={{ '--breath-cycle': `${pattern.cycleSeconds}s`, '--breath-cycles': String(pattern.cycles) }}
+        aria-hidden="true"
+      >
         <div class="breath-circle" />
         <span class="breath-count" data-testid="breath-count">
           {left}
         </span>
       </div>
       <p class="cue" aria-live="polite">
-        {breathingIn ? t('routineBreatheIn') : t('routineBreatheOut')}
+        {t(CUE_TEXT[cueAt(pattern, elapsed)])}
       </p>
       <p class="visually-hidden" role="timer">
         {t('routineSecondsLeft', String(left))}
       </p>
-      <p class="hint">{t('routineBreatheHint')}</p>
+      <p class="hint">{t(pattern.style === 'sigh' ? 'routineSighHint' : 'routineBreatheHint')}</p>
     </section>
   );
 }

@@ -1,9 +1,23 @@
 import { ratingLabel } from '../../format/rating-label';
-import { CALL_RATINGS, type CallRating } from '../../messages/to-background';
-import { t } from '../../platform/i18n';
-import type { StepHeading } from './step-props';
+import { CALL_RATINGS } from '../../messages/to-background';
+import { type MessageKey, t } from '../../platform/i18n';
+import { CALL_TAGS, type CallTag } from '../../routine/answers';
+import { ChipGroup } from '../fields/ChipGroup';
+import { MoodPicker } from '../fields/MoodPicker';
+import { NextButton } from './NextButton';
+import type { AnswerStepProps } from './step-props';
 
-export function RateStep({ headingRef, onRate }: StepHeading & { onRate(rating: CallRating): void }) {
+const TAG_LABELS: Record<CallTag, MessageKey> = {
+  'angry-customer': 'tagAngryCustomer',
+  rejected: 'tagRejected',
+  price: 'tagPrice',
+  delay: 'tagDelay',
+  'went-silent': 'tagWentSilent',
+  'my-mistake': 'tagMyMistake',
+};
+
+/** How the call went, what made it hard, and how the rep feels now (mood before). */
+export function RateStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -12,11 +26,31 @@ export function RateStep({ headingRef, onRate }: StepHeading & { onRate(rating: 
       <fieldset class="choices">
         <legend class="visually-hidden">{t('toastRateGroup')}</legend>
         {CALL_RATINGS.map((rating) => (
-          <button key={rating} type="button" class="secondary" onClick={() => onRate(rating)}>
+          <button
+            key={rating}
+            type="button"
+            class="secondary"
+            aria-pressed={answers.rating === rating}
+            onClick={() => update({ rating })}
+          >
             {ratingLabel(rating)}
           </button>
         ))}
       </fieldset>
+      <ChipGroup
+        legend={t('routineTagsLegend')}
+        options={CALL_TAGS}
+        label={(tag) => t(TAG_LABELS[tag])}
+        selected={answers.tags ?? []}
+        onChange={(tags) => update({ tags })}
+      />
+      <MoodPicker
+        name="mood-before"
+        legend={t('routineMoodBefore')}
+        value={answers.moodBefore}
+        onChange={(moodBefore) => update({ moodBefore })}
+      />
+      <NextButton onNext={onNext} last={last} />
     </section>
   );
 }

@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import type { FollowUpRecord } from '../../db/schema';
+import { blankFollowUpForm, dueAtFrom } from '../../follow-ups/follow-up-form';
+import { errorText } from '../../format/error-text';
+import { t } from '../../platform/i18n';
+import type { FollowUpForm } from '../../routine/answers';
+import { InputField } from '../fields/InputField';
+import { NextButton } from './NextButton';
+import type { AnswerStepProps } from './step-props';
+
+interface FollowUpStepProps extends AnswerStepProps {
+  /** `last-word` in the went-quiet routine: the agreed day and time to close the loop. */
+  lastWord: boolean;
+  now(): number;
+  save(form: FollowUpForm, dueAt: number): Promise<FollowUpRecord>;
+  downloadIcs(followUp: FollowUpRecord): void;
+}
+
+/** A follow-up: who, when, a note. Saved at once, so its reminder is set even if the popup closes. */
+export function FollowUpStep({
+  headingRef,
+  answers,
+  update,
+  onNext,
+  last,
+  lastWord,
+  now,
+  save,
+  downloadIcs,
+}: FollowUpStepProps) {
+  const [form, setForm] = useState<FollowUpForm>(() => answers.followUp ?? blankFollowUpForm(now()));
+  const [saved, setSaved] = useState<FollowUpRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const edit = (patch: Partial<FollowUpForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    update({ followUp: next });
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const dueAt = dueAtFrom(form);
+    if (dueAt === undefined) {
+      setError(t('followUpNeedsTime'));
+      return;
+    }
+    setError(null);
+    save(form, dueAt).then(
+      (record) => {
+        setSaved(record);
+        update({ followUpId: record.id });
+      },
+      (failure) => setError(t('followUpSaveError', errorText(failure))),
+    );
+  };
+
+  const when = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section class="step">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t(lastWord ? 'quietLastWordTitle' : 'routineFollowUpTitle')}
+      </h1>
+      <p>{t(lastWord ? 'quietLastWordBody' : 'routineFollowUpBody')}</p>
+      {saved || answers.followUpId !== undefined ? (
+        <>
+          <p class="done" role="status">
+            {saved ? t('followUpSaved', when(saved.dueAt)) : t('followUpSavedEarlier')}
+          </p>
+          {saved && (
+            <button type="button" class="secondary" onClick={() => downloadIcs(saved)}>
+              {t('followUpIcs')}
+            </button>
+          )}
+          <NextButton onNext={onNext} last={last} />
+        </>
+      ) : (
+        <form class="follow-up-form" noValidate onSubmit={submit}>
+          <InputField
+            id="follow-up-who"
+            label={t('followUpWho')}
+            maxLength={120}
+            value={form.who}
+            onInput={(who) => edit({ who })}
+          />
+          <div class="field-row">
+            <InputField
+              id="follow-up-date"
+              type="date"
+              required
+              label={t('followUpDate')}
+              value={form.date}
+              onInput={(date) => edit({ date })}
+            />
+            <InputField
+              id="follow-up-time"
+              type="time"
+              required
+              label={t('followUpTime')}
+              value={form.time}
+              onInput={(time) => edit({ time })}
+            />
+          </div>
+          <InputField
+            id="follow-up-note"
+            label={t('followUpNote')}
+            maxLength={200}
+            value={form.note}
+            onInput={(note) => edit({ note })}
+          />
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" class="primary big">
+            {t('followUpSave')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { type MessageKey, t } from '../../platform/i18n';
+import { CAUSES, type Cause } from '../../routine/answers';
+import { ChipGroup } from '../fields/ChipGroup';
+import { NextButton } from './NextButton';
+import type { AnswerStepProps } from './step-props';
+
+const CAUSE_LABELS: Record<Cause, MessageKey> = {
+  price: 'causePrice',
+  delay: 'causeDelay',
+  timing: 'causeTiming',
+  competitor: 'causeCompetitor',
+  'their-day': 'causeTheirDay',
+  'something-i-said': 'causeSomethingISaid',
+};
+
+/** What was it really about (not-about-you, understand-why, not-personal). */
+export function ReframeStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
+  return (
+    <section class="step">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t('routineReframeTitle')}
+      </h1>
+      <p>{t('routineReframeBody')}</p>
+      <ChipGroup
+        legend={t('routineReframeLegend')}
+        options={CAUSES}
+        label={(cause) => t(CAUSE_LABELS[cause])}
+        selected={answers.causes ?? []}
+        onChange={(causes) => update({ causes })}
+      />
+      <p class="hint">{t('routineReframeHint')}</p>
+      <NextButton onNext={onNext} last={last} />
+    </section>
+  );
+}

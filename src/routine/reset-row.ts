@@ -1,0 +1,58 @@
+import type { ResetRecord } from '../db/schema';
+import type { RoutineAnswers } from './answers';
+import type { RoutineKind } from './routines';
+
+const text = (value: string | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+const list = <T>(values: T[] | undefined): T[] | undefined => (values?.length ? values : undefined);
+
+/** Drops keys whose value is undefined, so rows hold only what the rep gave. */
+function compact<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as T;
+}
+
+export interface FinishedRoutine {
+  kind: RoutineKind;
+  callId?: number;
+  startedAt: number;
+  completedAt: number;
+  done: string[];
+  answers: RoutineAnswers;
+}
+
+/** The `resets` row for a finished routine. What sticks is kept only when the rep asked. */
+export function resetRow({
+  kind,
+  callId,
+  startedAt,
+  completedAt,
+  done,
+  answers,
+}: FinishedRoutine): Omit<ResetRecord, 'id'> {
+  const notes = Object.fromEntries(
+    Object.entries(answers.notes ?? {}).flatMap(([practice, note]) => {
+      const kept = text(note);
+      return kept ? [[practice, kept]] : [];
+    }),
+  );
+  const lesson = compact({ wentWell: text(answers.wentWell), doDifferently: text(answers.doDifferently) });
+  return compact({
+    kind,
+    callId,
+    startedAt,
+    completedAt,
+    steps: done,
+    tags: list(answers.tags),
+    moodBefore: answers.moodBefore,
+    moodAfter: answers.moodAfter,
+    causes: list(answers.causes),
+    lesson: Object.keys(lesson).length > 0 ? lesson : undefined,
+    thrownAway: answers.keepStuck ? text(answers.stuck) : undefined,
+    notes: Object.keys(notes).length > 0 ? notes : undefined,
+    pipeline: text(answers.pipeline),
+    followUpId: answers.followUpId,
+  });
+}

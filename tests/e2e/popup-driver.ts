@@ -1,0 +1,80 @@
+/** Drives the popup opened as a tab, by role and visible text, as a rep would with a keyboard or mouse. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionPopup } from '../../scripts/driver/extension-popup';
+import type { ExtensionSession } from '../../scripts/driver/extension-session';
+
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('popup/index.html'));
+  await page.getByRole('button', { name: /^(Quick reset|Recuperación rápida)$/ }).waitFor();
+  return page;
+}
+
+export async function heading(page: Page, name: string | RegExp, timeout = 10_000): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+}
+
+export const click = (page: Page, name: string | RegExp) =>
+  page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+
+/** A demo call row, as the background writes one, ended a minute ago. */
+export function demoCall(session: ExtensionSession, overrides: Record<string, unknown> = {}) {
+  const endedAt = Date.now() - 60_000;
+  return session.addRow('calls', {
+    callKey: `hubspot:e2e-${endedAt}`,
+    source: 'hubspot',
+    host: new URL(session.server.url).host,
+    direction: 'outbound',
+    startedAt: endedAt - 95_000,
+    endedAt,
+    durationMs: 95_000,
+    outcome: 'completed',
+    endReason: 'hang-up',
+    tags: [],
+    ...overrides,
+  });
+}
+
+export async function waitForRows<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
+  await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(count);
+  return read();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe-core over the page as it is now; returns the violations, described. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.evaluate(axeSource);
+  const { violations, passes } = await page.evaluate(async () => {
+    type Results = { violations: unknown[]; passes: unknown[] };
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<Results> } }).axe;
+    const results = await axe.run(document);
+    return { violations: results.violations as AxeViolation[], passes: results.passes.length };
+  });
+  // A scan that checked nothing would report no violations too.
+  if (passes === 0) throw new Error('axe-core checked no rules');
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+/** From "Throw it away", skips the after-call routine's middle steps to "Ready for the next one". */
+export async function skipToReady(routine: ExtensionPopup): Promise<void> {
+  for (const next of [
+    'What was it really about?',
+    'One thing to keep',
+    'Anything to follow up?',
+    'Ready for the next one',
+  ]) {
+    await routine.clickButton('Skip');
+    await routine.waitForText(next);
+  }
+}

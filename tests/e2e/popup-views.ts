@@ -1,0 +1,101 @@
+/**
+ * Walks every view of the popup, in English or Spanish: home (empty, then with a call, a due
+ * follow-up and a routine left mid-way), and each step of the four routines. `visit` runs on
+ * each view once it shows.
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../../scripts/driver/extension-session';
+import { demoCall, heading } from './popup-driver';
+
+export type Labels = Record<
+  'quick' | 'wentQuiet' | 'prep' | 'resetAfterCall' | 'skip' | 'leave' | 'throwIt' | 'discard' | 'breathe',
+  string
+>;
+
+export const ENGLISH: Labels = {
+  quick: 'Quick reset',
+  wentQuiet: 'Went quiet',
+  prep: 'Prep a call back',
+  resetAfterCall: 'Reset after this call',
+  skip: 'Skip',
+  leave: 'Leave',
+  throwIt: 'Crumple it and throw it away',
+  discard: 'Let it go',
+  breathe: 'Breathe',
+};
+
+export const SPANISH: Labels = {
+  quick: 'Recuperación rápida',
+  wentQuiet: 'Se ha enfriado',
+  prep: 'Prepara una llamada',
+  resetAfterCall: 'Recuperarme de esta llamada',
+  skip: 'Saltar',
+  leave: 'Salir',
+  throwIt: 'Arrúgalo y tíralo',
+  discard: 'Déjalo',
+  breathe: 'Respira',
+};
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+async function stepHeading(page: Page): Promise<string> {
+  const h1 = page.locator('main.routine h1');
+  await h1.waitFor();
+  return (await h1.textContent()) ?? '';
+}
+
+/** Skips through a routine's steps, visiting each; returns the step headings seen. */
+async function walkRoutine(page: Page, labels: Labels, visit: (view: string) => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  for (;;) {
+    const title = await stepHeading(page);
+    seen.push(title);
+    await visit(`step: ${title}`);
+    // The breath moves on by itself; every other step is skipped.
+    if (title !== labels.breathe) {
+      if (await button(page, labels.throwIt).isVisible()) {
+        await button(page, labels.throwIt).click();
+        await visit(`step: ${title} (thrown)`);
+      }
+      await button(page, labels.skip).click();
+    }
+    const next = page
+      .locator('main.routine h1')
+      .filter({ hasNotText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+      .or(button(page, labels.quick));
+    await next.first().waitFor({ timeout: 15_000 });
+    if (await button(page, labels.quick).isVisible()) return seen;
+  }
+}
+
+export async function walkEveryView(
+  session: ExtensionSession,
+  page: Page,
+  labels: Labels,
+  visit: (view: string) => Promise<void>,
+): Promise<string[]> {
+  const seen: string[] = [];
+  await button(page, labels.quick).waitFor();
+  await visit('home: empty');
+
+  await demoCall(session);
+  await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() - 60_000, note: 'Closure call' });
+  await page.reload();
+  await page.getByTestId('follow-ups').waitFor();
+  await page.getByTestId('last-call').waitFor();
+  await visit('home: a call and a due follow-up');
+
+  await button(page, labels.wentQuiet).click();
+  await heading(page, /.+/);
+  await button(page, labels.skip).click();
+  await button(page, labels.leave).click();
+  await page.getByTestId('draft').waitFor();
+  await visit('home: a routine left mid-way');
+  await button(page, labels.discard).click();
+
+  for (const start of [labels.resetAfterCall, labels.wentQuiet, labels.prep, labels.quick]) {
+    await button(page, start).click();
+    seen.push(...(await walkRoutine(page, labels, visit)));
+  }
+  return seen;
+}
