@@ -89,8 +89,9 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
       }
       const lastTab = ended[ended.length - 1]?.tabId;
       if (toNudge) {
-        await deps.heldNudge.clear();
+        // The rep sees the nudge first; the superseded hold is cleaned up after.
         await deliver(toNudge, settings, context, [toNudge.tabId]);
+        await deps.heldNudge.clear();
         return;
       }
       if (liveCalls === 0) await release(settings, context, lastTab);
