@@ -85,8 +85,8 @@ export async function heapAfterCalls(session: ExtensionSession, calls: number): 
               { type: 'CALL_ENDED', data: { externalCallId: id, callEndStatus: 'COMPLETED' }, messageId: `${id}-e` },
               '*',
             );
-            // Two signals a call, at the per-tab budget's steady rate once the burst is spent.
-            await new Promise((resolve) => setTimeout(resolve, i < 15 ? 10 : 1000));
+            // Two signals a call: a burst within the per-tab budget, then under its steady 2 a second.
+            await new Promise((resolve) => setTimeout(resolve, i < 12 ? 10 : 1250));
           }
         },
         { perTab: Math.min(25, calls - tab * 25), offset: tab },
