@@ -1,14 +1,26 @@
 import type { ToBackground } from '../messages/to-background';
 import { parseToContent } from '../messages/to-content';
 import { browser, type Runtime } from '../platform/browser';
+import { aircallAdapter } from './adapters/aircall';
+import { dialpadAdapter } from './adapters/dialpad';
 import { hubspotAdapter } from './adapters/hubspot';
+import { justcallAdapter } from './adapters/justcall';
+import { ringcentralAdapter } from './adapters/ringcentral';
+import { zoomPhoneAdapter } from './adapters/zoom-phone';
 import { startDetector } from './detector';
 import { showToast } from './toast/mount';
 import { breathDone, nudgeActions } from './toast/toast-actions';
 
 const send = (message: ToBackground) => browser.runtime.sendMessage(message);
 
-const ADAPTERS = [hubspotAdapter];
+const ADAPTERS = [
+  hubspotAdapter,
+  ringcentralAdapter,
+  aircallAdapter,
+  justcallAdapter,
+  zoomPhoneAdapter,
+  dialpadAdapter,
+];
 
 startDetector({
   frame: window,

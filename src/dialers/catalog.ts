@@ -11,6 +11,15 @@ export interface DialerFamily {
 
 export const DIALERS: readonly DialerFamily[] = [
   { id: 'hubspot', label: 'HubSpot calling', hosts: ['https://app.hubspot.com/*'] },
+  {
+    id: 'ringcentral',
+    label: 'RingCentral',
+    hosts: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*'],
+  },
+  { id: 'aircall', label: 'Aircall', hosts: ['https://workspace.aircall.io/*'] },
+  { id: 'justcall', label: 'JustCall', hosts: ['https://app.justcall.io/*'] },
+  { id: 'zoom-phone', label: 'Zoom Phone', hosts: ['https://applications.zoom.us/*'] },
+  { id: 'dialpad', label: 'Dialpad', hosts: ['https://dialpad.com/*'] },
 ];
 
 export function dialerLabel(source: string): string {

@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import type { CallOutcome } from '../../messages/call-signal';
-import { isFrameInside } from '../frame-ancestry';
 import type { DialerAdapter } from './adapter';
+import { onFrameMessage } from './frame-messages';
 
 const SOURCE = 'hubspot';
 
@@ -30,13 +30,16 @@ const END_STATUS_OUTCOMES: Record<string, CallOutcome> = {
   FAILED: 'failed',
   CANCELED: 'canceled',
   REJECTED: 'canceled',
+  // The SDK's list has no voicemail end; a calling app that names one by this word is heard.
+  VOICEMAIL: 'voicemail',
 };
 
+/** The SDK's status names, also in the `INTERNAL_`-prefixed or lower-case spelling some apps send. */
 export function outcomeFromEndStatus(status: string | undefined): CallOutcome {
+  if (!status) return 'unknown';
+  const name = status.toUpperCase().replace(/^INTERNAL_/, '');
   // Own keys only: a status named "constructor" or "__proto__" must not reach Object.prototype.
-  return status !== undefined && Object.hasOwn(END_STATUS_OUTCOMES, status)
-    ? (END_STATUS_OUTCOMES[status] ?? 'unknown')
-    : 'unknown';
+  return Object.hasOwn(END_STATUS_OUTCOMES, name) ? (END_STATUS_OUTCOMES[name] ?? 'unknown') : 'unknown';
 }
 
 export const hubspotAdapter: DialerAdapter = {
@@ -45,34 +48,26 @@ export const hubspotAdapter: DialerAdapter = {
   // and the sender frame decide.
   matches: () => true,
   start(frame, emit, stop, now) {
-    frame.addEventListener(
-      'message',
-      (event: MessageEvent) => {
-        if (!isFrameInside(frame, event.source)) return;
-        const parsed = v.safeParse(widgetMessage, event.data);
-        if (!parsed.success) return;
-        const { type, data: payload } = parsed.output;
-        const base = { source: SOURCE, callId: payload?.externalCallId, at: now() };
-        switch (type) {
-          case 'OUTGOING_CALL_STARTED':
-            emit({ ...base, kind: 'started', direction: 'outbound' });
-            break;
-          case 'INCOMING_CALL':
-            emit({ ...base, kind: 'started', direction: 'inbound' });
-            break;
-          case 'CALL_ANSWERED':
-            emit({ ...base, kind: 'answered' });
-            break;
-          case 'CALL_ENDED':
-            emit({ ...base, kind: 'ended', outcome: outcomeFromEndStatus(payload?.callEndStatus) });
-            break;
-          case 'CALL_COMPLETED':
-            // Usually follows CALL_ENDED (the tracker drops the repeat); alone, it still ends the call.
-            emit({ ...base, kind: 'ended' });
-            break;
-        }
-      },
-      { signal: stop },
-    );
+    onFrameMessage(frame, stop, widgetMessage, ({ type, data: payload }) => {
+      const base = { source: SOURCE, callId: payload?.externalCallId, at: now() };
+      switch (type) {
+        case 'OUTGOING_CALL_STARTED':
+          emit({ ...base, kind: 'started', direction: 'outbound' });
+          break;
+        case 'INCOMING_CALL':
+          emit({ ...base, kind: 'started', direction: 'inbound' });
+          break;
+        case 'CALL_ANSWERED':
+          emit({ ...base, kind: 'answered' });
+          break;
+        case 'CALL_ENDED':
+          emit({ ...base, kind: 'ended', outcome: outcomeFromEndStatus(payload?.callEndStatus) });
+          break;
+        case 'CALL_COMPLETED':
+          // Usually follows CALL_ENDED (the tracker drops the repeat); alone, it still ends the call.
+          emit({ ...base, kind: 'ended' });
+          break;
+      }
+    });
   },
 };
