@@ -53,6 +53,7 @@ async function bundle(outDir: string): Promise<void> {
   );
   await build(script(outDir, 'src/background/index.ts', 'background.js', 'es'));
   await build(script(outDir, 'src/content/index.ts', 'content.js', 'iife'));
+  await build(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife'));
 }
 
 export async function buildExtension(flavour: Flavour): Promise<void> {

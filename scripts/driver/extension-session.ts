@@ -19,6 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
+  // WebRTC fixtures make real calls with a fake microphone and no permission prompt.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 /** The bits of an extension context's `chrome` global these helpers touch. */

@@ -6,6 +6,7 @@ import { dialpadAdapter } from './adapters/dialpad';
 import { hubspotAdapter } from './adapters/hubspot';
 import { justcallAdapter } from './adapters/justcall';
 import { ringcentralAdapter } from './adapters/ringcentral';
+import { webrtcAdapter } from './adapters/webrtc';
 import { zoomPhoneAdapter } from './adapters/zoom-phone';
 import { startDetector } from './detector';
 import { showToast } from './toast/mount';
@@ -20,6 +21,7 @@ const ADAPTERS = [
   justcallAdapter,
   zoomPhoneAdapter,
   dialpadAdapter,
+  webrtcAdapter,
 ];
 
 startDetector({

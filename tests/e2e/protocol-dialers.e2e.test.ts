@@ -135,6 +135,23 @@ describe('postMessage dialer families', () => {
     await page.close();
   });
 
+  it('Dialpad CTI: the ringing message and the WebRTC hook make one call, ended by the audio', async () => {
+    const { page, widget } = await openWidget('dialpad');
+    await widget.getByRole('button', { name: 'Simulate incoming call' }).click();
+    await status(widget, 'Ringing…');
+    await widget.getByRole('button', { name: 'Answer' }).click();
+    await status(widget, 'On call');
+    await page.waitForTimeout(TALK_MS);
+    await widget.getByRole('button', { name: 'Hang up' }).click();
+    const [call] = await callsFrom('dialpad', 1);
+    expect(call).toMatchObject({ direction: 'inbound', outcome: 'completed', endReason: 'hang-up' });
+    expect(call?.durationMs).toBeGreaterThanOrEqual(TALK_MS - 500);
+    expect(call?.durationMs).toBeLessThan(15_000);
+    await page.waitForTimeout(1000);
+    expect(await callsFrom('webrtc', 0)).toEqual([]);
+    await page.close();
+  });
+
   it('leaves no errors behind', () => {
     expect(session.extensionErrors).toEqual([]);
   });

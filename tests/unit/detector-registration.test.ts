@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTOR_SCRIPT_ID, detectorScriptFor } from '../../src/background/detector-registration';
+import {
+  DETECTOR_SCRIPT_ID,
+  detectorScriptsFor,
+  WEBRTC_HOOK_SCRIPT_ID,
+} from '../../src/background/detector-registration';
+
+/** The detector's registration among the scripts for these grants. */
+const detectorScriptFor = (origins: string[]) =>
+  detectorScriptsFor(origins).find((script) => script.id === DETECTOR_SCRIPT_ID) ?? null;
 
 describe('detectorScriptFor', () => {
   it.each([
@@ -9,6 +17,7 @@ describe('detectorScriptFor', () => {
     ['<all_urls> and every-host patterns', ['<all_urls>', '*://*/*']],
   ])('is null with %s', (_label, origins) => {
     expect(detectorScriptFor(origins)).toBeNull();
+    expect(detectorScriptsFor(origins)).toEqual([]);
   });
 
   it('registers content.js in all frames at document_start for the granted origins', () => {
@@ -17,10 +26,15 @@ describe('detectorScriptFor', () => {
       matches: ['https://app.hubspot.com/*'],
       js: ['content.js'],
       allFrames: true,
+      matchOriginAsFallback: true,
       runAt: 'document_start',
       persistAcrossSessions: true,
     });
     expect(DETECTOR_SCRIPT_ID).toBe('rebound-detector');
+    expect(detectorScriptsFor(['https://app.hubspot.com/*']).map((script) => script.id)).toEqual([
+      DETECTOR_SCRIPT_ID,
+      WEBRTC_HOOK_SCRIPT_ID,
+    ]);
   });
 
   it('never uses <all_urls> or an every-host pattern, keeping the specific origins', () => {
