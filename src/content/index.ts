@@ -3,9 +3,12 @@ import { parseToContent } from '../messages/to-content';
 import { browser, type Runtime } from '../platform/browser';
 import { aircallAdapter } from './adapters/aircall';
 import { dialpadAdapter } from './adapters/dialpad';
+import { googleVoiceAdapter } from './adapters/google-voice';
 import { hubspotAdapter } from './adapters/hubspot';
 import { justcallAdapter } from './adapters/justcall';
+import { outreachAdapter } from './adapters/outreach';
 import { ringcentralAdapter } from './adapters/ringcentral';
+import { salesloftAdapter } from './adapters/salesloft';
 import { webrtcAdapter } from './adapters/webrtc';
 import { zoomPhoneAdapter } from './adapters/zoom-phone';
 import { startDetector } from './detector';
@@ -22,6 +25,9 @@ const ADAPTERS = [
   zoomPhoneAdapter,
   dialpadAdapter,
   webrtcAdapter,
+  googleVoiceAdapter,
+  salesloftAdapter,
+  outreachAdapter,
 ];
 
 startDetector({
