@@ -49,6 +49,7 @@ async function bundle(outDir: string, flavour: Flavour): Promise<void> {
           input: {
             popup: path.join(repoRoot, 'src/popup/index.html'),
             options: path.join(repoRoot, 'src/options/index.html'),
+            onboarding: path.join(repoRoot, 'src/onboarding/index.html'),
           },
         },
       },

@@ -2,6 +2,7 @@ import type { ToBackground } from '../messages/to-background';
 import { parseToContent } from '../messages/to-content';
 import { browser, type Runtime } from '../platform/browser';
 import { aircallAdapter } from './adapters/aircall';
+import { customSiteAdapter } from './adapters/custom-site';
 import { dialpadAdapter } from './adapters/dialpad';
 import { googleVoiceAdapter } from './adapters/google-voice';
 import { hubspotAdapter } from './adapters/hubspot';
@@ -28,6 +29,7 @@ const ADAPTERS = [
   googleVoiceAdapter,
   salesloftAdapter,
   outreachAdapter,
+  customSiteAdapter,
 ];
 
 startDetector({
