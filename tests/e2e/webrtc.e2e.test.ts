@@ -68,13 +68,20 @@ describe('the WebRTC hook', () => {
     expectOneTalk(call);
   });
 
-  it('gives no call for a data-channel-only connection', async () => {
-    const page = await startCall('data');
-    await page.waitForTimeout(TALK_MS);
-    await page.getByRole('button', { name: 'Hang up' }).click();
-    // A real call would be written well inside this; the audio test above waits the same way.
-    await page.waitForTimeout(2000);
-    expect(await session.readTable('calls')).toEqual([]);
+  it('gives no call for a data-channel-only connection, nor for a video playing over WebRTC', async () => {
+    for (const mode of ['data', 'video']) {
+      const page = await startCall(mode);
+      if (mode === 'video') {
+        await expect
+          .poll(() => page.locator('#picture').evaluate((video: HTMLVideoElement) => video.currentTime > 0))
+          .toBe(true);
+      }
+      await page.waitForTimeout(TALK_MS);
+      await page.getByRole('button', { name: 'Hang up' }).click();
+      // A real call would be written well inside this; the audio test above waits the same way.
+      await page.waitForTimeout(2000);
+      expect(await session.readTable('calls'), mode).toEqual([]);
+    }
   });
 
   it('leaves RTCPeerConnection looking and behaving as the browser made it', async () => {
