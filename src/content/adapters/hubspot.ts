@@ -30,16 +30,13 @@ const END_STATUS_OUTCOMES: Record<string, CallOutcome> = {
   FAILED: 'failed',
   CANCELED: 'canceled',
   REJECTED: 'canceled',
-  // The SDK's list has no voicemail end; a calling app that names one by this word is heard.
-  VOICEMAIL: 'voicemail',
 };
 
-/** The SDK's status names, also in the `INTERNAL_`-prefixed or lower-case spelling some apps send. */
 export function outcomeFromEndStatus(status: string | undefined): CallOutcome {
-  if (!status) return 'unknown';
-  const name = status.toUpperCase().replace(/^INTERNAL_/, '');
   // Own keys only: a status named "constructor" or "__proto__" must not reach Object.prototype.
-  return Object.hasOwn(END_STATUS_OUTCOMES, name) ? (END_STATUS_OUTCOMES[name] ?? 'unknown') : 'unknown';
+  return status !== undefined && Object.hasOwn(END_STATUS_OUTCOMES, status)
+    ? (END_STATUS_OUTCOMES[status] ?? 'unknown')
+    : 'unknown';
 }
 
 export const hubspotAdapter: DialerAdapter = {
