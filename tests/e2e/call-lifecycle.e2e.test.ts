@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord } from '../../src/db/schema';
+import { waitForCalls } from './wait-for-calls';
 
 let session: ExtensionSession;
 
@@ -28,10 +29,7 @@ async function startCall(page: Page): Promise<void> {
   await expect.poll(() => page.frameLocator('#softphone').locator('#call-status').textContent()).toBe('On call');
 }
 
-async function calls(count: number): Promise<CallRecord[]> {
-  await expect.poll(async () => (await session.readTable('calls')).length, { timeout: 10_000 }).toBe(count);
-  return session.readTable<CallRecord>('calls');
-}
+const calls = (count: number): Promise<CallRecord[]> => waitForCalls(session, count);
 
 describe('a live call', () => {
   it('ends as tab-closed when its tab is closed', async () => {

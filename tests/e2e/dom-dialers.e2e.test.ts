@@ -7,6 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord } from '../../src/db/schema';
+import { waitForCalls } from './wait-for-calls';
 
 let session: ExtensionSession;
 
@@ -21,11 +22,7 @@ afterAll(async () => {
 
 const TALK_MS = 1500;
 
-async function callsFrom(source: string, count: number): Promise<CallRecord[]> {
-  const read = async () => (await session.readTable<CallRecord>('calls')).filter((call) => call.source === source);
-  await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(count);
-  return read();
-}
+const callsFrom = (source: string, count: number): Promise<CallRecord[]> => waitForCalls(session, count, source);
 
 async function status(scope: Page | FrameLocator, text: string): Promise<void> {
   await expect.poll(() => scope.locator('#call-status').textContent()).toBe(text);

@@ -7,6 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord } from '../../src/db/schema';
+import { waitForCalls } from './wait-for-calls';
 
 let session: ExtensionSession;
 
@@ -30,11 +31,7 @@ async function status(widget: FrameLocator, text: string): Promise<void> {
   await expect.poll(() => widget.locator('#call-status').textContent()).toBe(text);
 }
 
-async function callsFrom(source: string, count: number): Promise<CallRecord[]> {
-  const read = async () => (await session.readTable<CallRecord>('calls')).filter((call) => call.source === source);
-  await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(count);
-  return read();
-}
+const callsFrom = (source: string, count: number): Promise<CallRecord[]> => waitForCalls(session, count, source);
 
 async function outgoingCall(widget: FrameLocator, page: Page): Promise<void> {
   await widget.getByRole('button', { name: 'Call', exact: true }).click();
@@ -156,6 +153,7 @@ describe('postMessage dialer families', () => {
 
   it('stays quiet and keeps the page responsive under a flood of malformed messages', async () => {
     const { page } = await openWidget('aircall');
+    const before = (await session.readTable<CallRecord>('calls')).filter((call) => call.source === 'aircall');
     await page.evaluate(() => {
       const counter = window as unknown as { received: number };
       counter.received = 0;
@@ -163,7 +161,7 @@ describe('postMessage dialer families', () => {
         counter.received += 1;
       });
     });
-    const widget = page.frame({ url: /aircall\/widget\.html/ });
+    const widget = page.frame({ url: /softphone-shell\/widget\.html\?.*protocol=aircall/ });
     await widget?.evaluate(() => {
       const junk = [
         { name: 'apm_phone_call_ended', value: { duration: 'forever' } },
@@ -180,8 +178,9 @@ describe('postMessage dialer families', () => {
     await frame.getByRole('button', { name: 'Call', exact: true }).click();
     await status(frame, 'On call');
     await frame.getByRole('button', { name: 'Hang up' }).click();
-    const calls = await callsFrom('aircall', 3);
-    expect(calls.filter((call) => call.outcome === 'completed')).toHaveLength(2);
+    const after = await callsFrom('aircall', before.length + 1);
+    const heard = after.find((call) => !before.some((old) => old.callKey === call.callKey));
+    expect(heard).toMatchObject({ outcome: 'completed', endReason: 'hang-up', direction: 'outbound' });
     await page.close();
   });
 

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
-import type { CallRecord } from '../../src/db/schema';
+import { waitForCalls } from './wait-for-calls';
 
 let session: ExtensionSession;
 
@@ -68,8 +68,7 @@ describe('turning detection on', () => {
     await crm.waitForTimeout(TALK_MS);
     await crm.getByRole('button', { name: 'Finish' }).click();
 
-    await expect.poll(async () => (await session.readTable('calls')).length, { timeout: 10_000 }).toBe(1);
-    const [call] = await session.readTable<CallRecord>('calls');
+    const [call] = await waitForCalls(session, 1);
     expect(call).toMatchObject({ source: 'custom', host: new URL(origin).host, endReason: 'hang-up' });
     expect(call?.durationMs).toBeGreaterThanOrEqual(TALK_MS);
     await expect.poll(() => seen.textContent()).toMatch(/^Last call seen: .+, \d/);

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord } from '../../src/db/schema';
+import { waitForCalls } from './wait-for-calls';
 
 let session: ExtensionSession;
 
@@ -28,10 +29,7 @@ async function startCall(mode = 'audio'): Promise<Page> {
   return page;
 }
 
-async function calls(count: number): Promise<CallRecord[]> {
-  await expect.poll(async () => (await session.readTable('calls')).length, { timeout: 10_000 }).toBe(count);
-  return session.readTable<CallRecord>('calls');
-}
+const calls = (count: number): Promise<CallRecord[]> => waitForCalls(session, count);
 
 function expectOneTalk(call: CallRecord | undefined): void {
   expect(call).toMatchObject({ source: 'webrtc', outcome: 'completed', endReason: 'hang-up' });
