@@ -166,6 +166,9 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
       return step;
     }
     case 'ended': {
+      // A dialer guessing "no answer" is outranked by audio the hook heard connect: that call
+      // was answered, and its audio's end (the hook's) ends it.
+      if (live && signal.outcome === 'no-answer' && live.audioAt !== undefined) return step;
       if (live) {
         delete state.live[trackKey];
         state.ended[trackKey] = signal.at;

@@ -132,7 +132,7 @@ describe('postMessage dialer families', () => {
     await page.close();
   });
 
-  it('Dialpad CTI: the ringing message and the WebRTC hook make one call, ended by the audio', async () => {
+  it('Dialpad CTI: ringing and the WebRTC hook make one call ended by the audio; a declined call is missed', async () => {
     const { page, widget } = await openWidget('dialpad');
     await widget.getByRole('button', { name: 'Simulate incoming call' }).click();
     await status(widget, 'Ringing…');
@@ -146,7 +146,15 @@ describe('postMessage dialer families', () => {
     expect(call).toMatchObject({ direction: 'inbound', outcome: 'completed', endReason: 'hang-up' });
     expect(call?.durationMs).toBeGreaterThanOrEqual(TALK_MS);
     expect(call?.durationMs).toBeLessThan(15_000);
-    await page.waitForTimeout(1000);
+    expect(await callsFrom('webrtc', 0)).toEqual([]);
+
+    // Declined: the ringing stops and no audio ever connects, so it ends as a missed call.
+    await widget.getByRole('button', { name: 'Simulate incoming call' }).click();
+    await status(widget, 'Ringing…');
+    await widget.getByRole('button', { name: 'Decline' }).click();
+    const [answered, declined] = await callsFrom('dialpad', 2);
+    expect(answered).toMatchObject({ callKey: call?.callKey, outcome: 'completed' });
+    expect(declined).toMatchObject({ direction: 'inbound', outcome: 'no-answer', endReason: 'hang-up' });
     expect(await callsFrom('webrtc', 0)).toEqual([]);
     await page.close();
   });

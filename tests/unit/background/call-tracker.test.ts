@@ -108,6 +108,28 @@ describe('call tracker', () => {
       expect(state.live).toEqual({});
     });
 
+    it("lets heard audio outrank a dialer's no-answer guess, and a missed ringing-only call end as no-answer", () => {
+      const dialpad = (kind: 'started' | 'ended', extra: Partial<CallSignal> = {}) =>
+        ({ kind, source: 'dialpad', callId: '77', ...extra }) as const;
+      const answered = run([
+        signal(1, dialpad('started'), 0),
+        signal(1, webrtc('started'), 3500),
+        signal(1, dialpad('ended', { outcome: 'no-answer' }), 3000),
+        signal(1, webrtc('ended'), 20_000),
+      ]);
+      expect(answered.ended).toEqual([
+        expect.objectContaining({ source: 'dialpad', outcome: 'completed', durationMs: 16_500 }),
+      ]);
+      const missed = run([
+        signal(1, dialpad('started'), 0),
+        signal(1, dialpad('ended', { outcome: 'no-answer' }), 9000),
+      ]);
+      expect(missed.ended).toEqual([
+        expect.objectContaining({ source: 'dialpad', outcome: 'no-answer', durationMs: 9000 }),
+      ]);
+      expect(missed.state.live).toEqual({});
+    });
+
     it('folds a hook call into a dialer call that starts within the window', () => {
       const { ended } = run([
         signal(1, webrtc('started'), 0),

@@ -13,7 +13,11 @@ export interface Recorded {
  * Replays recorded `message` events into an adapter running on a stand-in window, the way the
  * browser delivers them, and returns what it emitted.
  */
-export function replay(adapter: DialerAdapter, recorded: readonly Recorded[]): CallSignal[] {
+export function replay(
+  adapter: DialerAdapter,
+  recorded: readonly Recorded[],
+  { keepRunning = false }: { keepRunning?: boolean } = {},
+): CallSignal[] {
   const frame = new EventTarget() as unknown as Window;
   const widget = { parent: frame };
   const stranger = { parent: null };
@@ -33,6 +37,7 @@ export function replay(adapter: DialerAdapter, recorded: readonly Recorded[]): C
     Object.defineProperties(event, { data: { value: data }, source: { value: source } });
     frame.dispatchEvent(event);
   }
-  controller.abort();
+  // Left running, the adapter can still emit later (timers); the array keeps filling.
+  if (!keepRunning) controller.abort();
   return signals;
 }
