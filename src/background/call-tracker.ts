@@ -9,6 +9,11 @@ const ANONYMOUS_REPEAT_MS = 5000;
  * call (the hook sees the audio of the call the protocol announces).
  */
 export const MERGE_WINDOW_MS = 2000;
+/**
+ * No rep is on more calls than this in one tab; starts beyond it are dropped, so a page posting
+ * made-up calls cannot pile up live calls (which would hold every nudge back).
+ */
+export const MAX_LIVE_CALLS_PER_TAB = 10;
 /** The generic WebRTC hook's source: its calls merge into a dialer's own. */
 export const WEBRTC_SOURCE = 'webrtc';
 
@@ -143,6 +148,7 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
         return step;
       }
       const audio = webrtcCallToMerge(state, tabId, signal.at);
+      if (!audio && liveInTab(state, tabId) >= MAX_LIVE_CALLS_PER_TAB) return step;
       const call: LiveCall = {
         trackKey,
         callKey: callKeyOf(tabId, signal, signal.at),
@@ -192,6 +198,10 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
       return step;
     }
   }
+}
+
+function liveInTab(state: TrackerState, tabId: number): number {
+  return Object.values(state.live).filter((call) => call.tabId === tabId).length;
 }
 
 /** A live WebRTC call in this tab that started just before a dialer's own start. */

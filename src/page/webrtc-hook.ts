@@ -28,8 +28,10 @@ function hook(win: Window & typeof globalThis): void {
     dispatch(new CustomEvent(WEBRTC_EVENT, { detail: stringify(notice) }));
   };
 
+  // Taken now: a page that later swaps prototype methods cannot blind the hook.
+  const getReceivers = Original.prototype.getReceivers;
   const remoteAudio = (pc: RTCPeerConnection): MediaStreamTrack[] =>
-    Original.prototype.getReceivers
+    getReceivers
       .call(pc)
       .map((receiver) => receiver.track)
       .filter((track) => track.kind === 'audio');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyTrackerState,
+  MAX_LIVE_CALLS_PER_TAB,
   MERGE_WINDOW_MS,
   type TrackerEvent,
   type TrackerState,
@@ -60,6 +61,16 @@ describe('call tracker', () => {
     expect(away.ended.map((call) => [call.callKey, call.endReason, call.durationMs])).toEqual([
       ['hubspot:h2', 'navigated', 5000],
     ]);
+  });
+
+  it('holds at most a few live calls per tab, however many starts a page makes up', () => {
+    const starts = Array.from({ length: 50 }, (_, i) =>
+      signal(1, { kind: 'started', source: 'aircall', callId: `x${i}` }, i),
+    );
+    const { state } = run([...starts, signal(2, hubspot('started'), 100)]);
+    const live = Object.values(state.live);
+    expect(live.filter((call) => call.tabId === 1)).toHaveLength(MAX_LIVE_CALLS_PER_TAB);
+    expect(live.filter((call) => call.tabId === 2)).toHaveLength(1);
   });
 
   it('keeps calls in different tabs apart', () => {
