@@ -1,10 +1,32 @@
 import * as v from 'valibot';
 import { isFrameInside } from '../frame-ancestry';
 
+/** The property whose value names the message kind, and the kinds a protocol has. */
+interface Gate {
+  key: string;
+  kinds: ReadonlySet<unknown>;
+}
+
+/** The first picklist or literal entry of an object schema: what tells its messages apart. */
+function gateOf(schema: v.GenericSchema): Gate | undefined {
+  const entries = (schema as { entries?: Record<string, { type: string; options?: unknown[]; literal?: unknown }> })
+    .entries;
+  for (const [key, entry] of Object.entries(entries ?? {})) {
+    if (entry.type === 'picklist' && entry.options) return { key, kinds: new Set(entry.options) };
+    if (entry.type === 'literal') return { key, kinds: new Set([entry.literal]) };
+  }
+  return undefined;
+}
+
+/** Whether an event came from a frame inside the page: asked once per event, whatever listens. */
+const fromInside = new WeakMap<Event, boolean>();
+
 /**
  * Listens for `message` events that a frame nested in `frame` posted and that match `schema`;
  * everything else (the page itself, other windows, other shapes) is ignored without a throw.
  * Dialer SDKs post with targetOrigin '*', so the sender frame and the shape are the proof.
+ * A chatty page posts hundreds of messages a second, so the message kind is looked at first:
+ * another protocol's or a chat widget's message costs one property read.
  */
 export function onFrameMessage<TSchema extends v.GenericSchema>(
   frame: Window,
@@ -12,11 +34,24 @@ export function onFrameMessage<TSchema extends v.GenericSchema>(
   schema: TSchema,
   handle: (message: v.InferOutput<TSchema>) => void,
 ): void {
+  const gate = gateOf(schema);
   frame.addEventListener(
     'message',
     (event: MessageEvent) => {
-      if (!isFrameInside(frame, event.source)) return;
-      const parsed = v.safeParse(schema, event.data);
+      const data: unknown = event.data;
+      if (
+        gate &&
+        (typeof data !== 'object' || data === null || !gate.kinds.has((data as Record<string, unknown>)[gate.key]))
+      ) {
+        return;
+      }
+      let inside = fromInside.get(event);
+      if (inside === undefined) {
+        inside = isFrameInside(frame, event.source);
+        fromInside.set(event, inside);
+      }
+      if (!inside) return;
+      const parsed = v.safeParse(schema, data);
       if (parsed.success) handle(parsed.output);
     },
     { signal: stop },
