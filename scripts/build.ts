@@ -37,29 +37,34 @@ const script = (outDir: string, entry: string, file: string, format: 'es' | 'iif
     },
   } satisfies InlineConfig);
 
-async function bundle(outDir: string): Promise<void> {
+async function bundle(outDir: string, flavour: Flavour): Promise<void> {
+  // The demo flavour also knows the fixture pages that stand in for the DOM-detected dialers.
+  const flavoured = (config: InlineConfig): InlineConfig =>
+    mergeConfig(config, { define: { __REBOUND_DEMO__: JSON.stringify(flavour === 'demo') } } satisfies InlineConfig);
   await build(
-    mergeConfig(base(outDir, true), {
+    mergeConfig(flavoured(base(outDir, true)), {
       publicDir: path.join(repoRoot, 'public'),
       build: {
         rolldownOptions: {
           input: {
             popup: path.join(repoRoot, 'src/popup/index.html'),
             options: path.join(repoRoot, 'src/options/index.html'),
+            onboarding: path.join(repoRoot, 'src/onboarding/index.html'),
           },
         },
       },
     } satisfies InlineConfig),
   );
-  await build(script(outDir, 'src/background/index.ts', 'background.js', 'es'));
-  await build(script(outDir, 'src/content/index.ts', 'content.js', 'iife'));
+  await build(flavoured(script(outDir, 'src/background/index.ts', 'background.js', 'es')));
+  await build(flavoured(script(outDir, 'src/content/index.ts', 'content.js', 'iife')));
+  await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife')));
 }
 
 export async function buildExtension(flavour: Flavour): Promise<void> {
   const source = JSON.parse(await readFile(path.join(repoRoot, 'manifest.json'), 'utf8'));
   const [first, ...rest] = BROWSERS.map((browser) => ({ browser, dir: distDir(browser, flavour) }));
   if (!first) return;
-  await bundle(first.dir);
+  await bundle(first.dir, flavour);
   for (const { dir } of rest) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(path.dirname(dir), { recursive: true });

@@ -19,6 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
+  // WebRTC fixtures make real calls with a fake microphone and no permission prompt.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 /** The bits of an extension context's `chrome` global these helpers touch. */
@@ -44,6 +47,8 @@ export interface ExtensionSession {
   waitForDetector(): Promise<void>;
   /** Waits for the detector to be registered, then opens the demo dialer. */
   openDemoDialer(query?: string): Promise<Page>;
+  /** Waits for the detector to be registered, then opens a page under tests/fixtures/. */
+  openFixture(pathAndQuery: string): Promise<Page>;
   /** An extension page (options) kept open for reads; usable while the worker is stopped. */
   extensionPage(): Promise<Page>;
   /** Stops the service worker the way Chrome does when idle (CDP); the next event wakes it. */
@@ -135,6 +140,13 @@ export async function launchExtension({
     });
   };
 
+  const openFixture = async (pathAndQuery: string): Promise<Page> => {
+    await waitForDetector();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${pathAndQuery}`);
+    return page;
+  };
+
   return {
     context,
     worker,
@@ -145,11 +157,9 @@ export async function launchExtension({
     extensionPage,
     waitForDetector,
     async openDemoDialer(query = '') {
-      await waitForDetector();
-      const page = await context.newPage();
-      await page.goto(`${server.url}demo-dialer/index.html${query ? `?${query}` : ''}`);
-      return page;
+      return openFixture(`demo-dialer/index.html${query ? `?${query}` : ''}`);
     },
+    openFixture,
     async setSettings(settings) {
       await (await extensionPage()).evaluate(
         (value) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings: value }),

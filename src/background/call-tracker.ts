@@ -4,6 +4,18 @@ import type { CallDirection, CallOutcome, CallSignal } from '../messages/call-si
 export const ENDED_MEMORY_MS = 10 * 60 * 1000;
 /** An end without a call id, repeated on the same tab within this window, is the same end. */
 const ANONYMOUS_REPEAT_MS = 5000;
+/**
+ * A dialer's own start and the WebRTC hook's start in the same tab this close together are one
+ * call (the hook sees the audio of the call the protocol announces).
+ */
+export const MERGE_WINDOW_MS = 2000;
+/**
+ * No rep is on more calls than this in one tab; starts beyond it are dropped, so a page posting
+ * made-up calls cannot pile up live calls (which would hold every nudge back).
+ */
+export const MAX_LIVE_CALLS_PER_TAB = 10;
+/** The generic WebRTC hook's source: its calls merge into a dialer's own. */
+export const WEBRTC_SOURCE = 'webrtc';
 
 export type EndReason = 'hang-up' | 'tab-closed' | 'navigated';
 
@@ -17,6 +29,10 @@ export interface LiveCall {
   direction?: CallDirection;
   startedAt: number;
   answeredAt?: number;
+  /** When the WebRTC hook saw this call's audio connect (a merged call). */
+  audioAt?: number;
+  /** How many of the hook's connections carry this call's audio; the last one's end ends it. */
+  connections?: number;
 }
 
 export interface EndedCall {
@@ -38,6 +54,8 @@ export interface TrackerState {
   live: Record<string, LiveCall>;
   /** trackKey → when it ended. */
   ended: Record<string, number>;
+  /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
+  merged?: Record<string, { into: string; at: number }>;
 }
 
 export type TrackerEvent =
@@ -68,7 +86,7 @@ function endLive(
   endReason: EndReason,
   reportedMs?: number,
 ): EndedCall {
-  const from = call.answeredAt ?? call.startedAt;
+  const from = call.answeredAt ?? call.audioAt ?? call.startedAt;
   return {
     callKey: call.callKey,
     tabId: call.tabId,
@@ -88,11 +106,19 @@ function endLive(
  * that started and ended. Pure: the caller persists `state`.
  */
 export function track(previous: TrackerState, event: TrackerEvent): TrackerStep {
-  const state: TrackerState = { live: { ...previous.live }, ended: { ...previous.ended } };
+  const state: TrackerState = {
+    live: { ...previous.live },
+    ended: { ...previous.ended },
+    merged: { ...previous.merged },
+  };
+  const merged = state.merged as NonNullable<TrackerState['merged']>;
   const step: TrackerStep = { state, started: [], ended: [] };
   const now = event.kind === 'signal' ? event.signal.at : event.at;
   for (const [key, at] of Object.entries(state.ended)) {
     if (now - at > ENDED_MEMORY_MS) delete state.ended[key];
+  }
+  for (const [key, { at }] of Object.entries(merged)) {
+    if (now - at > ENDED_MEMORY_MS) delete merged[key];
   }
 
   if (event.kind !== 'signal') {
@@ -108,6 +134,7 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
 
   const { tabId, host, signal } = event;
   const trackKey = trackKeyOf(tabId, signal);
+  if (signal.source === WEBRTC_SOURCE) return trackWebrtc(state, merged, step, tabId, host, signal, trackKey);
   const live = state.live[trackKey];
 
   switch (signal.kind) {
@@ -120,6 +147,8 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
         }
         return step;
       }
+      const audio = webrtcCallToMerge(state, tabId, signal.at);
+      if (!audio && liveInTab(state, tabId) >= MAX_LIVE_CALLS_PER_TAB) return step;
       const call: LiveCall = {
         trackKey,
         callKey: callKeyOf(tabId, signal, signal.at),
@@ -128,15 +157,24 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
         source: signal.source,
         callId: signal.callId,
         direction: signal.direction,
-        startedAt: signal.at,
+        startedAt: audio ? Math.min(audio.startedAt, signal.at) : signal.at,
         answeredAt: signal.kind === 'answered' ? signal.at : undefined,
+        audioAt: audio?.startedAt,
+        connections: audio?.connections,
       };
+      if (audio) {
+        delete state.live[audio.trackKey];
+        merged[audio.trackKey] = { into: trackKey, at: signal.at };
+      }
       state.live[trackKey] = call;
       delete state.ended[trackKey];
       step.started.push(call);
       return step;
     }
     case 'ended': {
+      // A dialer guessing "no answer" is outranked by audio the hook heard connect: that call
+      // was answered, and its audio's end (the hook's) ends it.
+      if (live && signal.outcome === 'no-answer' && live.audioAt !== undefined) return step;
       if (live) {
         delete state.live[trackKey];
         state.ended[trackKey] = signal.at;
@@ -160,6 +198,80 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
       return step;
     }
   }
+}
+
+function liveInTab(state: TrackerState, tabId: number): number {
+  return Object.values(state.live).filter((call) => call.tabId === tabId).length;
+}
+
+/** A live WebRTC call in this tab that started just before a dialer's own start. */
+function webrtcCallToMerge(state: TrackerState, tabId: number, at: number): LiveCall | undefined {
+  return Object.values(state.live).find(
+    (call) => call.source === WEBRTC_SOURCE && call.tabId === tabId && at - call.startedAt <= MERGE_WINDOW_MS,
+  );
+}
+
+/**
+ * The hook's calls. A connection that comes up while a call is live in the same tab carries that
+ * call's audio (a dialer's call, or a conference with one connection per peer): it marks the
+ * answer, and the call ends when its last connection does. Otherwise it is a call of its own.
+ * An end the hook reports for a connection it never announced is dropped: the hook never does that.
+ */
+function trackWebrtc(
+  state: TrackerState,
+  merged: NonNullable<TrackerState['merged']>,
+  step: TrackerStep,
+  tabId: number,
+  host: string,
+  signal: CallSignal,
+  trackKey: string,
+): TrackerStep {
+  const target = merged[trackKey]?.into;
+  if (signal.kind === 'ended') {
+    const call = state.live[target ?? trackKey];
+    if (!call) return step;
+    if (target) delete merged[trackKey];
+    const connections = (call.connections ?? 1) - 1;
+    if (connections > 0) {
+      state.live[call.trackKey] = { ...call, connections };
+      return step;
+    }
+    delete state.live[call.trackKey];
+    state.ended[call.trackKey] = signal.at;
+    // The hook only announces a connection once its audio is up: it was a conversation.
+    step.ended.push(endLive(call, signal.at, 'completed', 'hang-up'));
+    return step;
+  }
+  if (target || state.live[trackKey] || state.ended[trackKey] !== undefined) return step;
+  const sameTab = Object.values(state.live)
+    .filter((call) => call.tabId === tabId)
+    .sort(
+      (a, b) => Number(a.source === WEBRTC_SOURCE) - Number(b.source === WEBRTC_SOURCE) || b.startedAt - a.startedAt,
+    );
+  const carrier = sameTab[0];
+  if (carrier) {
+    state.live[carrier.trackKey] = {
+      ...carrier,
+      audioAt: carrier.audioAt ?? signal.at,
+      connections: (carrier.connections ?? 0) + 1,
+    };
+    merged[trackKey] = { into: carrier.trackKey, at: signal.at };
+    return step;
+  }
+  const call: LiveCall = {
+    trackKey,
+    callKey: callKeyOf(tabId, signal, signal.at),
+    tabId,
+    host,
+    source: WEBRTC_SOURCE,
+    callId: signal.callId,
+    startedAt: signal.at,
+    audioAt: signal.at,
+    connections: 1,
+  };
+  state.live[trackKey] = call;
+  step.started.push(call);
+  return step;
 }
 
 export function liveCallCount(state: TrackerState): number {

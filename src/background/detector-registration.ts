@@ -2,6 +2,8 @@ import type { Scripting } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
 
 export const DETECTOR_SCRIPT_ID = 'rebound-detector';
+export const WEBRTC_HOOK_SCRIPT_ID = 'rebound-webrtc-hook';
+const SCRIPT_IDS = [DETECTOR_SCRIPT_ID, WEBRTC_HOOK_SCRIPT_ID];
 
 // <all_urls> and any-host patterns (scheme://*/...) name no one site: never granted a detector.
 function isWildcardHost(pattern: string): boolean {
@@ -9,26 +11,32 @@ function isWildcardHost(pattern: string): boolean {
 }
 
 /**
- * The detector content script runs only where the rep granted Rebound a dialer host (optional
- * host permissions; the demo build grants loopback at install). Null when nothing is granted.
+ * The content scripts run only where the rep granted Rebound a dialer host (optional host
+ * permissions; the demo build grants loopback at install): the detector in the isolated world,
+ * and the WebRTC hook in the page's world, both in every frame from document_start. Both also
+ * run in the about:blank frames a dialer page makes (matchOriginAsFallback), where a page can
+ * build a peer connection out of sight. Empty when nothing is granted.
  */
-export function detectorScriptFor(grantedOrigins: readonly string[]): Scripting.RegisteredContentScript | null {
-  const matches = grantedOrigins.filter((origin) => !isWildcardHost(origin));
-  if (matches.length === 0) return null;
-  return {
-    id: DETECTOR_SCRIPT_ID,
-    matches: [...matches].sort(),
-    js: ['content.js'],
+export function detectorScriptsFor(grantedOrigins: readonly string[]): Scripting.RegisteredContentScript[] {
+  const matches = grantedOrigins.filter((origin) => !isWildcardHost(origin)).sort();
+  if (matches.length === 0) return [];
+  const common = {
+    matches,
     allFrames: true,
+    matchOriginAsFallback: true,
     runAt: 'document_start',
     persistAcrossSessions: true,
-  };
+  } as const;
+  return [
+    { ...common, id: DETECTOR_SCRIPT_ID, js: ['content.js'] },
+    { ...common, id: WEBRTC_HOOK_SCRIPT_ID, js: ['webrtc-hook.js'], world: 'MAIN' },
+  ];
 }
 
 let syncing: Promise<void> = Promise.resolve();
 
 /**
- * Makes the registered detector match what is granted now. Idempotent; calls are queued, as
+ * Makes the registered scripts match what is granted now. Idempotent; calls are queued, as
  * install, start-up and permission events can ask at the same moment.
  */
 export function syncDetectorRegistration(): Promise<void> {
@@ -38,12 +46,13 @@ export function syncDetectorRegistration(): Promise<void> {
 
 async function syncOnce(): Promise<void> {
   const { origins = [] } = await browser.permissions.getAll();
-  const wanted = detectorScriptFor(origins);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [DETECTOR_SCRIPT_ID] });
-  if (!wanted) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [DETECTOR_SCRIPT_ID] });
-    return;
-  }
-  if (existing.length > 0) await browser.scripting.updateContentScripts([wanted]);
-  else await browser.scripting.registerContentScripts([wanted]);
+  const wanted = detectorScriptsFor(origins);
+  const existing = new Set((await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS })).map((s) => s.id));
+  const wantedIds = new Set(wanted.map((script) => script.id));
+  const stale = [...existing].filter((id) => !wantedIds.has(id));
+  if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const toUpdate = wanted.filter((script) => existing.has(script.id));
+  const toRegister = wanted.filter((script) => !existing.has(script.id));
+  if (toUpdate.length > 0) await browser.scripting.updateContentScripts(toUpdate);
+  if (toRegister.length > 0) await browser.scripting.registerContentScripts(toRegister);
 }

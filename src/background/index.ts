@@ -120,3 +120,6 @@ browser.commands.onCommand.addListener((command) => void onCommand(command));
 // handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
 Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
 void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count));
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
+});

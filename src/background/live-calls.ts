@@ -1,6 +1,13 @@
 import type { SessionSlot } from '../platform/session-store';
 import { sessionSlot } from '../platform/session-store';
-import { type EndedCall, emptyTrackerState, type TrackerEvent, type TrackerState, track } from './call-tracker';
+import {
+  type EndedCall,
+  emptyTrackerState,
+  type LiveCall,
+  type TrackerEvent,
+  type TrackerState,
+  track,
+} from './call-tracker';
 
 export interface LiveCallsState {
   tracker: TrackerState;
@@ -61,4 +68,9 @@ export const liveCallsSlot = () => sessionSlot<LiveCallsState>(LIVE_CALLS_KEY);
 export async function liveCallCount(slot: SessionSlot<LiveCallsState>): Promise<number> {
   const state = await slot.read();
   return state ? Object.keys(state.tracker.live).length : 0;
+}
+
+/** The calls live right now, newest first, for pages that show them (options' "call seen?"). */
+export function liveCallsIn(state: LiveCallsState | undefined): LiveCall[] {
+  return Object.values(state?.tracker.live ?? {}).sort((a, b) => b.startedAt - a.startedAt);
 }

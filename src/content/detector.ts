@@ -2,6 +2,11 @@ import type { CallSignal } from '../messages/call-signal';
 import type { DialerAdapter } from './adapters/adapter';
 
 const REPEAT_WINDOW_MS = 1000;
+/**
+ * At most this many signals leave a frame per second. Real dialers send a handful per call; a
+ * page flooding forged messages must not flood the background or grow memory.
+ */
+export const MAX_SIGNALS_PER_SECOND = 20;
 
 export interface DetectorOptions {
   frame: Window;
@@ -28,11 +33,22 @@ export function startDetector({
   const controller = new AbortController();
   const lastSent = new Map<string, number>();
 
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let sentInWindow = 0;
+
   const emit = (signal: CallSignal): void => {
     if (controller.signal.aborted) return;
+    if (signal.at - windowStart >= 1000) {
+      windowStart = signal.at;
+      sentInWindow = 0;
+      // Repeats older than the window no longer matter: keeps the map as small as one window.
+      for (const [key, at] of lastSent) if (signal.at - at >= REPEAT_WINDOW_MS) lastSent.delete(key);
+    }
     const key = `${signal.kind}|${signal.source}|${signal.callId ?? ''}`;
     const previous = lastSent.get(key);
     if (previous !== undefined && signal.at - previous < REPEAT_WINDOW_MS) return;
+    if (sentInWindow >= MAX_SIGNALS_PER_SECOND) return;
+    sentInWindow += 1;
     lastSent.set(key, signal.at);
     send(withoutUndefined(signal)).catch(() => {
       if (!isConnected()) controller.abort();

@@ -5,13 +5,47 @@
 export interface DialerFamily {
   id: string;
   label: string;
+  /** How Rebound hears a call: the dialer's own messages, the page it shows, or its audio. */
+  how: 'messages' | 'page' | 'audio';
   /** Optional host permissions asked for when the rep turns this dialer on. */
   hosts: readonly string[];
 }
 
 export const DIALERS: readonly DialerFamily[] = [
-  { id: 'hubspot', label: 'HubSpot calling', hosts: ['https://app.hubspot.com/*'] },
+  { id: 'hubspot', how: 'messages', label: 'HubSpot calling', hosts: ['https://app.hubspot.com/*'] },
+  {
+    id: 'ringcentral',
+    how: 'messages',
+    label: 'RingCentral',
+    hosts: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*'],
+  },
+  { id: 'aircall', how: 'messages', label: 'Aircall', hosts: ['https://workspace.aircall.io/*'] },
+  { id: 'justcall', how: 'messages', label: 'JustCall', hosts: ['https://app.justcall.io/*'] },
+  { id: 'zoom-phone', how: 'messages', label: 'Zoom Phone', hosts: ['https://applications.zoom.us/*'] },
+  { id: 'dialpad', how: 'messages', label: 'Dialpad', hosts: ['https://dialpad.com/*'] },
+  { id: 'google-voice', how: 'page', label: 'Google Voice', hosts: ['https://voice.google.com/*'] },
+  { id: 'salesloft', how: 'page', label: 'Salesloft', hosts: ['https://app.salesloft.com/*'] },
+  { id: 'outreach', how: 'page', label: 'Outreach', hosts: ['https://*.outreach.io/*'] },
+  // Sites the rep adds in Options → Sites: their hosts are asked for one by one there.
+  { id: 'custom', how: 'page', label: 'Your site', hosts: [] },
 ];
+
+/**
+ * The fixture pages that stand in for the DOM-detected dialers in the demo/test flavour (served
+ * on loopback, which that flavour grants); empty in store builds.
+ */
+const DEMO_PAGES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
+  ? {
+      'google-voice': ['http://127.0.0.1/google-voice/*'],
+      salesloft: ['http://127.0.0.1/salesloft/*'],
+      outreach: ['http://127.0.0.1/outreach/*'],
+    }
+  : {};
+
+/** Where a family's page-reading (DOM) adapter applies: its hosts, plus demo fixtures. */
+export function familyPages(id: string): readonly string[] {
+  return [...(DIALERS.find((dialer) => dialer.id === id)?.hosts ?? []), ...(DEMO_PAGES[id] ?? [])];
+}
 
 export function dialerLabel(source: string): string {
   return DIALERS.find((dialer) => dialer.id === source)?.label ?? source;

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { t } from '../platform/i18n';
 import { GeneralSection } from './sections/GeneralSection';
 import { RoutineSection } from './sections/RoutineSection';
+import { SitesSection } from './sites/SitesSection';
 
 /** The options page's sections, in nav order. Each owns its folder under sections/. */
 export interface OptionsSection {
@@ -13,4 +14,5 @@ export interface OptionsSection {
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'general', title: () => t('optionsGeneral'), Component: GeneralSection },
   { id: 'routine', title: () => t('optionsRoutine'), Component: RoutineSection },
+  { id: 'sites', title: () => t('optionsSites'), Component: SitesSection },
 ];

@@ -17,3 +17,12 @@ export function sessionSlot<T>(key: string): SessionSlot<T> {
     clear: () => browser.storage.session.remove(key),
   };
 }
+
+/** Calls `listener` whenever `key` changes in storage.session; returns the unsubscribe. */
+export function watchSessionKey(key: string, listener: () => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && key in changes) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { customSitesSchema } from '../dialers/custom-sites';
 import { CALL_OUTCOMES } from '../messages/call-signal';
 import { NUDGE_DELIVERIES, workingHoursSchema } from './nudge-settings';
 
@@ -19,6 +20,8 @@ export const settingsSchema = v.object({
   delivery: v.picklist(NUDGE_DELIVERIES),
   /** The rep's own "why I sell" line, shown on the routine's last step (practice `belief`). */
   whyISell: v.pipe(v.string(), v.maxLength(280)),
+  /** Sites the rep added in Options → Sites, with how to tell a call there. */
+  customSites: customSitesSchema,
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   supportContact: '',
   delivery: 'toast',
   whyISell: '',
+  customSites: [],
 };
 
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTOR_SCRIPT_ID, detectorScriptFor } from '../../src/background/detector-registration';
+import {
+  DETECTOR_SCRIPT_ID,
+  detectorScriptsFor,
+  syncDetectorRegistration,
+  WEBRTC_HOOK_SCRIPT_ID,
+} from '../../src/background/detector-registration';
+import fake from './fakes/fake-browser';
+
+/** The detector's registration among the scripts for these grants. */
+const detectorScriptFor = (origins: string[]) =>
+  detectorScriptsFor(origins).find((script) => script.id === DETECTOR_SCRIPT_ID) ?? null;
 
 describe('detectorScriptFor', () => {
   it.each([
@@ -9,6 +19,7 @@ describe('detectorScriptFor', () => {
     ['<all_urls> and every-host patterns', ['<all_urls>', '*://*/*']],
   ])('is null with %s', (_label, origins) => {
     expect(detectorScriptFor(origins)).toBeNull();
+    expect(detectorScriptsFor(origins)).toEqual([]);
   });
 
   it('registers content.js in all frames at document_start for the granted origins', () => {
@@ -17,10 +28,15 @@ describe('detectorScriptFor', () => {
       matches: ['https://app.hubspot.com/*'],
       js: ['content.js'],
       allFrames: true,
+      matchOriginAsFallback: true,
       runAt: 'document_start',
       persistAcrossSessions: true,
     });
     expect(DETECTOR_SCRIPT_ID).toBe('rebound-detector');
+    expect(detectorScriptsFor(['https://app.hubspot.com/*']).map((script) => script.id)).toEqual([
+      DETECTOR_SCRIPT_ID,
+      WEBRTC_HOOK_SCRIPT_ID,
+    ]);
   });
 
   it('never uses <all_urls> or an every-host pattern, keeping the specific origins', () => {
@@ -40,5 +56,43 @@ describe('detectorScriptFor', () => {
     const origins = ['https://b.example/*', 'https://a.example/*'];
     detectorScriptFor(origins);
     expect(origins).toEqual(['https://b.example/*', 'https://a.example/*']);
+  });
+
+  it('runs the detector and the MAIN-world WebRTC hook in every frame of the granted hosts, about:blank ones too', () => {
+    const scripts = detectorScriptsFor(['https://dialpad.com/*', 'https://app.hubspot.com/*']);
+    expect(scripts.map((script) => [script.id, script.js, script.world])).toEqual([
+      ['rebound-detector', ['content.js'], undefined],
+      ['rebound-webrtc-hook', ['webrtc-hook.js'], 'MAIN'],
+    ]);
+    for (const script of scripts) {
+      expect(script).toMatchObject({
+        matches: ['https://app.hubspot.com/*', 'https://dialpad.com/*'],
+        allFrames: true,
+        matchOriginAsFallback: true,
+        runAt: 'document_start',
+      });
+    }
+  });
+});
+
+describe('keeping the registration in step with what is granted', () => {
+  it('registers both scripts when a dialer is turned on and removes them when the last one is turned off', async () => {
+    await syncDetectorRegistration();
+    expect([...fake.scripting.registered.keys()]).toEqual([]);
+
+    await fake.permissions.request({ origins: ['https://voice.google.com/*'] });
+    await syncDetectorRegistration();
+    expect([...fake.scripting.registered.keys()].sort()).toEqual(['rebound-detector', 'rebound-webrtc-hook']);
+
+    await fake.permissions.request({ origins: ['https://dialpad.com/*'] });
+    await syncDetectorRegistration();
+    expect(fake.scripting.registered.get('rebound-webrtc-hook')?.matches).toEqual([
+      'https://dialpad.com/*',
+      'https://voice.google.com/*',
+    ]);
+
+    await fake.permissions.remove({ origins: ['https://voice.google.com/*', 'https://dialpad.com/*'] });
+    await syncDetectorRegistration();
+    expect([...fake.scripting.registered.keys()]).toEqual([]);
   });
 });

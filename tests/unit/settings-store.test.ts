@@ -23,6 +23,7 @@ describe('saveSettings', () => {
       toastSeconds: 12,
       breathSeconds: 30,
       whyISell: 'Clinics run better',
+      customSites: [{ origin: 'https://crm.acme.test', detect: 'webrtc' as const }],
     };
     await expect(saveSettings(settings)).resolves.toEqual(settings);
     expect(await loadSettings()).toEqual(settings);

@@ -23,6 +23,7 @@ describe('settingsFrom', () => {
       supportContact: '',
       delivery: 'toast',
       whyISell: '',
+      customSites: [],
     });
   });
 
@@ -51,6 +52,7 @@ describe('settingsFrom', () => {
       breathSeconds: 90,
       ...NUDGE_FIELDS,
       whyISell: 'Clinics',
+      customSites: [{ origin: 'http://localhost:8080', detect: 'elements', hangUpSelector: 'button.end' }],
     };
     expect(settingsFrom(stored)).toEqual(stored);
   });
@@ -93,6 +95,7 @@ describe('settingsFrom', () => {
       breathSeconds: 30,
       ...NUDGE_FIELDS,
       whyISell: '',
+      customSites: [],
     };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });

@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import type { CallOutcome } from '../../messages/call-signal';
-import { isFrameInside } from '../frame-ancestry';
 import type { DialerAdapter } from './adapter';
+import { onFrameMessage } from './frame-messages';
 
 const SOURCE = 'hubspot';
 
@@ -45,34 +45,26 @@ export const hubspotAdapter: DialerAdapter = {
   // and the sender frame decide.
   matches: () => true,
   start(frame, emit, stop, now) {
-    frame.addEventListener(
-      'message',
-      (event: MessageEvent) => {
-        if (!isFrameInside(frame, event.source)) return;
-        const parsed = v.safeParse(widgetMessage, event.data);
-        if (!parsed.success) return;
-        const { type, data: payload } = parsed.output;
-        const base = { source: SOURCE, callId: payload?.externalCallId, at: now() };
-        switch (type) {
-          case 'OUTGOING_CALL_STARTED':
-            emit({ ...base, kind: 'started', direction: 'outbound' });
-            break;
-          case 'INCOMING_CALL':
-            emit({ ...base, kind: 'started', direction: 'inbound' });
-            break;
-          case 'CALL_ANSWERED':
-            emit({ ...base, kind: 'answered' });
-            break;
-          case 'CALL_ENDED':
-            emit({ ...base, kind: 'ended', outcome: outcomeFromEndStatus(payload?.callEndStatus) });
-            break;
-          case 'CALL_COMPLETED':
-            // Usually follows CALL_ENDED (the tracker drops the repeat); alone, it still ends the call.
-            emit({ ...base, kind: 'ended' });
-            break;
-        }
-      },
-      { signal: stop },
-    );
+    onFrameMessage(frame, stop, widgetMessage, ({ type, data: payload }) => {
+      const base = { source: SOURCE, callId: payload?.externalCallId, at: now() };
+      switch (type) {
+        case 'OUTGOING_CALL_STARTED':
+          emit({ ...base, kind: 'started', direction: 'outbound' });
+          break;
+        case 'INCOMING_CALL':
+          emit({ ...base, kind: 'started', direction: 'inbound' });
+          break;
+        case 'CALL_ANSWERED':
+          emit({ ...base, kind: 'answered' });
+          break;
+        case 'CALL_ENDED':
+          emit({ ...base, kind: 'ended', outcome: outcomeFromEndStatus(payload?.callEndStatus) });
+          break;
+        case 'CALL_COMPLETED':
+          // Usually follows CALL_ENDED (the tracker drops the repeat); alone, it still ends the call.
+          emit({ ...base, kind: 'ended' });
+          break;
+      }
+    });
   },
 };

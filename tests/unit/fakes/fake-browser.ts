@@ -41,8 +41,88 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 
 export const sentMessages: unknown[] = [];
 
+type Listener<A extends unknown[]> = (...args: A) => void;
+function fakeEvent<A extends unknown[]>() {
+  const listeners = new Set<Listener<A>>();
+  return {
+    addListener: (listener: Listener<A>) => listeners.add(listener),
+    removeListener: (listener: Listener<A>) => listeners.delete(listener),
+    emit: (...args: A) => {
+      for (const listener of listeners) listener(...args);
+    },
+    reset: () => listeners.clear(),
+  };
+}
+
+/** Permissions: `answer` is what the rep says to the next prompts (default: yes); `requested` what was asked. */
+function fakePermissions() {
+  const granted = new Set<string>();
+  const onAdded = fakeEvent<[{ origins: string[] }]>();
+  const onRemoved = fakeEvent<[{ origins: string[] }]>();
+  const permissions = {
+    answer: true,
+    requested: [] as unknown[],
+    granted,
+    onAdded,
+    onRemoved,
+    async getAll() {
+      return { origins: [...granted], permissions: [] };
+    },
+    async contains({ origins = [] }: { origins?: string[] }) {
+      return origins.every((origin) => granted.has(origin));
+    },
+    async request(request: { origins?: string[]; permissions?: string[] }) {
+      const { origins = [] } = request;
+      permissions.requested.push(request);
+      if (!permissions.answer) return false;
+      for (const origin of origins) granted.add(origin);
+      onAdded.emit({ origins });
+      return true;
+    },
+    async remove({ origins = [] }: { origins?: string[] }) {
+      for (const origin of origins) granted.delete(origin);
+      onRemoved.emit({ origins });
+      return true;
+    },
+    reset() {
+      granted.clear();
+      permissions.requested.length = 0;
+      permissions.answer = true;
+      onAdded.reset();
+      onRemoved.reset();
+    },
+  };
+  return permissions;
+}
+
+/** Registered content scripts, by id. */
+function fakeScripting() {
+  const registered = new Map<string, { id: string } & Record<string, unknown>>();
+  return {
+    registered,
+    async getRegisteredContentScripts({ ids }: { ids?: string[] } = {}) {
+      return [...registered.values()].filter((script) => !ids || ids.includes(script.id));
+    },
+    async registerContentScripts(scripts: ({ id: string } & Record<string, unknown>)[]) {
+      for (const script of scripts) {
+        if (registered.has(script.id)) throw new Error(`Duplicate script id ${script.id}`);
+        registered.set(script.id, script);
+      }
+    },
+    async updateContentScripts(scripts: ({ id: string } & Record<string, unknown>)[]) {
+      for (const script of scripts) registered.set(script.id, { ...registered.get(script.id), ...script });
+    },
+    async unregisterContentScripts({ ids }: { ids: string[] }) {
+      for (const id of ids) registered.delete(id);
+    },
+    reset: () => registered.clear(),
+  };
+}
+
+export const openedTabs: string[] = [];
+
 const fakeBrowser = {
-  storage: { local: storageArea(), session: storageArea() },
+  storage: { local: storageArea(), session: storageArea(), onChanged: fakeEvent<[Record<string, unknown>, string]>() },
   i18n: { getMessage, getUILanguage: () => 'en' },
   runtime: {
     id: 'rebound-test',
@@ -52,13 +132,12 @@ const fakeBrowser = {
       return { ok: true };
     },
   },
-  permissions: {
-    /** What the next permissions.request answers (the rep's choice in the browser's prompt). */
-    answer: true,
-    requested: [] as unknown[],
-    async request(permissions: unknown) {
-      fakeBrowser.permissions.requested.push(permissions);
-      return fakeBrowser.permissions.answer;
+  permissions: fakePermissions(),
+  scripting: fakeScripting(),
+  tabs: {
+    async create({ url }: { url: string }) {
+      openedTabs.push(url);
+      return { id: openedTabs.length, url };
     },
   },
 };
@@ -67,8 +146,9 @@ export function resetFakeBrowser(): void {
   fakeBrowser.storage.local.reset();
   fakeBrowser.storage.session.reset();
   sentMessages.length = 0;
-  fakeBrowser.permissions.answer = true;
-  fakeBrowser.permissions.requested.length = 0;
+  fakeBrowser.permissions.reset();
+  fakeBrowser.scripting.reset();
+  openedTabs.length = 0;
 }
 
 export default fakeBrowser;

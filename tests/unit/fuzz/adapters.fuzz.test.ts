@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { DialerAdapter } from '../../../src/content/adapters/adapter';
+import { aircallAdapter } from '../../../src/content/adapters/aircall';
+import { dialpadAdapter } from '../../../src/content/adapters/dialpad';
 import { hubspotAdapter } from '../../../src/content/adapters/hubspot';
+import { justcallAdapter } from '../../../src/content/adapters/justcall';
+import { ringcentralAdapter } from '../../../src/content/adapters/ringcentral';
+import { zoomPhoneAdapter } from '../../../src/content/adapters/zoom-phone';
 import { type CallSignal, callSignalSchema } from '../../../src/messages/call-signal';
 
 const RUNS = 10_000;
@@ -53,6 +58,75 @@ const ADAPTER_FUZZ_CASES: FuzzCase[] = [
         ['OUTGOING_CALL_STARTED', 'INCOMING_CALL', 'CALL_ANSWERED', 'CALL_ENDED', 'CALL_COMPLETED'],
         ['externalCallId', 'callEndStatus', 'callStartTime', 'toNumber', 'fromNumber'],
       ),
+    ),
+  },
+  {
+    adapter: ringcentralAdapter,
+    messages: fc.oneof(
+      fc.anything(),
+      nearMiss(
+        [
+          'rc-call-ring-notify',
+          'rc-call-init-notify',
+          'rc-call-start-notify',
+          'rc-call-hold-notify',
+          'rc-call-end-notify',
+        ],
+        ['id', 'direction', 'startTime', 'endTime'],
+        'type',
+        'call',
+      ),
+    ),
+  },
+  {
+    adapter: aircallAdapter,
+    messages: fc.oneof(
+      fc.anything(),
+      nearMiss(
+        [
+          'apm_phone_incoming_call',
+          'apm_phone_outgoing_answered',
+          'apm_phone_call_end_ringtone',
+          'apm_phone_call_ended',
+        ],
+        ['call_id', 'answer_status', 'duration'],
+        'name',
+        'value',
+      ),
+    ),
+  },
+  {
+    adapter: justcallAdapter,
+    messages: fc.oneof(
+      fc.anything(),
+      nearMiss(['call-ringing', 'call-answered', 'call-ended'], ['call_sid', 'direction', 'duration'], 'name'),
+    ),
+  },
+  {
+    adapter: zoomPhoneAdapter,
+    messages: fc.oneof(
+      fc.anything(),
+      nearMiss(
+        ['zp-call-ringing-event', 'zp-call-connected-event', 'zp-call-ended-event', 'zp-call-log-completed-event'],
+        ['callId', 'direction', 'callLogs'],
+      ),
+    ),
+  },
+  {
+    adapter: dialpadAdapter,
+    messages: fc.oneof(
+      fc.anything(),
+      fc.record({
+        api: fc.oneof(fc.constant('opencti_dialpad'), hostileString),
+        method: fc.oneof(fc.constant('call_ringing'), hostileString),
+        payload: fc.oneof(
+          fc.record(
+            { state: fc.oneof(fc.constantFrom('on', 'off'), hostileString), id: fc.anything() },
+            { requiredKeys: [] },
+          ),
+          fc.anything(),
+        ),
+      }),
     ),
   },
 ];

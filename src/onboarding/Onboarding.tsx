@@ -1,0 +1,19 @@
+import { DialerList } from '../options/sites/DialerList';
+import { t } from '../platform/i18n';
+
+/** Opened once, on install: turn on the dialers you use (each asks for its site there). */
+export function Onboarding({ openSites }: { openSites(): void }) {
+  return (
+    <main class="onboarding">
+      <h1>{t('onboardingTitle')}</h1>
+      <p>{t('onboardingIntro')}</p>
+      <DialerList />
+      <p class="hint">{t('onboardingPrivacy')}</p>
+      <p>
+        <button type="button" class="link" onClick={openSites}>
+          {t('onboardingMoreSites')}
+        </button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DIALERS, type DialerFamily } from '../../dialers/catalog';
+import { hostAccess } from '../../platform/host-access';
+import { type MessageKey, t } from '../../platform/i18n';
+
+const HOW: Record<DialerFamily['how'], MessageKey> = {
+  messages: 'sitesHowMessages',
+  page: 'sitesHowPage',
+  audio: 'sitesHowAudio',
+};
+
+/** The known dialers with hosts to ask for. */
+export const KNOWN_DIALERS = DIALERS.filter((dialer) => dialer.hosts.length > 0);
+
+/**
+ * One switch per known dialer. Turning one on asks the browser for its hosts (the background
+ * then registers the detector there); turning it off gives them back (and the detector goes).
+ */
+export function DialerList() {
+  const [on, setOn] = useState<Record<string, boolean> | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    const refresh = () => {
+      Promise.all(KNOWN_DIALERS.map((dialer) => hostAccess.has([...dialer.hosts]))).then(
+        (states) => setOn(Object.fromEntries(KNOWN_DIALERS.map((dialer, i) => [dialer.id, states[i] === true]))),
+        () => setStatus(t('sitesLoadFailed')),
+      );
+    };
+    refresh();
+    return hostAccess.onChange(refresh);
+  }, []);
+
+  const toggle = (dialer: DialerFamily, want: boolean) => {
+    // Asked first, inside the click: browsers only show the prompt during a user gesture.
+    const asked = want ? hostAccess.request([...dialer.hosts]) : hostAccess.remove([...dialer.hosts]);
+    asked.then(
+      (done) => {
+        const nowOn = want === done;
+        setOn((previous) => ({ ...previous, [dialer.id]: nowOn }));
+        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', dialer.label));
+        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', dialer.label));
+      },
+      () => setStatus(t('sitesChangeFailed', dialer.label)),
+    );
+  };
+
+  return (
+    <div class="dialer-list">
+      <ul class="dialers" aria-busy={on === null}>
+        {KNOWN_DIALERS.map((dialer) => (
+          <li key={dialer.id} class="dialer">
+            <label class="check">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={on?.[dialer.id] === true}
+                aria-checked={on?.[dialer.id] === true}
+                disabled={on === null}
+                aria-describedby={`how-${dialer.id}`}
+                onChange={(event) => toggle(dialer, event.currentTarget.checked)}
+              />
+              <span class="dialer-name">{dialer.label}</span>
+            </label>
+            <p id={`how-${dialer.id}`} class="hint">
+              {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p class="status" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}
