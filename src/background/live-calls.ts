@@ -64,10 +64,9 @@ export class LiveCalls {
 export const LIVE_CALLS_KEY = 'liveCalls';
 export const liveCallsSlot = () => sessionSlot<LiveCallsState>(LIVE_CALLS_KEY);
 
-/** Calls live right now, for the popup's "On a call": read-only, the background owns the state. */
-export async function liveCallCount(slot: SessionSlot<LiveCallsState>): Promise<number> {
-  const state = await slot.read();
-  return state ? Object.keys(state.tracker.live).length : 0;
+/** The dialers on a call right now, newest first, once each: the popup's "On a call in …". */
+export async function liveCallSources(slot: SessionSlot<LiveCallsState>): Promise<string[]> {
+  return [...new Set(liveCallsIn(await slot.read()).map((call) => call.source))];
 }
 
 /** The calls live right now, newest first, for pages that show them (options' "call seen?"). */

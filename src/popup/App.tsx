@@ -35,7 +35,7 @@ export interface AppProps {
   routineDraft: SessionSlot<RoutineDraft>;
   loadSettings(): Promise<Settings>;
   saveWhyISell(line: string): Promise<unknown>;
-  liveCallCount(): Promise<number>;
+  liveCallSources(): Promise<string[]>;
   watchLiveCalls(onChange: () => void): () => void;
   followUps: FollowUpActions;
   notifyHistoryChanged(): Promise<unknown>;
@@ -138,7 +138,7 @@ export function App(props: AppProps) {
           onStart={start}
           openOptions={props.openOptions}
           now={now}
-          liveCallCount={props.liveCallCount}
+          liveCallSources={props.liveCallSources}
           watchLiveCalls={props.watchLiveCalls}
           draft={draft}
           onResume={() => draft && void resume(draft)}

@@ -26,7 +26,8 @@ interface HomeProps {
   onStart(kind: RoutineKind, call?: CallRecord): void;
   openOptions(): void;
   now(): number;
-  liveCallCount(): Promise<number>;
+  /** Sources (dialer ids) of the calls live now. */
+  liveCallSources(): Promise<string[]>;
   /** Calls `onChange` whenever the live calls change; returns the unsubscribe. */
   watchLiveCalls(onChange: () => void): () => void;
   /** A routine the popup closed on, offered back. */
@@ -49,14 +50,14 @@ const FOLLOW_UPS_SHOWN = 5;
 type LastCall = { call: CallRecord; resetDone: boolean } | null;
 
 export function Home(props: HomeProps) {
-  const { db, writeFailure, retryWrites, onStart, openOptions, now, liveCallCount, draft, followUpActions } = props;
+  const { db, writeFailure, retryWrites, onStart, openOptions, now, liveCallSources, draft, followUpActions } = props;
   const [failure, setFailure] = useState<WriteFailure | undefined>(undefined);
   const readFailure = () => writeFailure.read().then(setFailure, () => undefined);
   useEffect(() => void readFailure(), []);
   const [last, setLast] = useState<LastCall | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [today, setToday] = useState<DayNumbers | null>(null);
-  const [live, setLive] = useState(0);
+  const [live, setLive] = useState<string[]>([]);
   const [followUps, setFollowUps] = useState<FollowUpRecord[]>([]);
   const [followUpsVersion, setFollowUpsVersion] = useState(0);
 
@@ -68,12 +69,12 @@ export function Home(props: HomeProps) {
     };
     load().then(setLast, (failure) => setError(errorText(failure)));
     dayNumbers(db, startOfDay(now())).then(setToday, (failure) => setError(errorText(failure)));
-    liveCallCount().then(setLive, () => setLive(0));
-  }, [db, now, liveCallCount]);
+    liveCallSources().then(setLive, () => setLive([]));
+  }, [db, now, liveCallSources]);
 
   useEffect(
-    () => props.watchLiveCalls(() => void liveCallCount().then(setLive, () => setLive(0))),
-    [props.watchLiveCalls, liveCallCount],
+    () => props.watchLiveCalls(() => void liveCallSources().then(setLive, () => setLive([]))),
+    [props.watchLiveCalls, liveCallSources],
   );
 
   useEffect(() => {
@@ -91,9 +92,9 @@ export function Home(props: HomeProps) {
   return (
     <main class="popup">
       <h1 class="brand">Rebound</h1>
-      {live > 0 && (
+      {live.length > 0 && (
         <p class="live" role="status" data-testid="on-a-call">
-          {t('popupOnACall')}
+          {t('popupOnACallIn', live.map(dialerLabel).join(', '))}
         </p>
       )}
       {failure && (

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { LIVE_CALLS_KEY, liveCallCount, liveCallsSlot } from '../background/live-calls';
+import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../background/live-calls';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
@@ -30,7 +30,7 @@ if (root) {
       routineDraft={routineDraftSlot()}
       loadSettings={loadSettings}
       saveWhyISell={async (whyISell) => saveSettings({ ...(await loadSettings()), whyISell })}
-      liveCallCount={() => liveCallCount(liveCallsSlot())}
+      liveCallSources={() => liveCallSources(liveCallsSlot())}
       watchLiveCalls={(onChange) => {
         const listener = (changes: Record<string, unknown>, area: string) => {
           if (area === 'session' && LIVE_CALLS_KEY in changes) onChange();

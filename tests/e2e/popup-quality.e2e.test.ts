@@ -100,14 +100,14 @@ describe('the popup', () => {
     expect(await page.getByRole('timer').textContent()).toMatch(/\d/);
   });
 
-  it('says "On a call" while a call is live', async () => {
+  it('says "On a call in <dialer>" while a call is live', async () => {
     session = await launchExtension();
     const dialer = await session.openDemoDialer('answerDelayMs=0');
     const softphone = dialer.frameLocator('#softphone');
     await dialer.getByRole('button', { name: 'Call Dana Whitfield' }).click();
     await expect.poll(() => softphone.locator('#call-status').textContent()).toBe('On call');
     const page = await openPopup(session);
-    await expect.poll(() => page.getByTestId('on-a-call').textContent()).toBe('On a call');
+    await expect.poll(() => page.getByTestId('on-a-call').textContent()).toBe('On a call in HubSpot calling');
     await softphone.getByRole('button', { name: 'Hang up' }).click();
     // The open popup follows the call: no reload.
     await expect.poll(() => page.getByTestId('on-a-call').count(), { timeout: 10_000 }).toBe(0);

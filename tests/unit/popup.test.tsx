@@ -84,7 +84,7 @@ function renderApp(
       routineDraft={memorySlot()}
       loadSettings={async () => settings}
       saveWhyISell={async () => undefined}
-      liveCallCount={async () => 0}
+      liveCallSources={async () => []}
       watchLiveCalls={() => () => undefined}
       followUps={{
         schedule: async () => undefined,

@@ -39,7 +39,7 @@ function renderApp(
     draft?: RoutineDraft;
     pendingFollowUp?: PendingFollowUp;
     pendingRoutine?: PendingRoutine;
-    live?: number;
+    live?: string[];
     whyISell?: string;
   } = {},
 ) {
@@ -53,7 +53,7 @@ function renderApp(
     downloadIcs: vi.fn(),
   };
   const saveWhyISell = vi.fn(async () => undefined);
-  let live = options.live ?? 0;
+  let live = options.live ?? [];
   const watchers = new Set<() => void>();
   render(
     <App
@@ -64,7 +64,7 @@ function renderApp(
       routineDraft={routineDraft}
       loadSettings={async () => ({ ...DEFAULT_SETTINGS, breathSeconds: 3, whyISell: options.whyISell ?? '' })}
       saveWhyISell={saveWhyISell}
-      liveCallCount={async () => live}
+      liveCallSources={async () => live}
       watchLiveCalls={(onChange) => {
         watchers.add(onChange);
         return () => watchers.delete(onChange);
@@ -75,8 +75,8 @@ function renderApp(
       now={() => NOW}
     />,
   );
-  const setLive = (count: number) => {
-    live = count;
+  const setLive = (sources: string[]) => {
+    live = sources;
     for (const onChange of watchers) onChange();
   };
   return { routineDraft, followUps, saveWhyISell, setLive };
@@ -90,10 +90,10 @@ describe('popup home', () => {
       call({ rating: 'tough', endedAt: NOW - 2 * 24 * 60 * 60 * 1000 }),
     ] as CallRecord[]);
     await db.resets.add({ kind: 'quick', startedAt: NOW - 1000, completedAt: NOW, steps: [] } as never);
-    renderApp({ live: 1 });
+    renderApp({ live: ['hubspot'] });
     const today = await screen.findByTestId('today');
     expect(today.textContent).toMatch(/Calls\s*2\s*Tough\s*1\s*Resets\s*1/);
-    expect(screen.getByTestId('on-a-call').textContent).toBe('On a call');
+    expect(screen.getByTestId('on-a-call').textContent).toBe('On a call in HubSpot calling');
     expect((await screen.findByTestId('last-call')).textContent).toContain('HubSpot calling · 1:35');
   });
 
@@ -101,9 +101,10 @@ describe('popup home', () => {
     const { setLive } = renderApp();
     await screen.findByTestId('today');
     expect(screen.queryByTestId('on-a-call')).toBeNull();
-    act(() => setLive(1));
+    act(() => setLive(['hubspot', 'aircall']));
+    expect((await screen.findByTestId('on-a-call')).textContent).toBe('On a call in HubSpot calling, Aircall');
     await screen.findByTestId('on-a-call');
-    act(() => setLive(0));
+    act(() => setLive([]));
     await waitFor(() => expect(screen.queryByTestId('on-a-call')).toBeNull());
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LiveCallsState, liveCallCount } from '../../../src/background/live-calls';
+import { type LiveCallsState, liveCallSources } from '../../../src/background/live-calls';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { dayNumbers, startOfDay } from '../../../src/db/today';
 import type { SessionSlot } from '../../../src/platform/session-store';
@@ -45,10 +45,19 @@ describe('live calls, as the popup reads them', () => {
     clear: async () => undefined,
   });
 
-  it('counts the calls the tracker holds live', async () => {
-    expect(await liveCallCount(slot())).toBe(0);
-    const state = { tracker: { live: { a: {}, b: {} } }, unwritten: [] } as unknown as LiveCallsState;
-    expect(await liveCallCount(slot(state))).toBe(2);
+  it('names the dialers of the calls the tracker holds live, newest first, once each', async () => {
+    expect(await liveCallSources(slot())).toEqual([]);
+    const state = {
+      tracker: {
+        live: {
+          a: { source: 'hubspot', startedAt: 1 },
+          b: { source: 'aircall', startedAt: 3 },
+          c: { source: 'hubspot', startedAt: 2 },
+        },
+      },
+      unwritten: [],
+    } as unknown as LiveCallsState;
+    expect(await liveCallSources(slot(state))).toEqual(['aircall', 'hubspot']);
   });
 });
 
