@@ -12,6 +12,7 @@ import { startOfDay } from '../time/local-day';
 import type { EndedCall } from './call-tracker';
 
 const TOP_FRAME = 0;
+const TOAST_SCRIPT = 'toast.js';
 
 export function toastNudge(call: EndedCall, settings: Settings, escalation?: Escalation): Nudge {
   return {
@@ -23,9 +24,14 @@ export function toastNudge(call: EndedCall, settings: Settings, escalation?: Esc
   };
 }
 
-/** Sends a message to a tab's top frame. False when the tab has no listening top frame. */
+/**
+ * Loads the toast into a tab's top frame, then sends it a message. The toast is its own script,
+ * injected only when there is something to show, so the detector every dialer page carries stays
+ * small. False when Rebound may not run in that tab (no granted host) or the tab is gone.
+ */
 async function sendToTop(tabId: number, message: ToContent): Promise<boolean> {
   try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [TOP_FRAME] }, files: [TOAST_SCRIPT] });
     await browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME });
     return true;
   } catch {
