@@ -66,14 +66,17 @@ export function generateHistory({ calls: total, endAt, seed = 7, callsPerDay = 4
   const resets: ResetRecord[] = [];
   const followUps: FollowUpRecord[] = [];
   const days = Math.max(1, Math.ceil(total / callsPerDay));
-  const firstDay = Math.floor(endAt / DAY) * DAY - (days - 1) * DAY;
+  // Calls end before `endAt` by at least half an hour (a call lasts at most 20 minutes), so the
+  // last working day is the latest whose 09:00 leaves room for one.
+  const lastDay = Math.floor((endAt - 9 * HOUR - 35 * MINUTE) / DAY) * DAY;
+  const firstDay = lastDay - (days - 1) * DAY;
 
   for (let day = 0; day < days && calls.length < total; day += 1) {
     const count = Math.min(callsPerDay, total - calls.length);
-    // Working hours, 09:00–18:00 UTC, calls in time order.
-    const times = Array.from({ length: count }, () => firstDay + day * DAY + 9 * HOUR + Math.floor(next() * 9 * HOUR))
-      .filter((time) => time < endAt - HOUR)
-      .sort((a, b) => a - b);
+    // Working hours, 09:00–18:00 UTC (or until half an hour before `endAt`), in time order.
+    const opens = firstDay + day * DAY + 9 * HOUR;
+    const span = Math.min(9 * HOUR, endAt - 30 * MINUTE - opens);
+    const times = Array.from({ length: count }, () => opens + Math.floor(next() * span)).sort((a, b) => a - b);
     for (const startedAt of times) {
       const id = calls.length + 1;
       const dialer = pick(DIALERS);
