@@ -65,3 +65,12 @@ export async function followUpGroups(db: ReboundDb, now: number): Promise<Follow
 export async function setFollowUpDone(db: ReboundDb, id: number, at: number | undefined): Promise<void> {
   await db.followUps.update(id, { doneAt: at });
 }
+
+/** Open follow-ups due before `before`, soonest first (the debrief's "coming up"). */
+export function openFollowUpsDueBefore(db: ReboundDb, before: number): Promise<FollowUpRecord[]> {
+  return db.followUps
+    .where('dueAt')
+    .below(before)
+    .filter((followUp) => followUp.doneAt === undefined)
+    .toArray();
+}
