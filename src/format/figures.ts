@@ -4,3 +4,6 @@ const signed = new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero', max
 
 export const formatPercent = (share: number) => percent.format(share);
 export const formatSigned = (value: number) => signed.format(value);
+
+const count = new Intl.NumberFormat();
+export const formatCount = (value: number) => count.format(value);

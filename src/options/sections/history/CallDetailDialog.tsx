@@ -85,9 +85,13 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
             <dt>{t('historyTags')}</dt>
             <dd>{call.tags.length > 0 ? call.tags.join(', ') : '–'}</dd>
           </dl>
-          <label class="field">
-            <span>{t('historyRating')}</span>
-            <select value={call.rating ?? ''} onChange={(event) => rate(event.currentTarget.value)}>
+          <div class="field">
+            <label for="call-detail-rating">{t('historyRating')}</label>
+            <select
+              id="call-detail-rating"
+              value={call.rating ?? ''}
+              onChange={(event) => rate(event.currentTarget.value)}
+            >
               <option value="">{t('historyUnrated')}</option>
               {CALL_RATINGS.map((rating) => (
                 <option key={rating} value={rating}>
@@ -95,7 +99,7 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <h3>{t('historyResets')}</h3>
           {detail.resets.length === 0 ? (
             <p>{t('historyNoReset')}</p>

@@ -10,6 +10,7 @@ import {
 import type { ReboundDb } from '../../../db/schema';
 import { dialerLabel } from '../../../dialers/catalog';
 import { localDayEnd, localDayStart } from '../../../format/date-time';
+import { formatCount } from '../../../format/figures';
 import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS } from '../../../messages/to-background';
 import { t } from '../../../platform/i18n';
@@ -118,17 +119,31 @@ export function HistoryView({ db, now }: HistorySectionProps) {
   return (
     <section class="history">
       <form class="filters" aria-label={t('historyFilters')} onSubmit={(event) => event.preventDefault()}>
-        <label class="field">
-          <span>{t('historyFrom')}</span>
-          <input type="date" value={fields.from} onInput={(event) => set({ from: event.currentTarget.value })} />
-        </label>
-        <label class="field">
-          <span>{t('historyTo')}</span>
-          <input type="date" value={fields.to} onInput={(event) => set({ to: event.currentTarget.value })} />
-        </label>
-        <label class="field">
-          <span>{t('historyDialer')}</span>
-          <select value={fields.source} onChange={(event) => set({ source: event.currentTarget.value })}>
+        <div class="field">
+          <label for="history-from">{t('historyFrom')}</label>
+          <input
+            id="history-from"
+            type="date"
+            value={fields.from}
+            onInput={(event) => set({ from: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="history-to">{t('historyTo')}</label>
+          <input
+            id="history-to"
+            type="date"
+            value={fields.to}
+            onInput={(event) => set({ to: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="history-dialer">{t('historyDialer')}</label>
+          <select
+            id="history-dialer"
+            value={fields.source}
+            onChange={(event) => set({ source: event.currentTarget.value })}
+          >
             <option value="">{t('historyAnyDialer')}</option>
             {knownDialers.map((source) => (
               <option key={source} value={source}>
@@ -136,10 +151,14 @@ export function HistoryView({ db, now }: HistorySectionProps) {
               </option>
             ))}
           </select>
-        </label>
-        <label class="field">
-          <span>{t('historyRating')}</span>
-          <select value={fields.rating} onChange={(event) => set({ rating: event.currentTarget.value })}>
+        </div>
+        <div class="field">
+          <label for="history-rating">{t('historyRating')}</label>
+          <select
+            id="history-rating"
+            value={fields.rating}
+            onChange={(event) => set({ rating: event.currentTarget.value })}
+          >
             <option value="">{t('historyAnyRating')}</option>
             {CALL_RATINGS.map((rating) => (
               <option key={rating} value={rating}>
@@ -148,11 +167,16 @@ export function HistoryView({ db, now }: HistorySectionProps) {
             ))}
             <option value="unrated">{t('historyUnrated')}</option>
           </select>
-        </label>
-        <label class="field field-wide">
-          <span>{t('historySearch')}</span>
-          <input type="search" value={fields.search} onInput={(event) => set({ search: event.currentTarget.value })} />
-        </label>
+        </div>
+        <div class="field field-wide">
+          <label for="history-search">{t('historySearch')}</label>
+          <input
+            id="history-search"
+            type="search"
+            value={fields.search}
+            onInput={(event) => set({ search: event.currentTarget.value })}
+          />
+        </div>
       </form>
       {error && (
         <p class="error" role="alert">
@@ -160,7 +184,7 @@ export function HistoryView({ db, now }: HistorySectionProps) {
         </p>
       )}
       <p class="status" role="status">
-        {ids === null ? '' : t('historyCount', String(ids.length))}
+        {ids === null ? '' : t('historyCount', formatCount(ids.length))}
       </p>
       {ids !== null && ids.length === 0 && <p>{t('historyEmpty')}</p>}
       {ids !== null && ids.length > 0 && (
