@@ -139,7 +139,7 @@ export function generateHistory({ calls: total, endAt, seed = 7, callsPerDay = 4
           dueAt,
           note: pick(NOTES),
         };
-        if (dueAt < endAt && next() < 0.7) followUp.doneAt = dueAt - Math.floor(next() * HOUR);
+        if (dueAt < endAt && next() < 0.95) followUp.doneAt = dueAt - Math.floor(next() * HOUR);
         followUps.push(followUp);
       }
     }

@@ -66,11 +66,11 @@ export async function setFollowUpDone(db: ReboundDb, id: number, at: number | un
   await db.followUps.update(id, { doneAt: at });
 }
 
-/** Open follow-ups due before `before`, soonest first (the debrief's "coming up"). */
-export function openFollowUpsDueBefore(db: ReboundDb, before: number): Promise<FollowUpRecord[]> {
+/** Open follow-ups due in [from, to), soonest first (the debrief's "coming up"). */
+export function openFollowUpsDueBetween(db: ReboundDb, from: number, to: number): Promise<FollowUpRecord[]> {
   return db.followUps
     .where('dueAt')
-    .below(before)
+    .between(from, to)
     .filter((followUp) => followUp.doneAt === undefined)
     .toArray();
 }

@@ -51,7 +51,7 @@ describe('History', () => {
 
     const page = await openSection('history');
     const count = (n: number) =>
-      page.getByRole('status').getByText(`${n.toLocaleString('en-US')} calls`, { exact: true });
+      page.getByRole('status').getByText(`Matching calls: ${n.toLocaleString('en-US')}`, { exact: true });
     await count(400).waitFor();
 
     const tough = history.calls.filter((call) => call.rating === 'tough');
@@ -124,7 +124,7 @@ describe('History', () => {
       );
     }
     await page.reload();
-    await page.getByText('100,000 calls', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText('Matching calls: 100,000', { exact: true }).waitFor({ timeout: 30_000 });
     const list = page.getByRole('list', { name: 'Calls, newest first' });
     const rows = list.getByRole('listitem');
     await rows.first().getByRole('button').waitFor();

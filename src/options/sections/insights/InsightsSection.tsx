@@ -1,6 +1,6 @@
 import './insights.css';
 import { useEffect, useState } from 'preact/hooks';
-import { openFollowUpsDueBefore } from '../../../db/follow-ups';
+import { openFollowUpsDueBetween } from '../../../db/follow-ups';
 import {
   type Clock,
   computeInsights,
@@ -92,7 +92,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
     const load = async (): Promise<Loaded> => {
       const today = await computeInsights(db, periodStart('today', at, clock), at, clock);
       const chosen = period === 'today' ? today : await computeInsights(db, periodStart(period, at, clock), at, clock);
-      const comingUp = await openFollowUpsDueBefore(db, clock.startOfDay(at) + 2 * DAY_MS);
+      const comingUp = await openFollowUpsDueBetween(db, clock.startOfDay(at), clock.startOfDay(at) + 2 * DAY_MS);
       return { period: chosen, today, comingUp };
     };
     load().then(
@@ -124,6 +124,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
         <p aria-busy="true" />
       ) : (
         <>
+          <DebriefCard today={loaded.today} comingUp={loaded.comingUp} />
           <Figures insights={loaded.period} />
           <BarChart
             title={t('insightsByHour')}
@@ -161,7 +162,6 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
               )}
             </>
           )}
-          <DebriefCard today={loaded.today} comingUp={loaded.comingUp} />
         </>
       )}
     </section>
