@@ -52,22 +52,16 @@ function indexedRange(
  * shows, so 100,000 matches cost a list of numbers, not 100,000 records.
  */
 export async function historyCallIds(db: ReboundDb, filter: HistoryFilter): Promise<number[]> {
-  const needle = filter.search?.trim().toLowerCase();
-  const mentioned = needle ? await callsMentioning(db, needle) : undefined;
-  const rating = filter.rating;
-  const needsFilter = filter.source !== undefined && rating !== undefined;
-  let collection = indexedRange(db, filter);
-  if (needsFilter || rating === 'unrated' || mentioned) {
-    collection = collection.filter(
-      (call) =>
-        (rating === undefined || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
-        (!mentioned ||
-          !needle ||
-          mentioned.has(call.id) ||
-          call.tags.some((tag) => tag.toLowerCase().includes(needle))),
-    );
-  }
-  return collection.reverse().primaryKeys();
+  const { rating, source } = filter;
+  const needle = filter.search?.trim().toLowerCase() || undefined;
+  const mentioned = needle ? await callsMentioning(db, needle) : new Set<number>();
+  // The index already holds the rating when no dialer is chosen; everything else is checked here.
+  const ratingChecked = rating !== undefined && (source !== undefined || rating === 'unrated');
+  const matches = (call: CallRecord) =>
+    (!ratingChecked || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
+    (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
+  const range = indexedRange(db, filter);
+  return (ratingChecked || needle ? range.filter(matches) : range).reverse().primaryKeys();
 }
 
 export interface HistoryRow {

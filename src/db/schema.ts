@@ -90,9 +90,9 @@ export function openReboundDb(name: string = DB_NAME): ReboundDb {
     .upgrade((tx) =>
       tx
         .table<CallRecord>('calls')
-        .toCollection()
+        .filter((call) => !Array.isArray(call.tags))
         .modify((call) => {
-          if (!Array.isArray(call.tags)) call.tags = [];
+          call.tags = [];
         }),
     );
   return db;

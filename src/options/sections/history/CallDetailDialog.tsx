@@ -41,7 +41,7 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    dialog.current?.showModal();
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
     callDetail(db, callId).then(
       (loaded) => setDetail(loaded ?? null),
       () => setStatus(t('historyLoadFailed')),
