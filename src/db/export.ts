@@ -13,7 +13,7 @@ export interface ExportPacing {
   onProgress?: (rowsWritten: number) => void;
 }
 
-const DEFAULT_CHUNK = 2000;
+const DEFAULT_CHUNK = 500;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function* chunksOf<T extends { id: number }>(table: EntityTable<T, 'id'>, size: number): AsyncGenerator<T[]> {
@@ -26,10 +26,13 @@ async function* chunksOf<T extends { id: number }>(table: EntityTable<T, 'id'>, 
   }
 }
 
-/** Writes rows through `toText`, one chunk at a time, into `parts`. */
+/**
+ * Writes rows through `toText`, one chunk at a time, into `parts`. Each chunk becomes a Blob at
+ * once: the text is encoded a piece at a time and the final Blob only references the pieces.
+ */
 async function writeRows<T extends { id: number }>(
   table: EntityTable<T, 'id'>,
-  parts: string[],
+  parts: BlobPart[],
   toText: (row: T, first: boolean) => string,
   pacing: Required<ExportPacing>,
   written: { rows: number },
@@ -41,7 +44,7 @@ async function writeRows<T extends { id: number }>(
       chunk += toText(row, first);
       first = false;
     }
-    parts.push(chunk);
+    parts.push(new Blob([chunk]));
     written.rows += rows.length;
     pacing.onProgress(written.rows);
     await pacing.pause();
@@ -72,7 +75,7 @@ export async function exportJson(
     schemaVersion: SCHEMA_VERSION,
     settings,
   };
-  const parts: string[] = [`${JSON.stringify(header).slice(0, -1)}`];
+  const parts: BlobPart[] = [`${JSON.stringify(header).slice(0, -1)}`];
   const tables = [
     ['calls', db.calls],
     ['resets', db.resets],
@@ -146,13 +149,13 @@ function resetRow(reset: ResetRecord): string {
 }
 
 export async function exportCallsCsv(db: ReboundDb, pacing: ExportPacing = {}): Promise<Blob> {
-  const parts = [`${CALL_COLUMNS}\r\n`];
+  const parts: BlobPart[] = [`${CALL_COLUMNS}\r\n`];
   await writeRows(db.calls, parts, callRow, withDefaults(pacing), { rows: 0 });
   return new Blob(parts, { type: 'text/csv' });
 }
 
 export async function exportResetsCsv(db: ReboundDb, pacing: ExportPacing = {}): Promise<Blob> {
-  const parts = [`${RESET_COLUMNS}\r\n`];
+  const parts: BlobPart[] = [`${RESET_COLUMNS}\r\n`];
   await writeRows(db.resets, parts, resetRow, withDefaults(pacing), { rows: 0 });
   return new Blob(parts, { type: 'text/csv' });
 }
