@@ -1,3 +1,4 @@
+import type { EntityTable } from 'dexie';
 import type { ReboundDb } from './schema';
 
 export const PERIODS = ['today', '7d', '30d', 'all'] as const;
@@ -68,6 +69,38 @@ export interface Insights {
   lessonCount: number;
 }
 
+/** Rows read per page: big enough to be fast (getAll beats a cursor), small enough to bound memory. */
+const PAGE = 2000;
+
+/**
+ * Visits rows whose `index` value is in [from, to], in index order, a page at a time. Rows with
+ * equal values come in primary-key order, so the ids already seen at the page boundary are skipped.
+ */
+async function eachByTime<T extends { id: number }>(
+  table: EntityTable<T, 'id'>,
+  index: 'endedAt' | 'completedAt',
+  from: number,
+  to: number,
+  visit: (row: T) => void,
+): Promise<void> {
+  let lower = from;
+  let seenAtLower = new Set<number>();
+  for (;;) {
+    const rows = await table
+      .where(index)
+      .between(lower, to, true, true)
+      .limit(PAGE + seenAtLower.size)
+      .toArray();
+    const fresh = rows.filter((row) => !(seenAtLower.has(row.id) && (row as Record<string, unknown>)[index] === lower));
+    if (fresh.length === 0) return;
+    for (const row of fresh) visit(row);
+    const last = (fresh[fresh.length - 1] as Record<string, unknown>)[index] as number;
+    if (last !== lower) seenAtLower = new Set();
+    lower = last;
+    for (const row of fresh) if ((row as Record<string, unknown>)[index] === last) seenAtLower.add(row.id);
+  }
+}
+
 export function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,8 +111,8 @@ export function median(values: number[]): number | undefined {
 }
 
 /**
- * The figures for calls that ended in [from, now]. Both tables are walked with cursors over
- * their time indexes; what stays in memory is a number per reset and per tough call, and the
+ * The figures for calls that ended in [from, now]. Both tables are walked in pages over their
+ * time indexes; what stays in memory is a number per reset and per tough call, and the
  * newest lessons, so a 100,000-call history never sits in memory at once.
  */
 export async function computeInsights(db: ReboundDb, from: number, now: number, clock: Clock): Promise<Insights> {
@@ -90,34 +123,31 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
     let moodTotal = 0;
     let lessons: Lesson[] = [];
     let lessonCount = 0;
-    await db.resets
-      .where('completedAt')
-      .between(from, now, true, true)
-      .each((reset) => {
-        resets += 1;
-        if (reset.callId !== undefined) {
-          const known = firstResetAt.get(reset.callId);
-          if (known === undefined || reset.completedAt < known) firstResetAt.set(reset.callId, reset.completedAt);
-        }
-        if (reset.moodBefore !== undefined && reset.moodAfter !== undefined) {
-          moodResets += 1;
-          moodTotal += reset.moodAfter - reset.moodBefore;
-        }
-        const wentWell = reset.lesson?.wentWell?.trim() || undefined;
-        const doDifferently = reset.lesson?.doDifferently?.trim() || undefined;
-        if (wentWell || doDifferently) {
-          lessonCount += 1;
-          lessons.push({
-            resetId: reset.id,
-            callId: reset.callId,
-            completedAt: reset.completedAt,
-            wentWell,
-            doDifferently,
-          });
-          // Walked oldest first: keep only the newest MAX_LESSONS as we go.
-          if (lessons.length > 2 * MAX_LESSONS) lessons = lessons.slice(-MAX_LESSONS);
-        }
-      });
+    await eachByTime(db.resets, 'completedAt', from, now, (reset) => {
+      resets += 1;
+      if (reset.callId !== undefined) {
+        const known = firstResetAt.get(reset.callId);
+        if (known === undefined || reset.completedAt < known) firstResetAt.set(reset.callId, reset.completedAt);
+      }
+      if (reset.moodBefore !== undefined && reset.moodAfter !== undefined) {
+        moodResets += 1;
+        moodTotal += reset.moodAfter - reset.moodBefore;
+      }
+      const wentWell = reset.lesson?.wentWell?.trim() || undefined;
+      const doDifferently = reset.lesson?.doDifferently?.trim() || undefined;
+      if (wentWell || doDifferently) {
+        lessonCount += 1;
+        lessons.push({
+          resetId: reset.id,
+          callId: reset.callId,
+          completedAt: reset.completedAt,
+          wentWell,
+          doDifferently,
+        });
+        // Walked oldest first: keep only the newest MAX_LESSONS as we go.
+        if (lessons.length > 2 * MAX_LESSONS) lessons = lessons.slice(-MAX_LESSONS);
+      }
+    });
 
     let calls = 0;
     let tough = 0;
@@ -127,25 +157,22 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
     const recoveries: number[] = [];
     const toughByHour = new Array<number>(24).fill(0);
     const toughByWeekday = new Array<number>(7).fill(0);
-    await db.calls
-      .where('endedAt')
-      .between(from, now, true, true)
-      .each((call) => {
-        calls += 1;
-        const resetAt = firstResetAt.get(call.id);
-        if (resetAt !== undefined) recoveries.push(resetAt - call.endedAt);
-        if (call.rating !== 'tough') return;
-        tough += 1;
-        toughByHour[clock.hour(call.endedAt)] = (toughByHour[clock.hour(call.endedAt)] ?? 0) + 1;
-        toughByWeekday[clock.weekday(call.endedAt)] = (toughByWeekday[clock.weekday(call.endedAt)] ?? 0) + 1;
-        if (resetAt === undefined) {
-          streak = 0;
-          return;
-        }
-        toughWithReset += 1;
-        streak += 1;
-        longestResetStreak = Math.max(longestResetStreak, streak);
-      });
+    await eachByTime(db.calls, 'endedAt', from, now, (call) => {
+      calls += 1;
+      const resetAt = firstResetAt.get(call.id);
+      if (resetAt !== undefined) recoveries.push(resetAt - call.endedAt);
+      if (call.rating !== 'tough') return;
+      tough += 1;
+      toughByHour[clock.hour(call.endedAt)] = (toughByHour[clock.hour(call.endedAt)] ?? 0) + 1;
+      toughByWeekday[clock.weekday(call.endedAt)] = (toughByWeekday[clock.weekday(call.endedAt)] ?? 0) + 1;
+      if (resetAt === undefined) {
+        streak = 0;
+        return;
+      }
+      toughWithReset += 1;
+      streak += 1;
+      longestResetStreak = Math.max(longestResetStreak, streak);
+    });
 
     return {
       calls,

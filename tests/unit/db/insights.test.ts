@@ -122,3 +122,20 @@ it('periods start at local midnight, 7 and 30 days back, or the beginning', () =
   expect(periodStart('30d', NOW, utcClock)).toBe(NOW - 30 * 86_400_000);
   expect(periodStart('all', NOW, utcClock)).toBe(0);
 });
+
+it('counts every call across pages, also when many end at the same moment', async () => {
+  const base = CALLS[0] as (typeof CALLS)[0];
+  const at = NOW - 60_000;
+  await db.calls.bulkAdd(
+    Array.from({ length: 4500 }, (_, index) => ({
+      ...base,
+      id: 1000 + index,
+      callKey: `tie-${index}`,
+      endedAt: index < 3000 ? at : at + (index % 7),
+      rating: index % 3 === 0 ? ('tough' as const) : ('fine' as const),
+    })),
+  );
+  const today = await insightsFor('today');
+  expect(today.calls).toBe(5 + 4500);
+  expect(today.tough).toBe(3 + 1500);
+});
