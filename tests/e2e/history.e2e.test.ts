@@ -146,6 +146,16 @@ describe('History', () => {
       expect(await row.textContent()).toContain(shown.toLocaleString('en-US', { month: 'short' }));
     }
 
+    // Keyboard: End reaches the oldest call, drawn on the way, and focus lands on it.
+    await list.locator('li[aria-posinset="11"]').getByRole('button').focus();
+    await page.keyboard.press('End');
+    const last = list.locator('li[aria-posinset="100000"]').getByRole('button');
+    await expect.poll(() => last.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    const beforeLast = list.locator('li[aria-posinset="99999"]').getByRole('button');
+    await expect.poll(() => beforeLast.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await rows.count()).toBeLessThan(40);
+
     const insights = await openSection('insights');
     const started = performance.now();
     await insights.getByRole('button', { name: 'All' }).click();

@@ -92,3 +92,32 @@ describe('HistoryView', () => {
     expect(await db.calls.get(3)).toBeUndefined();
   });
 });
+
+describe('WindowedList keyboard', () => {
+  it('arrow keys, Page Down and End move focus row by row, drawing the rows they reach', () => {
+    render(
+      <WindowedList
+        count={10_000}
+        rowHeight={50}
+        height={500}
+        label="Rows"
+        overscan={2}
+        onRange={() => undefined}
+        renderRow={(index) => <button type="button">row {index}</button>}
+      />,
+    );
+    const focused = () => document.activeElement?.textContent;
+    (screen.getByRole('button', { name: 'row 0' }) as HTMLElement).focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(focused()).toBe('row 1');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'PageDown' });
+    expect(focused()).toBe('row 10');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
+    expect(focused()).toBe('row 9999');
+    expect(screen.getAllByRole('listitem').length).toBeLessThanOrEqual(14);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowUp' });
+    expect(focused()).toBe('row 9998');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Home' });
+    expect(focused()).toBe('row 0');
+  });
+});
