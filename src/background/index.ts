@@ -125,7 +125,13 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
 
-const retention = createRetentionSchedule({ db, loadSettings, alarms: browser.alarms, now: Date.now });
+const retention = createRetentionSchedule({
+  db,
+  loadSettings,
+  alarms: browser.alarms,
+  now: Date.now,
+  onDeleted: () => refreshBadge(db),
+});
 browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));
 browser.storage.onChanged.addListener((changes, area) => void retention.onStorageChanged(changes, area));
 void retention.schedule();

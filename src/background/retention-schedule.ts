@@ -11,6 +11,8 @@ export interface RetentionDeps {
   loadSettings(): Promise<Settings>;
   alarms: Pick<Alarms.Static, 'get' | 'create'>;
   now(): number;
+  /** After a deletion: the badge counts what is left. */
+  onDeleted(): Promise<void>;
 }
 
 /**
@@ -20,7 +22,9 @@ export interface RetentionDeps {
 export function createRetentionSchedule(deps: RetentionDeps) {
   const enforce = async (): Promise<Deleted> => {
     const settings = await deps.loadSettings();
-    return applyRetention(deps.db, settings.retentionDays, deps.now());
+    const deleted = await applyRetention(deps.db, settings.retentionDays, deps.now());
+    if (deleted.calls + deleted.resets + deleted.followUps > 0) await deps.onDeleted();
+    return deleted;
   };
 
   return {

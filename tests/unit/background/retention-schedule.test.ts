@@ -8,12 +8,14 @@ import { CALLS, NOW } from '../db/history-fixture';
 let db: ReboundDb;
 let settings: Settings;
 let alarms: Map<string, Alarms.CreateAlarmInfoType>;
+let deletions: number;
 
 beforeEach(async () => {
   db = openReboundDb(`retention-${Math.random()}`);
   await db.calls.bulkAdd(CALLS);
   settings = { ...DEFAULT_SETTINGS };
   alarms = new Map();
+  deletions = 0;
 });
 afterEach(() => db.delete());
 
@@ -22,6 +24,9 @@ const schedule = () =>
     db,
     loadSettings: async () => settings,
     now: () => NOW,
+    onDeleted: async () => {
+      deletions += 1;
+    },
     alarms: {
       get: async (name?: string) => (alarms.has(name ?? '') ? ({ name } as Alarms.Alarm) : undefined),
       create: (name: string | undefined, info: Alarms.CreateAlarmInfoType) => {
@@ -44,6 +49,9 @@ it('the daily alarm deletes history older than the setting; other alarms do noth
   expect(await db.calls.count()).toBe(9);
   await retention.onAlarm({ name: RETENTION_ALARM, scheduledTime: NOW });
   expect(await db.calls.count()).toBe(6);
+  expect(deletions).toBe(1);
+  await retention.onAlarm({ name: RETENTION_ALARM, scheduledTime: NOW });
+  expect(deletions).toBe(1);
 });
 
 it('with the default (keep everything) the alarm deletes nothing', async () => {

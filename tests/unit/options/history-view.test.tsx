@@ -5,6 +5,7 @@ import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { HistoryView } from '../../../src/options/sections/history/HistorySection';
 import { WindowedList } from '../../../src/options/sections/history/WindowedList';
 import { CALLS, FOLLOW_UPS, NOW, RESETS } from '../db/history-fixture';
+import { sentMessages } from '../fakes/fake-browser';
 
 let db: ReboundDb;
 
@@ -90,6 +91,7 @@ describe('HistoryView', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, delete it' }));
     await screen.findByText('Matching calls: 8');
     expect(await db.calls.get(3)).toBeUndefined();
+    expect(sentMessages).toEqual([{ type: 'history-changed' }, { type: 'history-changed' }]);
   });
 });
 

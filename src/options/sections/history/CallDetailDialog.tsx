@@ -9,6 +9,7 @@ import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS, type CallRating } from '../../../messages/to-background';
 import { t } from '../../../platform/i18n';
+import { notifyHistoryChanged } from '../../notify-history-changed';
 
 interface CallDetailDialogProps {
   db: ReboundDb;
@@ -54,6 +55,7 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
       async () => {
         setDetail((await callDetail(db, callId)) ?? null);
         setStatus(t('optionsSaved'));
+        notifyHistoryChanged();
         onChanged(callId);
       },
       () => setStatus(t('optionsSaveFailed')),
@@ -62,7 +64,10 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
 
   const remove = () =>
     deleteCall(db, callId).then(
-      () => onDeleted(callId),
+      () => {
+        notifyHistoryChanged();
+        onDeleted(callId);
+      },
       () => setStatus(t('historyDeleteFailed')),
     );
 

@@ -3,6 +3,7 @@ import { deleteAllHistory } from '../../../db/deletion';
 import type { ReboundDb } from '../../../db/schema';
 import { browser } from '../../../platform/browser';
 import { t } from '../../../platform/i18n';
+import { notifyHistoryChanged } from '../../notify-history-changed';
 
 /** Deletes every call, reset and follow-up and the settings, after a confirmation. */
 export function DeleteEverything({ db, onDeleted }: { db: ReboundDb; onDeleted?(): void }) {
@@ -13,6 +14,7 @@ export function DeleteEverything({ db, onDeleted }: { db: ReboundDb; onDeleted?(
     try {
       await deleteAllHistory(db);
       await browser.storage.local.remove('settings');
+      notifyHistoryChanged();
       setStatus(t('deleteAllDone'));
       onDeleted?.();
     } catch {

@@ -5,6 +5,7 @@ import type { ReboundDb } from '../../../db/schema';
 import { t } from '../../../platform/i18n';
 import { settingsFrom } from '../../../settings/settings';
 import { saveSettings } from '../../../settings/settings-store';
+import { notifyHistoryChanged } from '../../notify-history-changed';
 import { importProblemText } from './import-problem-text';
 
 type Step =
@@ -50,6 +51,7 @@ export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): 
     try {
       const done = await applyImport(db, document);
       if (useSettings && document.settings !== undefined) await saveSettings(settingsFrom(document.settings));
+      notifyHistoryChanged();
       setStatus(t('importDone', [String(done.calls.add), String(done.resets.add), String(done.followUps.add)]));
       onImported?.();
     } catch {
