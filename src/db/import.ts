@@ -67,7 +67,7 @@ async function plan(
     (
       await db.resets
         .where('startedAt')
-        .anyOf(document.resets.map((reset) => reset.startedAt))
+        .anyOf(document.resets.map((row) => row.startedAt))
         .toArray()
     ).map(resetIdentity),
   );
@@ -75,7 +75,7 @@ async function plan(
     (
       await db.followUps
         .where('dueAt')
-        .anyOf(document.followUps.map((followUp) => followUp.dueAt))
+        .anyOf(document.followUps.map((row) => row.dueAt))
         .toArray()
     ).map(followUpIdentity),
   );

@@ -3,7 +3,13 @@
  * tests read hours and weekdays with a UTC clock. "Now" is Wednesday 25 Nov 2026, 17:00.
  */
 import type { Clock } from '../../../src/db/insights';
-import type { CallRecord, FollowUpRecord, ResetRecord } from '../../../src/db/schema';
+import {
+  type CallRecord,
+  type FollowUpRecord,
+  openReboundDb,
+  type ReboundDb,
+  type ResetRecord,
+} from '../../../src/db/schema';
 
 export const NOW = Date.UTC(2026, 10, 25, 17, 0);
 const at = (month: number, day: number, hour: number, minute: number) => Date.UTC(2026, month - 1, day, hour, minute);
@@ -80,3 +86,12 @@ export const FOLLOW_UPS: FollowUpRecord[] = [
   { id: 2, callId: 6, who: 'Dana at Contoso', dueAt: at(11, 25, 9, 0), note: 'Confirm delivery' },
   { id: 3, callId: 7, who: 'Li at Fabrikam', dueAt: at(11, 22, 9, 0), doneAt: at(11, 22, 8, 30) },
 ];
+
+/** A fresh database (unique name) holding the whole fixture history. */
+export async function openFixtureDb(name: string): Promise<ReboundDb> {
+  const db = openReboundDb(`${name}-${Math.random()}`);
+  await db.calls.bulkAdd(CALLS);
+  await db.resets.bulkAdd(RESETS);
+  await db.followUps.bulkAdd(FOLLOW_UPS);
+  return db;
+}

@@ -2,17 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRetention, deleteAllHistory, deleteCall } from '../../../src/db/deletion';
 import { followUpGroups, setFollowUpDone } from '../../../src/db/follow-ups';
 import { callDetail, dialersInHistory, historyCallIds, historyRows, setCallRating } from '../../../src/db/history';
-import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
-import { CALLS, FOLLOW_UPS, NOW, RESETS } from './history-fixture';
+import type { ReboundDb } from '../../../src/db/schema';
+import { NOW, openFixtureDb } from './history-fixture';
 
 let db: ReboundDb;
 const DAY = 86_400_000;
 
 beforeEach(async () => {
-  db = openReboundDb(`history-${Math.random()}`);
-  await db.calls.bulkAdd(CALLS);
-  await db.resets.bulkAdd(RESETS);
-  await db.followUps.bulkAdd(FOLLOW_UPS);
+  db = await openFixtureDb('history');
 });
 afterEach(() => db.delete());
 

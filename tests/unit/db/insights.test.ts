@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeInsights, type Insights, median, periodStart } from '../../../src/db/insights';
-import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
-import { CALLS, FOLLOW_UPS, NOW, RESETS, utcClock } from './history-fixture';
+import type { ReboundDb } from '../../../src/db/schema';
+import { CALLS, NOW, openFixtureDb, RESETS, utcClock } from './history-fixture';
 
 let db: ReboundDb;
 const MIN = 60_000;
 
 beforeEach(async () => {
-  db = openReboundDb(`insights-${Math.random()}`);
-  await db.calls.bulkAdd(CALLS);
-  await db.resets.bulkAdd(RESETS);
-  await db.followUps.bulkAdd(FOLLOW_UPS);
+  db = await openFixtureDb('insights');
 });
 afterEach(() => db.delete());
 

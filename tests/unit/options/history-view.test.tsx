@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
+import type { ReboundDb } from '../../../src/db/schema';
 import { HistoryView } from '../../../src/options/sections/history/HistorySection';
 import { WindowedList } from '../../../src/options/sections/history/WindowedList';
-import { CALLS, FOLLOW_UPS, NOW, RESETS } from '../db/history-fixture';
+import { NOW, openFixtureDb } from '../db/history-fixture';
 import { sentMessages } from '../fakes/fake-browser';
 
 let db: ReboundDb;
 
 beforeEach(async () => {
-  db = openReboundDb(`history-view-${Math.random()}`);
-  await db.calls.bulkAdd(CALLS);
-  await db.resets.bulkAdd(RESETS);
-  await db.followUps.bulkAdd(FOLLOW_UPS);
+  db = await openFixtureDb('history-view');
 });
 afterEach(async () => {
   cleanup();

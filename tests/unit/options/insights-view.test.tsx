@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
+import type { ReboundDb } from '../../../src/db/schema';
 import { InsightsView } from '../../../src/options/sections/insights/InsightsSection';
-import { CALLS, FOLLOW_UPS, NOW, RESETS, utcClock } from '../db/history-fixture';
+import { NOW, openFixtureDb, utcClock } from '../db/history-fixture';
 
 let db: ReboundDb;
 
 beforeEach(async () => {
-  db = openReboundDb(`insights-view-${Math.random()}`);
-  await db.calls.bulkAdd(CALLS);
-  await db.resets.bulkAdd(RESETS);
-  await db.followUps.bulkAdd(FOLLOW_UPS);
+  db = await openFixtureDb('insights-view');
 });
 afterEach(async () => {
   cleanup();
