@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { importHistoryThroughOptions } from '../../scripts/driver/import-history';
 import { generateHistory } from '../../scripts/seed-history';
 import type { ExportDocument } from '../../src/db/export-format';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
@@ -26,18 +27,6 @@ async function openSection(section: string): Promise<Page> {
   return page;
 }
 
-/** Imports a history through Options → Your data, as a rep would. */
-async function importThroughUi(page: Page, history: ExportDocument, name = 'seed.json'): Promise<void> {
-  await page.getByLabel('Choose a JSON export').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(history)),
-  });
-  await page.getByRole('heading', { name: `${name} will add:` }).waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(`Imported ${history.calls.length} calls`).waitFor({ timeout: 30_000 });
-}
-
 const localDay = (ms: number) => {
   const day = new Date(ms);
   return [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
@@ -47,7 +36,7 @@ describe('History', () => {
   it('filters by date range, dialer and rating, searches lessons, opens a call, edits its rating, deletes it', async () => {
     const history = generateHistory({ calls: 400, endAt: Date.now() });
     const data = await openSection('your-data');
-    await importThroughUi(data, history);
+    await importHistoryThroughOptions(data, history);
 
     const page = await openSection('history');
     const count = (n: number) =>
@@ -161,7 +150,7 @@ describe('History', () => {
     await insights.getByRole('button', { name: 'All' }).click();
     await insights
       .getByRole('definition')
-      .filter({ hasText: /^100000$/ })
+      .filter({ hasText: /^100,000$/ })
       .waitFor({ timeout: 30_000 });
     console.log(`Insights: all-time figures over 100,000 calls in ${Math.round(performance.now() - started)} ms`);
 
@@ -195,7 +184,7 @@ describe('Your data', () => {
   it('exports JSON and CSV downloads that hold the database', async () => {
     const history = generateHistory({ calls: 300, endAt: Date.now() });
     const page = await openSection('your-data');
-    await importThroughUi(page, history);
+    await importHistoryThroughOptions(page, history);
 
     const json = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
@@ -224,11 +213,11 @@ describe('Your data', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(history)),
     });
-    await page.getByText('250 calls (0 already here, kept as they are)').waitFor();
-    await page.getByText(`${history.resets.length} resets (0 already here)`).waitFor();
+    await page.getByText('Calls: 250 new, 0 already here (kept as they are)').waitFor();
+    await page.getByText(`Resets: ${history.resets.length} new, 0 already here`).waitFor();
     expect(await session.readTable('calls')).toEqual([]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(`Imported 250 calls, ${history.resets.length} resets`).waitFor();
+    await page.getByText(`Imported. Calls: 250, resets: ${history.resets.length},`).waitFor();
     expect(await session.readTable('calls')).toEqual(history.calls);
     expect(await session.readTable('resets')).toEqual(history.resets);
 
@@ -237,9 +226,9 @@ describe('Your data', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(history)),
     });
-    await page.getByText('0 calls (250 already here, kept as they are)').waitFor();
+    await page.getByText('Calls: 0 new, 250 already here (kept as they are)').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText('Imported 0 calls, 0 resets and 0 follow-ups.').waitFor();
+    await page.getByText('Imported. Calls: 0, resets: 0, follow-ups: 0.').waitFor();
     expect(await session.readTable('calls')).toHaveLength(250);
     expect(session.extensionErrors).toEqual([]);
   });
@@ -272,7 +261,7 @@ describe('Your data', () => {
     const testStart = Date.now();
     const history = generateHistory({ calls: 400, endAt: testStart });
     const page = await openSection('your-data');
-    await importThroughUi(page, history);
+    await importHistoryThroughOptions(page, history);
     const field = page.getByLabel('Delete history older than (days, 0 keeps everything)');
     await field.fill('3');
     await field.blur();
@@ -297,7 +286,7 @@ describe('Your data', () => {
   it('delete everything, after confirming, empties every table and resets the settings', async () => {
     await session.setSettings({ breathSeconds: 30 });
     const page = await openSection('your-data');
-    await importThroughUi(page, generateHistory({ calls: 120, endAt: Date.now() }));
+    await importHistoryThroughOptions(page, generateHistory({ calls: 120, endAt: Date.now() }));
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete everything?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -323,7 +312,7 @@ describe('Insights and Follow-ups', () => {
   it('shows the figures of a period with a table for each chart, and follow-ups by state', async () => {
     const history = generateHistory({ calls: 200, endAt: Date.now() });
     const data = await openSection('your-data');
-    await importThroughUi(data, history);
+    await importHistoryThroughOptions(data, history);
 
     const page = await openSection('insights');
     await page.getByRole('button', { name: 'All' }).click();

@@ -29,11 +29,11 @@ it('previews, then applies an import, with the file’s settings when asked (inv
   history.settings = { breathSeconds: 30, toastSeconds: 'forever' };
   render(<ImportPanel db={db} />);
   choose('mine.json', JSON.stringify(history));
-  await screen.findByText('30 calls (0 already here, kept as they are)');
+  await screen.findByText('Calls: 30 new, 0 already here (kept as they are)');
   expect(await db.calls.count()).toBe(0);
   fireEvent.click(screen.getByLabelText('Also use the settings from the file'));
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-  await screen.findByText(/^Imported 30 calls/);
+  await screen.findByText(/^Imported. Calls: 30,/);
   expect(await db.calls.count()).toBe(30);
   expect(await loadSettings()).toMatchObject({ breathSeconds: 30, toastSeconds: 30 });
 });
@@ -41,7 +41,7 @@ it('previews, then applies an import, with the file’s settings when asked (inv
 it('cancel leaves the database as it was', async () => {
   render(<ImportPanel db={db} />);
   choose('mine.json', JSON.stringify(generateHistory({ calls: 5, endAt: NOW })));
-  await screen.findByText('5 calls (0 already here, kept as they are)');
+  await screen.findByText('Calls: 5 new, 0 already here (kept as they are)');
   fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
   expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
   expect(await db.calls.count()).toBe(0);

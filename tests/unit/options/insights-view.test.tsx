@@ -24,7 +24,7 @@ it('shows the 7-day figures, charts with table alternatives, lessons and the deb
   expect(figure('Rated tough')).toBe('5 (63%)');
   expect(figure('Resets after tough calls')).toBe('4 of 5');
   expect(figure('Median time to reset')).toBe('3:00');
-  expect(figure('Mood change over resets')).toBe('+1.3 over 4 resets');
+  expect(figure('Mood change over resets')).toBe('+1.3 (n = 4)');
   expect(figure('Longest streak of resets after tough calls')).toBe('4');
 
   const byHour = screen.getByRole('table', { name: 'Tough calls by hour of day' });
@@ -35,8 +35,8 @@ it('shows the 7-day figures, charts with table alternatives, lessons and the deb
 
   screen.getByText('Next time: Ask about budget earlier');
   const debrief = screen.getByRole('article', { name: 'Your day' });
-  within(debrief).getByText('5 calls today, 3 of them tough.');
-  within(debrief).getByText('You reset after 2 of the 3 tough ones.');
+  within(debrief).getByText('Calls today: 5, tough: 3.');
+  within(debrief).getByText('Resets after the tough ones: 2 of 3.');
   within(debrief).getByText(/Priya at Northwind/);
   expect(within(debrief).queryByText(/Dana at Contoso/)).not.toBeNull();
 });

@@ -13,7 +13,7 @@ import {
 import type { FollowUpRecord, ReboundDb } from '../../../db/schema';
 import { formatDateTime, weekdayNames } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
-import { formatPercent, formatSigned } from '../../../format/figures';
+import { formatCount, formatPercent, formatSigned } from '../../../format/figures';
 import { type MessageKey, t } from '../../../platform/i18n';
 import { optionsDb } from '../../options-db';
 import { BarChart } from './BarChart';
@@ -46,7 +46,7 @@ function Figures({ insights }: { insights: Insights }) {
     <dl class="figures">
       <div>
         <dt>{t('insightsCalls')}</dt>
-        <dd>{insights.calls}</dd>
+        <dd>{formatCount(insights.calls)}</dd>
       </div>
       <div>
         <dt>{t('insightsTough')}</dt>
