@@ -6,7 +6,8 @@ import type { CallRecord, FollowUpRecord, ResetKind, ResetRecord } from './schem
 
 /**
  * The export file: every table and the settings, versioned so a later Rebound can still read it.
- * The import schema is strict and bounded: a file is either all valid or rejected with where.
+ * The import schema is exact for known fields and bounded for all: a file is either all valid or
+ * rejected with where.
  */
 export const EXPORT_FORMAT = 'rebound-export';
 export const EXPORT_VERSION = 1;
@@ -33,7 +34,21 @@ const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15))
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const mood = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
 
-const callSchema = v.strictObject({
+/**
+ * A field a later build or a parallel feature added to a row without a schema version (optional
+ * fields need none): kept through export and import, but bounded in shape and size like the rest.
+ */
+const extraScalar = v.union([v.pipe(v.number(), v.finite()), v.boolean(), text(2000)]);
+const extraField = v.union([
+  extraScalar,
+  v.pipe(v.array(extraScalar), v.maxLength(50)),
+  v.pipe(v.record(v.pipe(v.string(), v.maxLength(60)), extraScalar), v.maxEntries(20)),
+]);
+/** A row: its known fields checked exactly, at most a few extra fields checked by shape. */
+const row = <T extends v.ObjectEntries>(entries: T) =>
+  v.pipe(v.objectWithRest(entries, extraField), v.maxEntries(Object.keys(entries).length + 10));
+
+const callSchema = row({
   id,
   callKey: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
   source: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/)),
@@ -49,7 +64,7 @@ const callSchema = v.strictObject({
   tags: v.pipe(v.array(text(60)), v.maxLength(50)),
 });
 
-const resetSchema = v.strictObject({
+const resetSchema = row({
   id,
   kind: v.picklist(RESET_KINDS),
   callId: v.optional(id),
@@ -62,7 +77,7 @@ const resetSchema = v.strictObject({
   lesson: v.optional(v.strictObject({ wentWell: v.optional(text(2000)), doDifferently: v.optional(text(2000)) })),
 });
 
-const followUpSchema = v.strictObject({
+const followUpSchema = row({
   id,
   callId: v.optional(id),
   who: text(200),

@@ -81,6 +81,18 @@ describe('export → wipe → import', () => {
   });
 });
 
+it('keeps optional fields a later build added to a row (no schema version needed) through export and import', async () => {
+  await fill(db);
+  await db.followUps.update(1, { snoozedUntil: NOW + 3600_000, kind: 'call-back' } as never);
+  await db.resets.update(2, { reframe: ['not about me'] } as never);
+  const before = await snapshot(db);
+  const blob = await exportJson(db, DEFAULT_SETTINGS, NOW, noPause);
+  await deleteAllHistory(db);
+  await applyImport(db, parsed(await blob.text()));
+  expect(await snapshot(db)).toEqual(before);
+  expect(await db.followUps.get(1)).toMatchObject({ snoozedUntil: NOW + 3600_000, kind: 'call-back' });
+});
+
 describe('merging into a database that has history', () => {
   it('adds nothing twice: same file again adds no rows', async () => {
     await fill(db);
@@ -195,12 +207,24 @@ describe('bad imports are rejected with what and where', () => {
     });
   });
 
-  it('fields it does not know, repeated keys and links to calls the file lacks', () => {
-    const unknownField = valid();
-    unknownField.calls[0].phoneNumber = '+1 555';
-    expect(parseExport(JSON.stringify(unknownField))).toMatchObject({
+  it('fields it does not know that are too big or too deep, repeated keys and links to calls the file lacks', () => {
+    const tooBig = valid();
+    tooBig.calls[0].laterField = 'x'.repeat(5000);
+    expect(parseExport(JSON.stringify(tooBig))).toMatchObject({
       ok: false,
-      problems: [{ code: 'invalid', where: 'calls[0].phoneNumber' }],
+      problems: [{ code: 'invalid', where: 'calls[0].laterField' }],
+    });
+    const tooDeep = valid();
+    tooDeep.followUps[0].laterField = { a: { b: 1 } };
+    expect(parseExport(JSON.stringify(tooDeep))).toMatchObject({
+      ok: false,
+      problems: [{ code: 'invalid', where: 'followUps[0].laterField' }],
+    });
+    const tooMany = valid();
+    for (let index = 0; index < 11; index += 1) tooMany.resets[0][`extra${index}`] = index;
+    expect(parseExport(JSON.stringify(tooMany))).toMatchObject({
+      ok: false,
+      problems: [{ code: 'invalid', where: 'resets[0]' }],
     });
     const repeated = valid();
     repeated.calls[2].callKey = repeated.calls[1].callKey;
