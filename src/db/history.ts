@@ -14,7 +14,7 @@ export interface HistoryFilter {
 const FAR_FUTURE = 8.64e15;
 
 /** The words a rep wrote about a reset: its lesson and causes. */
-export function resetText(reset: ResetRecord): string {
+function resetText(reset: ResetRecord): string {
   return [reset.lesson?.wentWell, reset.lesson?.doDifferently, ...(reset.causes ?? [])].filter(Boolean).join(' ');
 }
 

@@ -7,7 +7,7 @@ import type { CallRecord, FollowUpRecord, ReboundDb, ResetRecord } from './schem
  * reset or follow-up already here (same call, kind or person, and times) is not added again.
  * Rows keep their exported id when it is free, so export → wipe → import gives the same database.
  */
-export interface ImportPlan {
+interface ImportPlan {
   calls: { add: CallRecord[]; present: number };
   resets: { add: ResetRecord[]; present: number };
   followUps: { add: FollowUpRecord[]; present: number };

@@ -6,7 +6,7 @@ export type InsightsPeriod = (typeof PERIODS)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lessons shown for a period: the newest ones, enough to reread, never the whole table. */
-export const MAX_LESSONS = 20;
+const MAX_LESSONS = 20;
 
 /** Where hours and weekdays are read: local time in the page, a fixed zone in tests. */
 export interface Clock {

@@ -1,9 +1,7 @@
 /** Dates and times in the rep's own locale and time zone. */
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export const formatDateTime = (ms: number) => dateTime.format(ms);
-export const formatDate = (ms: number) => dateOnly.format(ms);
 
 /** `YYYY-MM-DD` of an `<input type="date">` → local midnight (ms), or undefined when empty. */
 export function localDayStart(value: string): number | undefined {
@@ -22,8 +20,8 @@ export function localDayEnd(value: string): number | undefined {
 }
 
 /** Weekday names, Sunday first (as Date#getDay), in the rep's language. */
-export function weekdayNames(style: 'short' | 'long' = 'short'): string[] {
-  const format = new Intl.DateTimeFormat(undefined, { weekday: style, timeZone: 'UTC' });
+export function weekdayNames(): string[] {
+  const format = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
   // 4 Jan 1970 was a Sunday.
   return Array.from({ length: 7 }, (_, day) => format.format(Date.UTC(1970, 0, 4 + day)));
 }
