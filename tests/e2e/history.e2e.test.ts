@@ -277,6 +277,13 @@ describe('Your data', () => {
     const recent = history.calls.filter((call) => call.endedAt > Date.now() - threeDays + 60_000);
     expect(kept.length).toBeLessThan(400);
     expect(kept.map((call) => call.id)).toEqual(expect.arrayContaining(recent.map((call) => call.id)));
+    // The same deletion runs daily: the background keeps a daily alarm for it.
+    const alarm = await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number }> } } }
+      ).chrome.alarms.get('retention'),
+    );
+    expect(alarm?.periodInMinutes).toBe(24 * 60);
     const keptIds = new Set(kept.map((call) => call.id));
     const resets = await session.readTable<ResetRecord>('resets');
     expect(resets.every((reset) => reset.callId === undefined || keptIds.has(reset.callId))).toBe(true);
