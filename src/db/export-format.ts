@@ -28,6 +28,7 @@ export interface ExportDocument {
 
 const END_REASONS = ['hang-up', 'tab-closed', 'navigated'] as const satisfies readonly EndReason[];
 const RESET_KINDS = ['quick', 'after-call', 'went-quiet', 'prep'] as const satisfies readonly ResetKind[];
+const FOLLOW_UP_KINDS = ['after-call', 'went-quiet'] as const satisfies readonly NonNullable<FollowUpRecord['kind']>[];
 
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
@@ -44,9 +45,16 @@ const extraField = v.union([
   v.pipe(v.array(extraScalar), v.maxLength(50)),
   v.pipe(v.record(v.pipe(v.string(), v.maxLength(60)), extraScalar), v.maxEntries(20)),
 ]);
+const MAX_EXTRA_FIELDS = 10;
 /** A row: its known fields checked exactly, at most a few extra fields checked by shape. */
 const row = <T extends v.ObjectEntries>(entries: T) =>
-  v.pipe(v.objectWithRest(entries, extraField), v.maxEntries(Object.keys(entries).length + 10));
+  v.pipe(
+    v.objectWithRest(entries, extraField),
+    v.check(
+      (value) => Object.keys(value).filter((key) => !(key in entries)).length <= MAX_EXTRA_FIELDS,
+      `at most ${MAX_EXTRA_FIELDS} fields this version does not know`,
+    ),
+  );
 
 const callSchema = row({
   id,
@@ -75,6 +83,11 @@ const resetSchema = row({
   moodAfter: v.optional(mood),
   causes: v.optional(v.pipe(v.array(text(500)), v.maxLength(20))),
   lesson: v.optional(v.strictObject({ wentWell: v.optional(text(2000)), doDifferently: v.optional(text(2000)) })),
+  tags: v.optional(v.pipe(v.array(text(60)), v.maxLength(50))),
+  thrownAway: v.optional(text(2000)),
+  notes: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(60)), text(2000)), v.maxEntries(20))),
+  pipeline: v.optional(text(200)),
+  followUpId: v.optional(id),
 });
 
 const followUpSchema = row({
@@ -84,6 +97,9 @@ const followUpSchema = row({
   dueAt: time,
   note: v.optional(text(2000)),
   doneAt: v.optional(time),
+  kind: v.optional(v.picklist(FOLLOW_UP_KINDS)),
+  snoozedUntil: v.optional(time),
+  notifiedAt: v.optional(time),
 });
 
 const documentSchema = v.strictObject({
@@ -104,7 +120,8 @@ export type ImportProblem =
   | { code: 'wrong-version'; version: string }
   | { code: 'invalid'; where: string; expected: string; received: string }
   | { code: 'duplicate'; where: string; value: string }
-  | { code: 'unknown-call'; where: string; callId: number };
+  | { code: 'unknown-call'; where: string; callId: number }
+  | { code: 'unknown-follow-up'; where: string; followUpId: number };
 
 export type ParsedImport = { ok: true; document: ExportDocument } | { ok: false; problems: ImportProblem[] };
 
@@ -136,6 +153,12 @@ function crossCheck(document: ExportDocument): ImportProblem[] {
     }
     callIds.add(call.id);
     callKeys.add(call.callKey);
+  });
+  const followUpIds = new Set(document.followUps.map((followUp) => followUp.id));
+  document.resets.forEach((reset, index) => {
+    if (reset.followUpId !== undefined && !followUpIds.has(reset.followUpId)) {
+      problems.push({ code: 'unknown-follow-up', where: `resets[${index}].followUpId`, followUpId: reset.followUpId });
+    }
   });
   for (const table of ['resets', 'followUps'] as const) {
     const ids = new Set<number>();
@@ -173,7 +196,7 @@ export function parseExport(textContent: string): ParsedImport {
       problems: result.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
         code: 'invalid',
         where: pathOf(issue),
-        expected: clip(issue.expected ?? ''),
+        expected: clip(issue.expected ?? issue.message),
         received: clip(issue.received),
       })),
     };

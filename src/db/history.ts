@@ -13,9 +13,16 @@ export interface HistoryFilter {
 
 const FAR_FUTURE = 8.64e15;
 
-/** The words a rep wrote about a reset: its lesson and causes. */
+/** The words a rep wrote about a reset: its lesson, causes and notes. */
 function resetText(reset: ResetRecord): string {
-  return [reset.lesson?.wentWell, reset.lesson?.doDifferently, ...(reset.causes ?? [])].filter(Boolean).join(' ');
+  return [
+    reset.lesson?.wentWell,
+    reset.lesson?.doDifferently,
+    ...(reset.causes ?? []),
+    ...Object.values(reset.notes ?? {}),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Calls whose reset lessons or follow-up notes mention `needle` (lower case). */

@@ -119,8 +119,13 @@ export async function applyImport(db: ReboundDb, document: ExportDocument): Prom
     for (const [exported, stored] of await addKeepingFreeIds(db.calls, todo.calls.add)) callIds.set(exported, stored);
     const relink = <T extends { id: number; callId?: number }>(row: T): T =>
       row.callId === undefined ? row : { ...row, callId: callIds.get(row.callId) };
-    await addKeepingFreeIds(db.resets, todo.resets.add.map(relink));
-    await addKeepingFreeIds(db.followUps, todo.followUps.add.map(relink));
+    // Follow-ups before resets: a reset names the follow-up it set.
+    const followUpIds = await addKeepingFreeIds(db.followUps, todo.followUps.add.map(relink));
+    const relinkFollowUp = (reset: ResetRecord): ResetRecord =>
+      reset.followUpId === undefined
+        ? reset
+        : { ...reset, followUpId: followUpIds.get(reset.followUpId) ?? reset.followUpId };
+    await addKeepingFreeIds(db.resets, todo.resets.add.map(relink).map(relinkFollowUp));
     return summarise(todo);
   });
 }

@@ -83,14 +83,18 @@ describe('export → wipe → import', () => {
 
 it('keeps optional fields a later build added to a row (no schema version needed) through export and import', async () => {
   await fill(db);
-  await db.followUps.update(1, { snoozedUntil: NOW + 3600_000, kind: 'call-back' } as never);
+  await db.followUps.update(1, { snoozedUntil: NOW + 3600_000, kind: 'went-quiet', laterField: 'x' } as never);
   await db.resets.update(2, { reframe: ['not about me'] } as never);
   const before = await snapshot(db);
   const blob = await exportJson(db, DEFAULT_SETTINGS, NOW, noPause);
   await deleteAllHistory(db);
   await applyImport(db, parsed(await blob.text()));
   expect(await snapshot(db)).toEqual(before);
-  expect(await db.followUps.get(1)).toMatchObject({ snoozedUntil: NOW + 3600_000, kind: 'call-back' });
+  expect(await db.followUps.get(1)).toMatchObject({
+    snoozedUntil: NOW + 3600_000,
+    kind: 'went-quiet',
+    laterField: 'x',
+  });
 });
 
 describe('merging into a database that has history', () => {
@@ -122,6 +126,36 @@ describe('merging into a database that has history', () => {
     expect(added?.id).toBe(10);
     expect(await db.resets.where('callId').equals(10).count()).toBe(1);
     expect(await db.calls.count()).toBe(10);
+  });
+
+  it('links a reset to its follow-up under the follow-up’s new id when the old one is taken', async () => {
+    await db.followUps.add({ id: 1, who: 'Already here', dueAt: NOW });
+    const document: ExportDocument = {
+      format: 'rebound-export',
+      version: 1,
+      exportedAt: NOW,
+      schemaVersion: 2,
+      settings: {},
+      calls: [CALLS[2] as (typeof CALLS)[2]],
+      followUps: [{ id: 1, callId: 3, who: 'Priya at Northwind', dueAt: NOW + 86_400_000, kind: 'after-call' }],
+      resets: [{ ...(RESETS[1] as (typeof RESETS)[1]), followUpId: 1, notes: { 'dont-close': 'Asked for a date' } }],
+    };
+    await applyImport(db, document);
+    const followUp = await db.followUps.filter((row) => row.who === 'Priya at Northwind').first();
+    expect(followUp?.id).toBe(2);
+    expect((await db.resets.toArray())[0]).toMatchObject({
+      followUpId: 2,
+      notes: { 'dont-close': 'Asked for a date' },
+    });
+  });
+
+  it('a reset naming a follow-up the file lacks is rejected', () => {
+    const document = { ...JSON.parse(JSON.stringify(generateHistory({ calls: 200, endAt: NOW }))) };
+    document.resets[0].followUpId = 999;
+    expect(parseExport(JSON.stringify(document))).toEqual({
+      ok: false,
+      problems: [{ code: 'unknown-follow-up', where: 'resets[0].followUpId', followUpId: 999 }],
+    });
   });
 
   it('keeps a call already here as it is, and maps the file’s resets onto it', async () => {
@@ -224,7 +258,7 @@ describe('bad imports are rejected with what and where', () => {
     for (let index = 0; index < 11; index += 1) tooMany.resets[0][`extra${index}`] = index;
     expect(parseExport(JSON.stringify(tooMany))).toMatchObject({
       ok: false,
-      problems: [{ code: 'invalid', where: 'resets[0]' }],
+      problems: [{ code: 'invalid', where: 'resets[0]', expected: 'at most 10 fields this version does not know' }],
     });
     const repeated = valid();
     repeated.calls[2].callKey = repeated.calls[1].callKey;

@@ -36,6 +36,8 @@ describe('history filters', () => {
     expect(await historyCallIds(db, { search: 'stayed calm' })).toEqual([1]);
     expect(await historyCallIds(db, { search: 'delivery' })).toEqual([6]);
     expect(await historyCallIds(db, { search: 'pricing' })).toEqual([2]);
+    await db.resets.update(5, { notes: { 'dont-close': 'Asked for a decision date' } });
+    expect(await historyCallIds(db, { search: 'decision date' })).toEqual([6]);
     expect(await historyCallIds(db, { search: 'budget', rating: 'fine' })).toEqual([]);
   });
 

@@ -18,5 +18,7 @@ export function importProblemText(problem: ImportProblem): string {
       return t('importDuplicate', [problem.where, problem.value]);
     case 'unknown-call':
       return t('importUnknownCall', [problem.where, String(problem.callId)]);
+    case 'unknown-follow-up':
+      return t('importUnknownFollowUp', [problem.where, String(problem.followUpId)]);
   }
 }
