@@ -11,6 +11,8 @@ import { buildExtension, repoRoot } from './build';
 import { ClosedShadowToast } from './driver/closed-shadow';
 import { ExtensionPopup } from './driver/extension-popup';
 import { type ExtensionSession, launchExtension } from './driver/extension-session';
+import { importHistoryThroughOptions } from './driver/import-history';
+import { generateHistory } from './seed-history';
 
 const DEMO_QUERY = 'answerDelayMs=600';
 /** Short enough for a demo call to earn a nudge; the shipped default is 20 s. */
@@ -79,6 +81,17 @@ async function headlessDemo(): Promise<void> {
     await popup.clickButton('Done');
     await popup.waitForText('Reset done');
     await save('popup-after-reset', popup.screenshot());
+
+    // A seeded history (npm run seed) shows what the rep's own record looks like after months.
+    const options = await session.context.newPage();
+    await options.goto(session.extensionUrl('options/index.html#your-data'));
+    await importHistoryThroughOptions(options, generateHistory({ calls: 2000, endAt: Date.now() }));
+    for (const section of ['history', 'insights', 'follow-ups']) {
+      await options.goto(session.extensionUrl(`options/index.html#${section}`));
+      await options.getByRole('heading', { level: 1 }).waitFor();
+      await options.waitForTimeout(500);
+      await shoot(options, `options-${section}`);
+    }
   } finally {
     await session?.close();
   }

@@ -16,6 +16,7 @@ import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
+import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
@@ -123,3 +124,14 @@ void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count));
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
+
+const retention = createRetentionSchedule({
+  db,
+  loadSettings,
+  alarms: browser.alarms,
+  now: Date.now,
+  onDeleted: () => refreshBadge(db),
+});
+browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));
+browser.storage.onChanged.addListener((changes, area) => void retention.onStorageChanged(changes, area));
+void retention.schedule();

@@ -35,3 +35,42 @@ export function openFollowUps(db: ReboundDb, since: number, limit?: number): Pro
     .filter((followUp) => followUp.doneAt === undefined);
   return (limit === undefined ? open : open.limit(limit)).toArray();
 }
+
+export interface FollowUpGroups {
+  overdue: FollowUpRecord[];
+  due: FollowUpRecord[];
+  /** Newest first, the latest MAX_DONE. */
+  done: FollowUpRecord[];
+}
+
+const MAX_DONE = 200;
+
+/** Open follow-ups by due date (past due first), and the most recently done. */
+export async function followUpGroups(db: ReboundDb, now: number): Promise<FollowUpGroups> {
+  return db.transaction('r', db.followUps, async () => {
+    const open = await db.followUps
+      .orderBy('dueAt')
+      .filter((followUp) => followUp.doneAt === undefined)
+      .toArray();
+    const done = await db.followUps.where('doneAt').above(0).reverse().limit(MAX_DONE).toArray();
+    return {
+      overdue: open.filter((followUp) => followUp.dueAt < now),
+      due: open.filter((followUp) => followUp.dueAt >= now),
+      done,
+    };
+  });
+}
+
+/** Marks a follow-up done at `at`, or open again with undefined. */
+export async function setFollowUpDone(db: ReboundDb, id: number, at: number | undefined): Promise<void> {
+  await db.followUps.update(id, { doneAt: at });
+}
+
+/** Open follow-ups due in [from, to), soonest first (the debrief's "coming up"). */
+export function openFollowUpsDueBetween(db: ReboundDb, from: number, to: number): Promise<FollowUpRecord[]> {
+  return db.followUps
+    .where('dueAt')
+    .between(from, to)
+    .filter((followUp) => followUp.doneAt === undefined)
+    .toArray();
+}

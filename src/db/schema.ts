@@ -62,6 +62,8 @@ export interface FollowUpRecord {
 }
 
 export const DB_NAME = 'rebound';
+/** The newest schema version below; exports record it. */
+export const SCHEMA_VERSION = 2;
 
 export type ReboundDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
@@ -77,5 +79,21 @@ export function openReboundDb(name: string = DB_NAME): ReboundDb {
     resets: '++id, startedAt, callId, kind',
     followUps: '++id, dueAt, doneAt, callId',
   });
+  // Version 2: indexes for the history filters and insights (dialer or rating within a date
+  // range, resets by completion), and every call carries a tags array.
+  db.version(2)
+    .stores({
+      calls: '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt]',
+      resets: '++id, startedAt, callId, kind, completedAt',
+      followUps: '++id, dueAt, doneAt, callId',
+    })
+    .upgrade((tx) =>
+      tx
+        .table<CallRecord>('calls')
+        .filter((call) => !Array.isArray(call.tags))
+        .modify((call) => {
+          call.tags = [];
+        }),
+    );
   return db;
 }

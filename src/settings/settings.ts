@@ -22,6 +22,8 @@ export const settingsSchema = v.object({
   whyISell: v.pipe(v.string(), v.maxLength(280)),
   /** Sites the rep added in Options → Sites, with how to tell a call there. */
   customSites: customSitesSchema,
+  /** History older than this many days is deleted, checked daily; 0 keeps everything. */
+  retentionDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650)),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   delivery: 'toast',
   whyISell: '',
   customSites: [],
+  retentionDays: 0,
 };
 
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */

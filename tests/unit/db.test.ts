@@ -41,7 +41,7 @@ describe('openReboundDb', () => {
 
   it('has the calls, resets and followUps tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -49,8 +49,17 @@ describe('openReboundDb', () => {
       ]),
     );
     expect(schema).toEqual({
-      calls: ['++id', '&callKey', 'endedAt', 'rating', 'source', 'startedAt'].sort(),
-      resets: ['++id', 'callId', 'kind', 'startedAt'].sort(),
+      calls: [
+        '++id',
+        '&callKey',
+        'endedAt',
+        'rating',
+        'source',
+        'startedAt',
+        '[source+endedAt]',
+        '[rating+endedAt]',
+      ].sort(),
+      resets: ['++id', 'callId', 'kind', 'startedAt', 'completedAt'].sort(),
       followUps: ['++id', 'callId', 'doneAt', 'dueAt'].sort(),
     });
   });

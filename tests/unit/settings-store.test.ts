@@ -24,6 +24,7 @@ describe('saveSettings', () => {
       breathSeconds: 30,
       whyISell: 'Clinics run better',
       customSites: [{ origin: 'https://crm.acme.test', detect: 'webrtc' as const }],
+      retentionDays: 30,
     };
     await expect(saveSettings(settings)).resolves.toEqual(settings);
     expect(await loadSettings()).toEqual(settings);

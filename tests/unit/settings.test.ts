@@ -24,6 +24,7 @@ describe('settingsFrom', () => {
       delivery: 'toast',
       whyISell: '',
       customSites: [],
+      retentionDays: 0,
     });
   });
 
@@ -53,6 +54,7 @@ describe('settingsFrom', () => {
       ...NUDGE_FIELDS,
       whyISell: 'Clinics',
       customSites: [{ origin: 'http://localhost:8080', detect: 'elements', hangUpSelector: 'button.end' }],
+      retentionDays: 3650,
     };
     expect(settingsFrom(stored)).toEqual(stored);
   });
@@ -87,6 +89,9 @@ describe('settingsFrom', () => {
     ['supportContact', 'x'.repeat(201)],
     ['supportContact', 42],
     ['delivery', 'carrier-pigeon'],
+    ['retentionDays', -1],
+    ['retentionDays', 3651],
+    ['retentionDays', 1.5],
   ])('falls back for an invalid %s (%j) alone, keeping the valid fields', (field, value) => {
     const valid = {
       minCallSeconds: 45,
@@ -96,6 +101,7 @@ describe('settingsFrom', () => {
       ...NUDGE_FIELDS,
       whyISell: '',
       customSites: [],
+      retentionDays: 90,
     };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });
@@ -112,6 +118,8 @@ describe('settingsFrom', () => {
     ['cooldownMinutes', 240],
     ['toughStreak', 0],
     ['toughStreak', 20],
+    ['retentionDays', 0],
+    ['retentionDays', 3650],
   ])('accepts %s at its bound %i', (field, value) => {
     expect(settingsFrom({ [field]: value })).toEqual({ ...DEFAULT_SETTINGS, [field]: value });
   });

@@ -1,20 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { OUTCOME_LABELS } from '../../format/outcome-label';
 import { CALL_OUTCOMES, type CallOutcome } from '../../messages/call-signal';
-import { type MessageKey, t } from '../../platform/i18n';
+import { t } from '../../platform/i18n';
 import type { Settings } from '../../settings/settings';
 import { loadSettings, saveSettings } from '../../settings/settings-store';
 import { DeliveryField } from './DeliveryField';
 import { NudgeTimingFields } from './NudgeTimingFields';
-
-const OUTCOME_LABELS: Record<CallOutcome, MessageKey> = {
-  completed: 'outcomeCompleted',
-  'no-answer': 'outcomeNoAnswer',
-  busy: 'outcomeBusy',
-  voicemail: 'outcomeVoicemail',
-  failed: 'outcomeFailed',
-  canceled: 'outcomeCanceled',
-  unknown: 'outcomeUnknown',
-};
 
 const BREATH_LENGTHS = [5, 30, 90] as const;
 

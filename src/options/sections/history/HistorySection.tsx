@@ -1,0 +1,222 @@
+import './history.css';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import {
+  dialersInHistory,
+  type HistoryFilter,
+  type HistoryRow,
+  historyCallIds,
+  historyRows,
+} from '../../../db/history';
+import type { ReboundDb } from '../../../db/schema';
+import { dialerLabel } from '../../../dialers/catalog';
+import { localDayEnd, localDayStart } from '../../../format/date-time';
+import { formatCount } from '../../../format/figures';
+import { ratingLabel } from '../../../format/rating-label';
+import { CALL_RATINGS } from '../../../messages/to-background';
+import { t } from '../../../platform/i18n';
+import { optionsDb } from '../../options-db';
+import { CallDetailDialog } from './CallDetailDialog';
+import { HistoryRowView } from './HistoryRowView';
+import { WindowedList } from './WindowedList';
+
+const ROW_HEIGHT = 64;
+const LIST_HEIGHT = 512;
+/** Rows kept loaded beyond the window; past this the cache keeps only what is drawn. */
+const CACHE_LIMIT = 1000;
+/** Typing in the search box waits this long before querying. */
+const SEARCH_DELAY_MS = 200;
+
+interface FilterFields {
+  from: string;
+  to: string;
+  source: string;
+  rating: string;
+  search: string;
+}
+
+const NO_FILTER: FilterFields = { from: '', to: '', source: '', rating: '', search: '' };
+
+function toFilter(fields: FilterFields): HistoryFilter {
+  return {
+    from: localDayStart(fields.from),
+    to: localDayEnd(fields.to),
+    source: fields.source || undefined,
+    rating: (fields.rating || undefined) as HistoryFilter['rating'],
+    search: fields.search.trim() || undefined,
+  };
+}
+
+interface HistorySectionProps {
+  db: ReboundDb;
+  now: () => number;
+}
+
+/** Every call, newest first, filtered and searched; a call opens with its reset and follow-ups. */
+export function HistoryView({ db, now }: HistorySectionProps) {
+  const [fields, setFields] = useState<FilterFields>(NO_FILTER);
+  const [dialers, setDialers] = useState<string[]>([]);
+  const [ids, setIds] = useState<number[] | null>(null);
+  const [rows, setRows] = useState<Map<number, HistoryRow>>(new Map());
+  const [open, setOpen] = useState<number | null>(null);
+  const [error, setError] = useState('');
+  const query = useRef(0);
+  const range = useRef<[number, number]>([0, 0]);
+
+  useEffect(() => {
+    dialersInHistory(db).then(setDialers, () => setError(t('historyLoadFailed')));
+  }, [db]);
+
+  useEffect(() => {
+    const asked = ++query.current;
+    const timer = setTimeout(
+      () =>
+        historyCallIds(db, toFilter(fields)).then(
+          (found) => {
+            if (asked !== query.current) return;
+            setError('');
+            setRows(new Map());
+            setIds(found);
+          },
+          () => setError(t('historyLoadFailed')),
+        ),
+      fields.search ? SEARCH_DELAY_MS : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [db, fields]);
+
+  const load = useCallback(
+    (wanted: number[], replace: boolean) => {
+      if (wanted.length === 0) return;
+      historyRows(db, wanted).then(
+        (loaded) =>
+          setRows((cached) => {
+            const next = cached.size > CACHE_LIMIT ? new Map<number, HistoryRow>() : new Map(cached);
+            if (replace) for (const id of wanted) next.delete(id);
+            for (const row of loaded) next.set(row.call.id, row);
+            return next;
+          }),
+        () => setError(t('historyLoadFailed')),
+      );
+    },
+    [db],
+  );
+
+  const onRange = useCallback(
+    (start: number, end: number) => {
+      range.current = [start, end];
+      if (!ids) return;
+      load(
+        ids.slice(start, end).filter((id) => !rows.has(id)),
+        false,
+      );
+    },
+    [ids, rows, load],
+  );
+
+  const set = (patch: Partial<FilterFields>) => setFields((current) => ({ ...current, ...patch }));
+  const knownDialers = Array.from(new Set([...dialers, fields.source].filter(Boolean)));
+
+  return (
+    <section class="history">
+      <form class="filters" aria-label={t('historyFilters')} onSubmit={(event) => event.preventDefault()}>
+        <div class="field">
+          <label for="history-from">{t('historyFrom')}</label>
+          <input
+            id="history-from"
+            type="date"
+            value={fields.from}
+            onInput={(event) => set({ from: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="history-to">{t('historyTo')}</label>
+          <input
+            id="history-to"
+            type="date"
+            value={fields.to}
+            onInput={(event) => set({ to: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="history-dialer">{t('historyDialer')}</label>
+          <select
+            id="history-dialer"
+            value={fields.source}
+            onChange={(event) => set({ source: event.currentTarget.value })}
+          >
+            <option value="">{t('historyAnyDialer')}</option>
+            {knownDialers.map((source) => (
+              <option key={source} value={source}>
+                {dialerLabel(source)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="history-rating">{t('historyRating')}</label>
+          <select
+            id="history-rating"
+            value={fields.rating}
+            onChange={(event) => set({ rating: event.currentTarget.value })}
+          >
+            <option value="">{t('historyAnyRating')}</option>
+            {CALL_RATINGS.map((rating) => (
+              <option key={rating} value={rating}>
+                {ratingLabel(rating)}
+              </option>
+            ))}
+            <option value="unrated">{t('historyUnrated')}</option>
+          </select>
+        </div>
+        <div class="field field-wide">
+          <label for="history-search">{t('historySearch')}</label>
+          <input
+            id="history-search"
+            type="search"
+            value={fields.search}
+            onInput={(event) => set({ search: event.currentTarget.value })}
+          />
+        </div>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="status" role="status">
+        {ids === null ? '' : t('historyCount', formatCount(ids.length))}
+      </p>
+      {ids !== null && ids.length === 0 && <p>{t('historyEmpty')}</p>}
+      {ids !== null && ids.length > 0 && (
+        <WindowedList
+          count={ids.length}
+          rowHeight={ROW_HEIGHT}
+          height={LIST_HEIGHT}
+          label={t('historyListLabel')}
+          onRange={onRange}
+          renderRow={(index) => {
+            const row = rows.get(ids[index] as number);
+            return row ? <HistoryRowView row={row} onOpen={setOpen} /> : <span class="history-row placeholder" />;
+          }}
+        />
+      )}
+      {open !== null && (
+        <CallDetailDialog
+          db={db}
+          callId={open}
+          now={now}
+          onChanged={(callId) => load([callId], true)}
+          onDeleted={(callId) => {
+            setIds((current) => current?.filter((id) => id !== callId) ?? null);
+            setOpen(null);
+          }}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+export function HistorySection() {
+  return <HistoryView db={optionsDb()} now={Date.now} />;
+}

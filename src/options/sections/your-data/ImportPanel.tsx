@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { type ExportDocument, type ImportProblem, MAX_IMPORT_BYTES, parseExport } from '../../../db/export-format';
+import { applyImport, type ImportSummary, previewImport } from '../../../db/import';
+import type { ReboundDb } from '../../../db/schema';
+import { t } from '../../../platform/i18n';
+import { settingsFrom } from '../../../settings/settings';
+import { saveSettings } from '../../../settings/settings-store';
+import { notifyHistoryChanged } from '../../notify-history-changed';
+import { importProblemText } from './import-problem-text';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'reading' }
+  | { name: 'rejected'; file: string; problems: ImportProblem[] }
+  | { name: 'preview'; file: string; document: ExportDocument; summary: ImportSummary }
+  | { name: 'applying' };
+
+/** Import a JSON export: validated, previewed, then merged in one transaction or not at all. */
+export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): void }) {
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [useSettings, setUseSettings] = useState(false);
+  const [status, setStatus] = useState('');
+
+  const choose = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setStatus('');
+    if (file.size > MAX_IMPORT_BYTES) {
+      setStep({ name: 'rejected', file: file.name, problems: [{ code: 'too-large', bytes: file.size }] });
+      return;
+    }
+    setStep({ name: 'reading' });
+    try {
+      const parsed = parseExport(await file.text());
+      if (!parsed.ok) {
+        setStep({ name: 'rejected', file: file.name, problems: parsed.problems });
+        return;
+      }
+      const summary = await previewImport(db, parsed.document);
+      setUseSettings(false);
+      setStep({ name: 'preview', file: file.name, document: parsed.document, summary });
+    } catch {
+      setStep({ name: 'choose' });
+      setStatus(t('importFailed'));
+    }
+  };
+
+  const apply = async (document: ExportDocument) => {
+    setStep({ name: 'applying' });
+    try {
+      const done = await applyImport(db, document);
+      if (useSettings && document.settings !== undefined) await saveSettings(settingsFrom(document.settings));
+      notifyHistoryChanged();
+      setStatus(t('importDone', [String(done.calls.add), String(done.resets.add), String(done.followUps.add)]));
+      onImported?.();
+    } catch {
+      setStatus(t('importFailedUnchanged'));
+    }
+    setStep({ name: 'choose' });
+  };
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('importTitle')}</h2>
+      <p>{t('importIntro')}</p>
+      <label class="field">
+        <span>{t('importChoose')}</span>
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={step.name === 'reading' || step.name === 'applying'}
+          onChange={(event) => void choose(event.currentTarget)}
+        />
+      </label>
+      {step.name === 'rejected' && (
+        <div class="error" role="alert">
+          <p>{t('importRejected', step.file)}</p>
+          <ul>
+            {step.problems.map((problem) => {
+              const text = importProblemText(problem);
+              return <li key={text}>{text}</li>;
+            })}
+          </ul>
+        </div>
+      )}
+      {step.name === 'preview' && (
+        <section class="card" aria-labelledby="import-preview-title">
+          <h3 id="import-preview-title">{t('importPreviewTitle', step.file)}</h3>
+          <ul>
+            <li>{t('importPreviewCalls', [String(step.summary.calls.add), String(step.summary.calls.present)])}</li>
+            <li>{t('importPreviewResets', [String(step.summary.resets.add), String(step.summary.resets.present)])}</li>
+            <li>
+              {t('importPreviewFollowUps', [
+                String(step.summary.followUps.add),
+                String(step.summary.followUps.present),
+              ])}
+            </li>
+          </ul>
+          {step.document.settings !== undefined && (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={useSettings}
+                onChange={(event) => setUseSettings(event.currentTarget.checked)}
+              />
+              {t('importUseSettings')}
+            </label>
+          )}
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void apply(step.document)}>
+              {t('importApply')}
+            </button>
+            <button type="button" onClick={() => setStep({ name: 'choose' })}>
+              {t('cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+      <p class="status" role="status" aria-busy={step.name === 'reading' || step.name === 'applying'}>
+        {step.name === 'reading' ? t('importReading') : step.name === 'applying' ? t('importApplying') : status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Every earlier schema version, written with its own raw Dexie declaration, opens under the
+ * current one with nothing lost. Add a case here with each new version.
+ */
+import { Dexie } from 'dexie';
+import { afterEach, expect, it } from 'vitest';
+import { historyCallIds } from '../../../src/db/history';
+import { openReboundDb, type ReboundDb, SCHEMA_VERSION } from '../../../src/db/schema';
+import { CALLS, FOLLOW_UPS, RESETS } from './history-fixture';
+
+const V1_STORES = {
+  calls: '++id, &callKey, startedAt, endedAt, source, rating',
+  resets: '++id, startedAt, callId, kind',
+  followUps: '++id, dueAt, doneAt, callId',
+};
+
+let opened: ReboundDb | undefined;
+afterEach(async () => {
+  await opened?.delete();
+});
+
+it('a version 1 database opens as the current version with every row intact', async () => {
+  const name = `migrate-v1-${Math.random()}`;
+  const v1 = new Dexie(name);
+  v1.version(1).stores(V1_STORES);
+  // A call stored before every call carried tags (an early build wrote none).
+  const { tags: _tags, ...untagged } = CALLS[7] as (typeof CALLS)[7];
+  const v1Calls = CALLS.map((call) => (call.id === untagged.id ? untagged : call));
+  await v1.table('calls').bulkAdd(v1Calls);
+  await v1.table('resets').bulkAdd(RESETS);
+  await v1.table('followUps').bulkAdd(FOLLOW_UPS);
+  v1.close();
+
+  opened = openReboundDb(name);
+  await opened.open();
+  expect(opened.verno).toBe(SCHEMA_VERSION);
+  expect(await opened.calls.toArray()).toEqual(
+    CALLS.map((call) => (call.id === untagged.id ? { ...call, tags: [] } : call)),
+  );
+  expect(await opened.resets.toArray()).toEqual(RESETS);
+  expect(await opened.followUps.toArray()).toEqual(FOLLOW_UPS);
+
+  // The new indexes are built over the old rows.
+  expect(await opened.calls.where('[source+endedAt]').between(['aircall', 0], ['aircall', Infinity]).count()).toBe(2);
+  expect(await opened.calls.where('[rating+endedAt]').between(['tough', 0], ['tough', Infinity]).count()).toBe(6);
+  expect(await opened.resets.where('completedAt').above(0).count()).toBe(RESETS.length);
+  expect(await historyCallIds(opened, { source: 'hubspot', rating: 'tough' })).toEqual([3, 1, 6, 7, 9]);
+});
+
+it('a fresh database is created at the current version', async () => {
+  opened = openReboundDb(`fresh-${Math.random()}`);
+  await opened.open();
+  expect(opened.verno).toBe(SCHEMA_VERSION);
+  expect(opened.tables.map((table) => table.name).sort()).toEqual(['calls', 'followUps', 'resets']);
+});
