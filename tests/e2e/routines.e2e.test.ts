@@ -259,6 +259,8 @@ describe('the routines', () => {
 describe('the keyboard', () => {
   it('runs a routine with keys alone, and Esc leaves', async () => {
     const page = await openPopup(session);
+    // Home finishes drawing first: a Tab pressed before its buttons exist goes nowhere.
+    await page.getByRole('button', { name: 'Prep a call back' }).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -266,7 +268,7 @@ describe('the keyboard', () => {
     await page.keyboard.press('Enter');
     await heading(page, 'The fact to state');
     // The step's heading takes focus, so the next Tab lands in the step.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.keyboard.press('Tab');
     await page.keyboard.type('The new date is the 14th');
     await page.keyboard.press('Tab');
