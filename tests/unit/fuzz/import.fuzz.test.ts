@@ -20,9 +20,11 @@ type Path = Array<string | number>;
 
 function pathsOf(value: Json, at: Path = [], into: Path[] = []): Path[] {
   into.push(at);
-  if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...at, index], into));
-  else if (value && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) pathsOf(item, [...at, index], into);
+  } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) pathsOf(item, [...at, key], into);
+  }
   return into;
 }
 const PATHS = pathsOf(JSON.parse(BASE_TEXT)).filter((path) => path.length > 0);
