@@ -27,7 +27,7 @@ afterEach(async () => {
   await session?.close();
 });
 
-it('makes no network request in calls, the toast, the routine, the popup and options', async () => {
+it('makes no network request in calls, the toast, the routine, the popup, history, insights and export', async () => {
   const page = await session.openDemoDialer('answerDelayMs=0');
   const toast = await ClosedShadowToast.attach(page);
   const softphone = page.frameLocator('#softphone');
@@ -47,13 +47,28 @@ it('makes no network request in calls, the toast, the routine, the popup and opt
   const options = await session.context.newPage();
   await options.goto(session.extensionUrl('options/index.html'));
   await options.getByRole('heading', { level: 1 }).first().waitFor();
+  for (const [section, title] of [
+    ['history', 'History'],
+    ['insights', 'Insights'],
+    ['follow-ups', 'Follow-ups'],
+    ['your-data', 'Your data'],
+  ]) {
+    await options.goto(session.extensionUrl(`options/index.html#${section}`));
+    await options.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+  const exported = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Export everything (JSON)' }).click();
+  await (await exported).path();
   const popup = await session.context.newPage();
   await popup.goto(session.extensionUrl('popup/index.html'));
   await popup.getByTestId('last-call').waitFor();
 
   const extension = session.extensionUrl('');
   const fixtures = session.server.url;
+  // A download's blob: and an input's data: URL never leave the machine.
+  const local = (url: string) => url.startsWith(`blob:${extension}`) || url.startsWith('data:');
   const strays = requests.filter(({ from, url, navigation }) => {
+    if (local(url)) return false;
     if (from === 'worker') return true;
     // The test itself opens the dialer and the extension's pages.
     if (navigation) return !url.startsWith(extension) && !url.startsWith(fixtures);
