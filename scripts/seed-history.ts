@@ -158,8 +158,8 @@ export function generateHistory({
   const quickResets = Math.max(0, resetsWanted - resets.length);
   for (let i = 0; i < quickResets; i += 1) {
     const day = Math.floor((i / quickResets) * days);
-    const startedAt = firstDay + day * DAY + 9 * HOUR + Math.floor(next() * 8 * HOUR);
-    if (startedAt >= endAt - 30 * MINUTE) continue;
+    const opens = firstDay + day * DAY + 9 * HOUR;
+    const startedAt = opens + Math.floor(next() * Math.min(8 * HOUR, endAt - 30 * MINUTE - opens));
     const moodBefore = 1 + Math.floor(next() * 4);
     resets.push({
       id: resets.length + 1,
