@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSizes } from './bench/bundle-sizes';
-import { protocolDetectionLatency } from './bench/detection-latency';
+import { domDetectionLatency, protocolDetectionLatency, webrtcDetectionLatency } from './bench/detection-latency';
 import { type Figure, formatTable } from './bench/figures';
+import { historyScale } from './bench/history-scale';
 import { pageOverhead } from './bench/page-overhead';
 import { tabCloseLatency } from './bench/tab-close';
 import { coldStart, heapAfterCalls } from './bench/worker';
@@ -21,12 +22,38 @@ export interface BenchOptions {
 }
 
 const SIZES = {
-  full: { overheadRounds: 10, overheadWindowMs: 3000, calls: 50, tabCloses: 20, coldStarts: 10, heapCalls: 1000 },
-  quick: { overheadRounds: 1, overheadWindowMs: 300, calls: 2, tabCloses: 1, coldStarts: 1, heapCalls: 4 },
+  full: {
+    overheadRounds: 10,
+    overheadWindowMs: 3000,
+    calls: 50,
+    tabCloses: 20,
+    coldStarts: 10,
+    heapCalls: 1000,
+    historyCalls: 100_000,
+    historyResets: 50_000,
+  },
+  quick: {
+    overheadRounds: 1,
+    overheadWindowMs: 300,
+    calls: 2,
+    tabCloses: 1,
+    coldStarts: 1,
+    heapCalls: 4,
+    historyCalls: 400,
+    historyResets: 200,
+  },
 };
 
 /** Settings that let every bench call be nudged, so each one shows in the latency figures. */
-const BENCH_SETTINGS = { minCallSeconds: 0, skipOutcomes: [], cooldownMinutes: 0 };
+const BENCH_SETTINGS = {
+  minCallSeconds: 0,
+  skipOutcomes: [],
+  cooldownMinutes: 0,
+  // A run of tough calls would change the nudge; working hours would silence it at night.
+  toughStreak: 0,
+  workingHours: { enabled: false, startMinute: 0, endMinute: 0, days: [] },
+  delivery: 'toast',
+};
 
 export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
   const size = quick ? SIZES.quick : SIZES.full;
@@ -44,11 +71,17 @@ export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figu
   try {
     figures.push(...(await pageOverhead(session, size.overheadRounds, size.overheadWindowMs)));
     figures.push(...(await protocolDetectionLatency(session, size.calls)));
+    figures.push(...(await domDetectionLatency(session, size.calls)));
+    figures.push(...(await webrtcDetectionLatency(session, size.calls)));
     figures.push(...(await tabCloseLatency(session, size.tabCloses)));
     figures.push(...(await coldStart(session, size.coldStarts)));
     await session.close();
     session = await fresh();
     figures.push(...(await heapAfterCalls(session, size.heapCalls)));
+    await session.close();
+    // Its own profile: the seeded history must not weigh on the figures above.
+    session = await fresh();
+    figures.push(...(await historyScale(session, size.historyCalls, size.historyResets)));
   } finally {
     await session.close();
   }

@@ -14,6 +14,11 @@ export interface SeedOptions {
   endAt: number;
   seed?: number;
   callsPerDay?: number;
+  /**
+   * At least this many resets: after-call resets follow tough calls only (about 6 in 100 calls),
+   * so the rest are quick resets spread over the same working days.
+   */
+  resets?: number;
 }
 
 const MINUTE = 60_000;
@@ -59,7 +64,13 @@ const DO_DIFFERENTLY = [
 const WHO = ['Marcus at Oyelaran Ltd', 'Priya at Northwind', 'Dana at Contoso', 'Li at Fabrikam', 'Sam at Initech'];
 const NOTES = ['Send the revised quote', 'Confirm the delivery date', 'Share the case study', 'Book a demo'];
 
-export function generateHistory({ calls: total, endAt, seed = 7, callsPerDay = 40 }: SeedOptions): ExportDocument {
+export function generateHistory({
+  calls: total,
+  endAt,
+  seed = 7,
+  callsPerDay = 40,
+  resets: resetsWanted = 0,
+}: SeedOptions): ExportDocument {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const calls: CallRecord[] = [];
@@ -143,6 +154,22 @@ export function generateHistory({ calls: total, endAt, seed = 7, callsPerDay = 4
         followUps.push(followUp);
       }
     }
+  }
+  const quickResets = Math.max(0, resetsWanted - resets.length);
+  for (let i = 0; i < quickResets; i += 1) {
+    const day = Math.floor((i / quickResets) * days);
+    const opens = firstDay + day * DAY + 9 * HOUR;
+    const startedAt = opens + Math.floor(next() * Math.min(8 * HOUR, endAt - 30 * MINUTE - opens));
+    const moodBefore = 1 + Math.floor(next() * 4);
+    resets.push({
+      id: resets.length + 1,
+      kind: 'quick',
+      startedAt,
+      completedAt: startedAt + Math.floor(20_000 + next() * MINUTE),
+      steps: ['breathe-5'],
+      moodBefore,
+      moodAfter: Math.min(5, moodBefore + Math.floor(next() * 2)),
+    });
   }
   return {
     format: 'rebound-export',

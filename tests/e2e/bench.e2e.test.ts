@@ -15,6 +15,16 @@ it('runs every benchmark figure end to end (quick sizes)', async () => {
     'protocol dialer end → toast p95',
     'tab closed → calls row p95',
     'cold start: first signal → toast p50',
+    'DOM dialer (Google Voice) end → toast p95',
+    'WebRTC call close() → toast p95',
+    'seeded calls',
+    'seeded resets',
+    'popup open → interactive',
+    'options history first rows',
+    'insights, 30 days',
+    'insights, all',
+    'export calls CSV',
+    'import JSON (choose → preview → done)',
   ]) {
     expect(names).toContain(expected);
   }

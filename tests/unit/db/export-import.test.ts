@@ -79,6 +79,19 @@ describe('export → wipe → import', () => {
     expect(parseExport(JSON.stringify(a)).ok).toBe(true);
     expect(generateHistory({ calls: 500, endAt: NOW, seed: 4 })).not.toEqual(a);
   });
+
+  it('tops the seed up with quick resets when asked for more resets than its tough calls give', () => {
+    const plain = generateHistory({ calls: 400, endAt: NOW });
+    const seeded = generateHistory({ calls: 400, endAt: NOW, resets: 200 });
+    expect(plain.resets.length).toBeLessThan(200);
+    expect(seeded.resets).toHaveLength(200);
+    expect(seeded.resets.slice(0, plain.resets.length)).toEqual(plain.resets);
+    expect(
+      seeded.resets.slice(plain.resets.length).every((reset) => reset.kind === 'quick' && reset.completedAt < NOW),
+    ).toBe(true);
+    expect(new Set(seeded.resets.map((reset) => reset.id)).size).toBe(200);
+    expect(parseExport(JSON.stringify(seeded)).ok).toBe(true);
+  });
 });
 
 it('keeps optional fields a later build added to a row (no schema version needed) through export and import', async () => {
