@@ -6,10 +6,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildExtension, repoRoot } from './build';
 import { ClosedShadowToast } from './driver/closed-shadow';
-import { ExtensionPopup } from './driver/extension-popup';
+import { ExtensionPopup, skipToReady } from './driver/extension-popup';
 import { type ExtensionSession, launchExtension } from './driver/extension-session';
 import { importHistoryThroughOptions } from './driver/import-history';
 import { generateHistory } from './seed-history';
@@ -37,8 +38,8 @@ async function interactive(): Promise<void> {
   await session.close().catch(() => undefined);
 }
 
-async function headlessDemo(): Promise<void> {
-  const outDir = path.join(repoRoot, 'demo-output');
+/** Plays the demo headless, saving a screenshot of each step in `outDir`; returns their paths. */
+export async function headlessDemo(outDir = path.join(repoRoot, 'demo-output')): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const shots: string[] = [];
   const save = async (name: string, png: Buffer | Promise<Buffer>) => {
@@ -76,7 +77,10 @@ async function headlessDemo(): Promise<void> {
     await popup.waitForText('Breathe');
     await page.waitForTimeout(1500);
     await save('reset-breathing', popup.screenshot());
-    await popup.waitForText('Ready for the next one', 15_000);
+    await popup.waitForText('Throw it away', 15_000);
+    await save('reset-throw-it-away', popup.screenshot());
+    // The demo shows the first and last steps; the ones between are skipped, as a rep may.
+    await skipToReady(popup);
     await save('reset-ready', popup.screenshot());
     await popup.clickButton('Done');
     await popup.waitForText('Reset done');
@@ -95,9 +99,16 @@ async function headlessDemo(): Promise<void> {
   } finally {
     await session?.close();
   }
-  console.log('No display found, so the demo ran headless. Screenshots of each step:');
-  for (const shot of shots) console.log(`  ${path.relative(process.cwd(), shot)}`);
+  return shots;
 }
 
-await buildExtension('demo');
-await (hasDisplay() ? interactive() : headlessDemo());
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildExtension('demo');
+  if (hasDisplay()) {
+    await interactive();
+  } else {
+    const shots = await headlessDemo();
+    console.log('No display found, so the demo ran headless. Screenshots of each step:');
+    for (const shot of shots) console.log(`  ${path.relative(process.cwd(), shot)}`);
+  }
+}

@@ -48,3 +48,16 @@ export class ExtensionPopup extends CdpTarget {
     })()`);
   }
 }
+
+/** From "Throw it away", skips the after-call routine's middle steps to "Ready for the next one". */
+export async function skipToReady(routine: ExtensionPopup): Promise<void> {
+  for (const next of [
+    'What was it really about?',
+    'One thing to keep',
+    'Anything to follow up?',
+    'Ready for the next one',
+  ]) {
+    await routine.clickButton('Skip');
+    await routine.waitForText(next);
+  }
+}

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
 
 export async function openPopup(session: ExtensionSession): Promise<Page> {
@@ -66,15 +65,4 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
-/** From "Throw it away", skips the after-call routine's middle steps to "Ready for the next one". */
-export async function skipToReady(routine: ExtensionPopup): Promise<void> {
-  for (const next of [
-    'What was it really about?',
-    'One thing to keep',
-    'Anything to follow up?',
-    'Ready for the next one',
-  ]) {
-    await routine.clickButton('Skip');
-    await routine.waitForText(next);
-  }
-}
+export { skipToReady } from '../../scripts/driver/extension-popup';
