@@ -3,22 +3,7 @@ import type { ExtensionSession } from '../driver/extension-session';
 import { type Figure, latencyFigures } from './figures';
 
 export async function tabCloseLatency(session: ExtensionSession, rounds: number): Promise<Figure[]> {
-  const probe = await session.extensionPage();
-  const countCalls = () =>
-    probe.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('rebound');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('calls').objectStore('calls').count();
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(request.result);
-            };
-          };
-        }),
-    );
+  const countCalls = () => session.countRows('calls');
   await session.waitForDetector();
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {

@@ -94,20 +94,7 @@ export async function heapAfterCalls(session: ExtensionSession, calls: number): 
       ),
     ),
   );
-  const countCalls = () =>
-    probe.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('rebound');
-          open.onsuccess = () => {
-            const request = open.result.transaction('calls').objectStore('calls').count();
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(request.result);
-            };
-          };
-        }),
-    );
+  const countCalls = () => session.countRows('calls');
   const deadline = Date.now() + 60_000;
   while ((await countCalls()) < calls && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -55,6 +55,8 @@ export interface ExtensionSession {
   stopServiceWorker(): Promise<void>;
   /** Stores settings as the options page would (storage.local 'settings'). */
   setSettings(settings: Record<string, unknown>): Promise<void>;
+  /** How many rows a table holds, read without loading them. */
+  countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
   /** Adds a row as the extension would, and returns its id. */
   addRow(table: 'calls' | 'resets' | 'followUps', row: Record<string, unknown>): Promise<number>;
@@ -185,6 +187,26 @@ export async function launchExtension({
         table,
       );
       return rows as T[];
+    },
+    countRows(table) {
+      return extensionPage().then((page) =>
+        page.evaluate(
+          (name) =>
+            new Promise<number>((resolve, reject) => {
+              const open = indexedDB.open('rebound');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const request = open.result.transaction(name, 'readonly').objectStore(name).count();
+                request.onsuccess = () => {
+                  open.result.close();
+                  resolve(request.result);
+                };
+                request.onerror = () => reject(request.error);
+              };
+            }),
+          table,
+        ),
+      );
     },
     async stopServiceWorker() {
       const cdp = await context.newCDPSession(await extensionPage());
