@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, mergeConfig } from 'vite';
 import { type Browser, type Flavour, manifestFor } from './manifest';
+import { noRawHtml } from './no-raw-html';
 import { sharedViteConfig } from './vite-shared';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,7 @@ const base = (outDir: string, emptyOutDir: boolean): InlineConfig =>
     base: './',
     publicDir: false,
     logLevel: 'warn',
+    plugins: [noRawHtml()],
     build: { outDir, emptyOutDir, target: 'es2022', minify: true, sourcemap: false, modulePreload: false },
   } satisfies InlineConfig);
 

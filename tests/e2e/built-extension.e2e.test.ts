@@ -1,6 +1,7 @@
 /**
  * What ships: the built bundles and manifests (the e2e global setup has just built them).
- * No eval, no remote code, a strict CSP, and no site access at install in the store flavour.
+ * No eval, no remote code, no raw HTML writes, a strict CSP, and no site access at install in the
+ * store flavour.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,13 +38,14 @@ describe.each(BROWSERS)('the %s store build', (browser) => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
   });
 
-  it('contains no eval, no Function constructor and no remote script', () => {
+  it('contains no eval, no Function constructor, no remote script and no raw HTML write', () => {
     const scripts = scriptsIn(dir());
     expect(scripts.length).toBeGreaterThan(2);
     for (const file of scripts) {
       const code = readFileSync(file, 'utf8');
       expect(code, file).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
       expect(code, file).not.toMatch(/import\(\s*["'`]https?:/);
+      expect(code, file).not.toMatch(/\.(inner|outer)HTML\s*=[^=]|insertAdjacentHTML|document\.write/);
     }
     for (const html of readdirSync(dir(), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
       expect(readFileSync(path.join(dir(), html), 'utf8')).not.toMatch(/<script[^>]+src="https?:/);
