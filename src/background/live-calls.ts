@@ -15,49 +15,92 @@ export interface LiveCallsState {
   unwritten: EndedCall[];
 }
 
+interface Update {
+  /** The state after this update (undefined when it only reads), and what the caller gets. */
+  change(state: LiveCallsState): { next?: LiveCallsState; value: unknown };
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 /**
  * The tracker's state, kept in storage.session so a service-worker restart mid-call loses
- * nothing. Updates run one at a time: two signals arriving together must not both read the
- * same old state.
+ * nothing. Updates run in order, never two at once: two signals arriving together must not both
+ * read the same old state. Updates that queue up while one is being stored are applied together
+ * and stored with one write, so a burst of signals from many tabs costs a few storage round trips,
+ * not two per signal.
  */
 export class LiveCalls {
-  private queue: Promise<unknown> = Promise.resolve();
+  private waiting: Update[] = [];
+  private draining = false;
 
   constructor(private readonly slot: SessionSlot<LiveCallsState>) {}
 
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+  private update<T>(change: (state: LiveCallsState) => { next?: LiveCallsState; value: T }): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      void this.drain();
+    });
   }
 
-  private async load(): Promise<LiveCallsState> {
-    return (await this.slot.read()) ?? { tracker: emptyTrackerState(), unwritten: [] };
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0);
+        try {
+          await this.store(batch);
+        } catch (error) {
+          const [only] = batch;
+          if (batch.length === 1 && only) only.reject(error);
+          // One bad update (or one failed write) must not take the others down with it.
+          else for (const single of batch) await this.store([single]).catch(single.reject);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async store(batch: readonly Update[]): Promise<void> {
+    const start = (await this.slot.read()) ?? { tracker: emptyTrackerState(), unwritten: [] };
+    let state = start;
+    const values = batch.map((update) => {
+      const { next, value } = update.change(state);
+      if (next) state = next;
+      return value;
+    });
+    if (state !== start) await this.slot.write(state);
+    batch.forEach((update, index) => {
+      update.resolve(values[index]);
+    });
   }
 
   /** Applies an event; the calls it ended are returned and also queued as unwritten. */
   apply(event: TrackerEvent): Promise<{ ended: EndedCall[]; liveCount: number }> {
-    return this.serial(async () => {
-      const current = await this.load();
+    return this.update((current) => {
       const step = track(current.tracker, event);
-      await this.slot.write({ tracker: step.state, unwritten: [...current.unwritten, ...step.ended] });
-      return { ended: step.ended, liveCount: Object.keys(step.state.live).length };
+      return {
+        next: { tracker: step.state, unwritten: [...current.unwritten, ...step.ended] },
+        value: { ended: step.ended, liveCount: Object.keys(step.state.live).length },
+      };
     });
   }
 
   unwritten(): Promise<EndedCall[]> {
-    return this.serial(async () => (await this.load()).unwritten);
+    return this.update((current) => ({ value: current.unwritten }));
   }
 
-  markWritten(callKey: string): Promise<void> {
-    return this.serial(async () => {
-      const current = await this.load();
-      await this.slot.write({ ...current, unwritten: current.unwritten.filter((call) => call.callKey !== callKey) });
-    });
+  markWritten(callKeys: readonly string[]): Promise<void> {
+    const written = new Set(callKeys);
+    return this.update((current) => ({
+      next: { ...current, unwritten: current.unwritten.filter((call) => !written.has(call.callKey)) },
+      value: undefined,
+    }));
   }
 
   liveCount(): Promise<number> {
-    return this.serial(async () => Object.keys((await this.load()).tracker.live).length);
+    return this.update((current) => ({ value: Object.keys(current.tracker.live).length }));
   }
 }
 

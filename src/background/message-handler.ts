@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import { callByKey, latestCall, rateCall, recordEndedCall } from '../db/calls';
+import { callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
@@ -60,33 +60,53 @@ export function createBackground(deps: BackgroundDeps) {
   };
 
   /**
-   * Writes every ended call still waiting, oldest first, so one whose write failed goes in with
-   * the next success. Stops at the first failure and says so in the session for the popup.
-   * Returns the keys written now.
+   * Writes every ended call still waiting, in one transaction, so one whose write failed goes in
+   * with the next success; a failure is kept in the session for the popup.
    */
-  async function writeUnwritten(): Promise<Set<string>> {
-    const written = new Set<string>();
+  async function flushOnce(): Promise<void> {
     try {
-      for (const call of await deps.liveCalls.unwritten()) {
-        await recordEndedCall(deps.db, call);
-        await deps.liveCalls.markWritten(call.callKey);
-        written.add(call.callKey);
+      const calls = await deps.liveCalls.unwritten();
+      if (calls.length > 0) {
+        await recordEndedCalls(deps.db, calls);
+        await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
       }
       await deps.writeFailure.clear();
     } catch (error) {
       const waiting = (await deps.liveCalls.unwritten()).length;
       await deps.writeFailure.write({ message: errorText(error), at: deps.now(), waiting });
     }
-    return written;
+  }
+
+  /**
+   * One flush at a time. A caller arriving during a flush joins the next one, which starts after
+   * its call was queued and so covers it. With many dialer tabs ending calls at once, a flush per
+   * end, each over the whole queue, made the backlog grow faster than it drained.
+   */
+  let flushing: Promise<void> | undefined;
+  let nextFlush: Promise<void> | undefined;
+  function writeUnwritten(): Promise<void> {
+    if (!flushing) {
+      flushing = flushOnce().finally(() => {
+        flushing = undefined;
+      });
+      return flushing;
+    }
+    const startNext = () => {
+      nextFlush = undefined;
+      return writeUnwritten();
+    };
+    nextFlush ??= flushing.then(startNext, startNext);
+    return nextFlush;
   }
 
   /** Writes the calls the tracker ended (every one, nudged or not), then asks about a nudge. */
   async function settle(ended: EndedCall[], liveCount: number): Promise<void> {
     if (ended.length === 0) return;
-    const written = await writeUnwritten();
+    await writeUnwritten();
     // A call that is not in the database yet cannot be rated: no nudge for it.
+    const waiting = new Set((await deps.liveCalls.unwritten()).map((call) => call.callKey));
     await deps.nudgeAfter(
-      ended.filter((call) => written.has(call.callKey)),
+      ended.filter((call) => !waiting.has(call.callKey)),
       liveCount,
     );
   }

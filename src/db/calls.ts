@@ -6,25 +6,39 @@ import type { CallRecord, ReboundDb } from './schema';
  * Writes an ended call once: a call already stored under the same callKey is left as it is.
  * Returns the stored record either way.
  */
-export async function recordEndedCall(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
-  return db.transaction('rw', db.calls, async () => {
-    const existing = await db.calls.where('callKey').equals(call.callKey).first();
-    if (existing) return existing;
-    const record: Omit<CallRecord, 'id'> = {
-      callKey: call.callKey,
-      source: call.source,
-      host: call.host,
-      direction: call.direction,
-      startedAt: call.startedAt,
-      endedAt: call.endedAt,
-      durationMs: call.durationMs,
-      outcome: call.outcome,
-      endReason: call.endReason,
-      tags: [],
-    };
-    const id = await db.calls.add(record as CallRecord);
-    return { ...record, id };
+export function recordEndedCall(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
+  return db.transaction('rw', db.calls, () => storeOnce(db, call));
+}
+
+/**
+ * Writes ended calls in one transaction, each once: all of them are stored, or none. A backlog
+ * of a thousand calls costs one transaction, not a thousand.
+ */
+export async function recordEndedCalls(db: ReboundDb, calls: readonly EndedCall[]): Promise<void> {
+  if (calls.length === 0) return;
+  await db.transaction('rw', db.calls, async () => {
+    for (const call of calls) await storeOnce(db, call);
   });
+}
+
+/** Inside a transaction on `calls`. */
+async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
+  const existing = await db.calls.where('callKey').equals(call.callKey).first();
+  if (existing) return existing;
+  const record: Omit<CallRecord, 'id'> = {
+    callKey: call.callKey,
+    source: call.source,
+    host: call.host,
+    direction: call.direction,
+    startedAt: call.startedAt,
+    endedAt: call.endedAt,
+    durationMs: call.durationMs,
+    outcome: call.outcome,
+    endReason: call.endReason,
+    tags: [],
+  };
+  const id = await db.calls.add(record as CallRecord);
+  return { ...record, id };
 }
 
 export async function rateCall(db: ReboundDb, callKey: string, rating: CallRating, at: number): Promise<boolean> {

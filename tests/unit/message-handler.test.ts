@@ -368,6 +368,36 @@ describe('createBackground', () => {
     });
   });
 
+  describe('many tabs ending calls at once', () => {
+    it('writes every call once, nudges only written calls, and coalesces the writes instead of one pass per end', async () => {
+      const { send, liveCalls, liveSlot, deps } = setup();
+      const slotWrites = vi.spyOn(liveSlot, 'write');
+      const tabs = 40;
+      const perTab = 5;
+      await Promise.all(
+        Array.from({ length: tabs }, async (_, tab) => {
+          for (let i = 0; i < perTab; i++) {
+            const callId = `t${tab}-c${i}`;
+            await send(callSignal({ kind: 'started', callId, at: T0 + i * 1_000 }), fromTab(100 + tab));
+            await send(callSignal({ kind: 'ended', callId, at: T0 + i * 1_000 + 500 }), fromTab(100 + tab));
+          }
+        }),
+      );
+      const calls = tabs * perTab;
+      const keys = (await db.calls.toArray()).map((row) => row.callKey);
+      expect(keys).toHaveLength(calls);
+      expect(new Set(keys).size).toBe(calls);
+      expect(await liveCalls.unwritten()).toEqual([]);
+      // Nudges wait while other tabs are on calls; the ones shown are for written calls.
+      const nudged = deps.showToast.mock.calls.map(([call]) => call.callKey);
+      expect(nudged.length).toBeGreaterThan(0);
+      expect(keys).toEqual(expect.arrayContaining(nudged));
+      // Two tracker updates a call, plus one queue update for each flush. A flush per end over
+      // the whole queue would have rewritten the session thousands of times.
+      expect(slotWrites.mock.calls.length).toBeLessThanOrEqual(3 * calls);
+    });
+  });
+
   describe('flushUnwritten', () => {
     it('writes calls that ended but were never settled, once', async () => {
       const { background, liveCalls, deps } = setup();
