@@ -3,6 +3,13 @@ import type { PendingRoutine } from '../routine/pending-routine';
 import type { NudgeRequest } from './nudge-flow';
 import { openRoutineWindow, showNotification, showToast, toastNudge } from './nudger';
 
+/**
+ * How many nudged calls keep the right to be answered from their toast. A toast hides after
+ * seconds; only the latest few can still be on screen, and the list lives in storage.session,
+ * which every nudge rewrites.
+ */
+export const ANSWERABLE_NUDGES = 50;
+
 export interface DeliveryDeps {
   nudgedCalls: SessionSlot<Record<string, number>>;
   pendingRoutine: SessionSlot<PendingRoutine>;
@@ -17,8 +24,10 @@ export function createDelivery(deps: DeliveryDeps) {
   async function toast({ call, settings, escalation, tabIds }: NudgeRequest): Promise<boolean> {
     const tabId = await showToast(toastNudge(call, settings, escalation), tabIds);
     if (tabId === undefined) return false;
-    const nudged = (await deps.nudgedCalls.read()) ?? {};
-    await deps.nudgedCalls.write({ ...nudged, [call.callKey]: tabId });
+    const nudged = Object.entries((await deps.nudgedCalls.read()) ?? {}).filter(([key]) => key !== call.callKey);
+    await deps.nudgedCalls.write(
+      Object.fromEntries([...nudged.slice(-(ANSWERABLE_NUDGES - 1)), [call.callKey, tabId]]),
+    );
     return true;
   }
 

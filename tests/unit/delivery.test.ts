@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EndedCall } from '../../src/background/call-tracker';
-import { createDelivery } from '../../src/background/delivery';
+import { ANSWERABLE_NUDGES, createDelivery } from '../../src/background/delivery';
 import * as nudger from '../../src/background/nudger';
 import type { PendingRoutine } from '../../src/routine/pending-routine';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
@@ -50,6 +50,18 @@ describe('delivery styles', () => {
       [5, 3],
     );
     expect(nudgedCalls.value).toEqual({ 'hubspot:old': 1, 'hubspot:a': 5 });
+  });
+
+  it('toast: only the latest nudges stay answerable, so the list cannot grow all day', async () => {
+    vi.mocked(nudger.showToast).mockResolvedValue(5);
+    const { deliver, nudgedCalls, request } = setup();
+    for (let i = 0; i < ANSWERABLE_NUDGES + 10; i++) {
+      await deliver({ ...request('toast'), call: { ...call, callKey: `hubspot:c${i}` } });
+    }
+    const keys = Object.keys(nudgedCalls.value ?? {});
+    expect(keys).toHaveLength(ANSWERABLE_NUDGES);
+    expect(keys.at(0)).toBe('hubspot:c10');
+    expect(keys.at(-1)).toBe(`hubspot:c${ANSWERABLE_NUDGES + 9}`);
   });
 
   it('toast: nothing delivered when no tab listens', async () => {
