@@ -4,6 +4,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import type { EndedCall } from '../../src/background/call-tracker';
+import type { LiveCallsState } from '../../src/background/live-calls';
 import type { CallRecord } from '../../src/db/schema';
 
 let session: ExtensionSession;
@@ -40,6 +42,66 @@ async function breakDatabase(): Promise<void> {
         request.onerror = () => reject(request.error);
       }),
   );
+}
+
+interface HoldWindow {
+  reboundHold?: { release(): Promise<void> };
+}
+
+/**
+ * Takes the `calls` store with a readwrite transaction from an extension page and keeps it
+ * (a request chained on each success keeps a transaction alive), so every other context's
+ * write to `calls` waits in line behind it. Resolves once the lock is held.
+ */
+async function holdCallsStore(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('rebound');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('calls', 'readwrite');
+          const store = transaction.objectStore('calls');
+          let released = false;
+          const complete = new Promise<void>((done, failed) => {
+            transaction.oncomplete = () => {
+              db.close();
+              done();
+            };
+            transaction.onabort = () => failed(transaction.error);
+          });
+          const keepAlive = () => {
+            if (!released) store.get(0).onsuccess = keepAlive;
+          };
+          store.get(0).onsuccess = () => {
+            keepAlive();
+            resolve();
+          };
+          (window as HoldWindow).reboundHold = {
+            release: () => {
+              released = true;
+              return complete;
+            },
+          };
+        };
+      }),
+  );
+}
+
+async function releaseCallsStore(page: Page): Promise<void> {
+  await page.evaluate(() => (window as HoldWindow).reboundHold?.release());
+}
+
+async function liveCallsState(page: Page): Promise<LiveCallsState | undefined> {
+  return page.evaluate(async () => {
+    const { liveCalls } = await (
+      globalThis as unknown as {
+        chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome.storage.session.get('liveCalls');
+    return liveCalls as LiveCallsState | undefined;
+  });
 }
 
 async function repairDatabase(): Promise<void> {
@@ -91,4 +153,36 @@ it('a service worker stopped while the toast shows still takes the rating and th
   await toast.click('Reset');
   const routine = await ExtensionPopup.waitFor(page, session.extensionUrl('popup/index.html'));
   await routine.waitForText('Breathe');
+});
+
+it('a service worker stopped after a call ended, before its database write, loses nothing and writes it once', async () => {
+  const page = await session.openDemoDialer('answerDelayMs=0');
+  const probe = await session.extensionPage();
+  await holdCallsStore(probe);
+  await callAndHangUp(page, 'Dana Whitfield');
+  await expect.poll(async () => (await liveCallsState(probe))?.unwritten.length, { timeout: 10_000 }).toBe(1);
+  const [ended] = (await liveCallsState(probe))?.unwritten ?? [];
+  expect(ended).toBeDefined();
+
+  // The worker dies with its write still waiting for the store.
+  await session.stopServiceWorker();
+  await releaseCallsStore(probe);
+  expect(await session.countRows('calls')).toBe(0);
+
+  // The popup opened as a tab fires tab events, which wake the worker; on start it writes what waits.
+  const popup = await session.context.newPage();
+  await popup.goto(session.extensionUrl('popup/index.html'));
+  await expect.poll(() => session.countRows('calls'), { timeout: 10_000 }).toBe(1);
+  const { tabId: _tab, ...fields } = ended as EndedCall;
+  expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining({ ...fields, tags: [] })]);
+  await expect.poll(async () => (await liveCallsState(probe))?.unwritten, { timeout: 10_000 }).toEqual([]);
+
+  // That popup drew before the write landed; the rep's next open shows the call, ready for a reset.
+  await popup.reload();
+  const lastCall = popup.getByTestId('last-call');
+  await expect.poll(() => lastCall.textContent()).toContain('HubSpot calling');
+  expect(await lastCall.textContent()).toContain('Not rated yet');
+  await lastCall.getByRole('button', { name: 'Reset after this call' }).waitFor();
+  expect(await session.countRows('calls')).toBe(1);
+  expect(session.extensionErrors).toEqual([]);
 });
