@@ -2,11 +2,12 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
-import { ExtensionPopup } from '../../scripts/driver/extension-popup';
+import { ExtensionPopup, STEPS_AFTER_THROW_IT_AWAY } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { EndedCall } from '../../src/background/call-tracker';
 import type { LiveCallsState } from '../../src/background/live-calls';
-import type { CallRecord } from '../../src/db/schema';
+import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import { click, demoCall, heading, waitForRows } from './popup-driver';
 
 let session: ExtensionSession;
 
@@ -92,6 +93,34 @@ async function holdCallsStore(page: Page): Promise<void> {
 async function releaseCallsStore(page: Page): Promise<void> {
   await page.evaluate(() => (window as HoldWindow).reboundHold?.release());
 }
+
+interface CallTransactionsWindow {
+  reboundCallTransactions: number;
+}
+
+/**
+ * Opens an extension page that counts the transactions it opens on `calls`: a save has reached
+ * the database once its first one is open, a read or a write. Counted from the page's first
+ * script, because Dexie binds `IDBDatabase.transaction` when it opens the database.
+ */
+async function openCountingCallTransactions(pathname: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.addInitScript(() => {
+    const counted = window as unknown as CallTransactionsWindow;
+    counted.reboundCallTransactions = 0;
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, names, mode, options) {
+      const stores = typeof names === 'string' ? [names] : [...names];
+      if (stores.includes('calls')) counted.reboundCallTransactions += 1;
+      return open.call(this, names, mode, options);
+    };
+  });
+  await page.goto(session.extensionUrl(pathname));
+  return page;
+}
+
+const callTransactions = (page: Page) =>
+  page.evaluate(() => (window as unknown as CallTransactionsWindow).reboundCallTransactions);
 
 async function liveCallsState(page: Page): Promise<LiveCallsState | undefined> {
   return page.evaluate(async () => {
@@ -184,5 +213,47 @@ it('a service worker stopped after a call ended, before its database write, lose
   expect(await lastCall.textContent()).toContain('Not rated yet');
   await lastCall.getByRole('button', { name: 'Reset after this call' }).waitFor();
   expect(await session.countRows('calls')).toBe(1);
+  expect(session.extensionErrors).toEqual([]);
+});
+
+it('the popup and the options page writing the same call at once both keep what they wrote', async () => {
+  const callId = await demoCall(session);
+  const popup = await openCountingCallTransactions('popup/index.html');
+  await click(popup, 'Reset after this call');
+  await heading(popup, 'How did that one go?');
+  await popup.getByRole('checkbox', { name: 'Angry customer' }).check();
+  await popup.getByRole('checkbox', { name: 'Delay' }).check();
+
+  const options = await openCountingCallTransactions('options/index.html#history');
+  await options.getByRole('list', { name: 'Calls, newest first' }).getByRole('button').first().click();
+  const dialog = options.getByRole('dialog');
+  await dialog.getByLabel('Rating').waitFor();
+
+  // Both saves start while the store is held, so they meet at the database rather than one after the other.
+  const popupBefore = await callTransactions(popup);
+  const optionsBefore = await callTransactions(options);
+  const probe = await session.extensionPage();
+  await holdCallsStore(probe);
+  await click(popup, 'Next');
+  await dialog.getByLabel('Rating').selectOption({ label: 'Tough' });
+  await expect.poll(() => callTransactions(popup), { timeout: 10_000 }).toBeGreaterThan(popupBefore);
+  await expect.poll(() => callTransactions(options), { timeout: 10_000 }).toBeGreaterThan(optionsBefore);
+  await releaseCallsStore(probe);
+
+  await dialog.getByRole('status').getByText('Saved').waitFor();
+  await heading(popup, 'Breathe');
+  const both = { id: callId, rating: 'tough', tags: ['angry-customer', 'delay'] };
+  expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining(both)]);
+
+  await heading(popup, 'Throw it away', 15_000);
+  for (const next of STEPS_AFTER_THROW_IT_AWAY) {
+    await click(popup, 'Skip');
+    await heading(popup, next);
+  }
+  await click(popup, 'Done');
+  await popup.getByRole('button', { name: 'Quick reset' }).waitFor();
+  const [reset] = await waitForRows(() => session.readTable<ResetRecord>('resets'), 1);
+  expect(reset).toMatchObject({ kind: 'after-call', callId, tags: ['angry-customer', 'delay'] });
+  expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining(both)]);
   expect(session.extensionErrors).toEqual([]);
 });
