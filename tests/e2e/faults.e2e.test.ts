@@ -1,12 +1,15 @@
 /** Faults a browser can throw at Rebound: the rep loses nothing and is told what happened. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup, STEPS_AFTER_THROW_IT_AWAY } from '../../scripts/driver/extension-popup';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { type ExtensionGlobals, type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { EndedCall } from '../../src/background/call-tracker';
 import type { LiveCallsState } from '../../src/background/live-calls';
-import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
 import { click, demoCall, heading, waitForRows } from './popup-driver';
 
 let session: ExtensionSession;
@@ -122,16 +125,16 @@ async function openCountingCallTransactions(pathname: string): Promise<Page> {
 const callTransactions = (page: Page) =>
   page.evaluate(() => (window as unknown as CallTransactionsWindow).reboundCallTransactions);
 
-async function liveCallsState(page: Page): Promise<LiveCallsState | undefined> {
-  return page.evaluate(async () => {
-    const { liveCalls } = await (
-      globalThis as unknown as {
-        chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
-      }
-    ).chrome.storage.session.get('liveCalls');
-    return liveCalls as LiveCallsState | undefined;
-  });
+/** A storage.session value, read from an extension page: the worker may be stopped. */
+async function sessionValue<T>(key: string): Promise<T | undefined> {
+  const stored = await (await session.extensionPage()).evaluate(
+    (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name),
+    key,
+  );
+  return stored[key] as T | undefined;
 }
+
+const liveCallsState = () => sessionValue<LiveCallsState>('liveCalls');
 
 async function repairDatabase(): Promise<void> {
   await (await session.extensionPage()).evaluate(
@@ -189,8 +192,8 @@ it('a service worker stopped after a call ended, before its database write, lose
   const probe = await session.extensionPage();
   await holdCallsStore(probe);
   await callAndHangUp(page, 'Dana Whitfield');
-  await expect.poll(async () => (await liveCallsState(probe))?.unwritten.length, { timeout: 10_000 }).toBe(1);
-  const [ended] = (await liveCallsState(probe))?.unwritten ?? [];
+  await expect.poll(async () => (await liveCallsState())?.unwritten.length, { timeout: 10_000 }).toBe(1);
+  const [ended] = (await liveCallsState())?.unwritten ?? [];
   expect(ended).toBeDefined();
 
   // The worker dies with its write still waiting for the store.
@@ -204,7 +207,7 @@ it('a service worker stopped after a call ended, before its database write, lose
   await expect.poll(() => session.countRows('calls'), { timeout: 10_000 }).toBe(1);
   const { tabId: _tab, ...fields } = ended as EndedCall;
   expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining({ ...fields, tags: [] })]);
-  await expect.poll(async () => (await liveCallsState(probe))?.unwritten, { timeout: 10_000 }).toEqual([]);
+  await expect.poll(async () => (await liveCallsState())?.unwritten, { timeout: 10_000 }).toEqual([]);
 
   // That popup drew before the write landed; the rep's next open shows the call, ready for a reset.
   await popup.reload();
@@ -256,4 +259,58 @@ it('the popup and the options page writing the same call at once both keep what 
   expect(reset).toMatchObject({ kind: 'after-call', callId, tags: ['angry-customer', 'delay'] });
   expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining(both)]);
   expect(session.extensionErrors).toEqual([]);
+});
+
+it('a browser restarted on the same profile shows no stale call or held nudge, and a follow-up due after it still fires', async () => {
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-restart-'));
+  try {
+    await session.close();
+    session = await launchExtension({ profileDir });
+    await session.setSettings({ minCallSeconds: 0, cooldownMinutes: 0 });
+    // Tab B is on a call when the browser closes; tab A's call ended during it, so its nudge is held.
+    const tabB = await session.openDemoDialer('answerDelayMs=0');
+    const tabA = await session.openDemoDialer('answerDelayMs=0');
+    await tabB.getByRole('button', { name: 'Call Dana Whitfield' }).click();
+    await tabB.frameLocator('#softphone').getByText('On call').waitFor();
+    await callAndHangUp(tabA, 'Marcus Oyelaran');
+    await expect.poll(() => sessionValue('heldNudge'), { timeout: 10_000 }).toHaveProperty('call.outcome', 'completed');
+    const before = await session.context.newPage();
+    await before.goto(session.extensionUrl('popup/index.html'));
+    await before.getByTestId('on-a-call').waitFor();
+    // Stored as an import stores it, with no alarm: only the restart's restore can make it fire.
+    const followUpId = await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() + 5000 });
+    await session.close();
+
+    const restartedAt = Date.now();
+    session = await launchExtension({ profileDir });
+    expect(await session.countRows('calls')).toBe(1);
+    const state = await liveCallsState();
+    expect(state?.tracker.live ?? {}).toEqual({});
+    expect(state?.unwritten ?? []).toEqual([]);
+    expect(await sessionValue('heldNudge')).toBeUndefined();
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl('popup/index.html'));
+    await popup.getByTestId('last-call').waitFor();
+    await popup.getByTestId('today').waitFor();
+    expect(await popup.getByTestId('on-a-call').count()).toBe(0);
+
+    const notificationId = `follow-up:${followUpId}`;
+    const shown = () =>
+      session.inWorker(
+        async () =>
+          Object.keys(
+            await (
+              globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
+            ).chrome.notifications.getAll(),
+          ),
+        undefined,
+      );
+    await expect.poll(shown, { timeout: 20_000 }).toContain(notificationId);
+    const [followUp] = await session.readTable<FollowUpRecord>('followUps');
+    expect(followUp?.notifiedAt).toBeGreaterThanOrEqual(restartedAt);
+    expect(session.extensionErrors).toEqual([]);
+  } finally {
+    await session.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
 });
