@@ -49,14 +49,17 @@ export class ExtensionPopup extends CdpTarget {
   }
 }
 
+/** The after-call routine's steps after "Throw it away", each reached from the one before with Skip. */
+export const STEPS_AFTER_THROW_IT_AWAY = [
+  'What was it really about?',
+  'One thing to keep',
+  'Anything to follow up?',
+  'Ready for the next one',
+];
+
 /** From "Throw it away", skips the after-call routine's middle steps to "Ready for the next one". */
 export async function skipToReady(routine: ExtensionPopup): Promise<void> {
-  for (const next of [
-    'What was it really about?',
-    'One thing to keep',
-    'Anything to follow up?',
-    'Ready for the next one',
-  ]) {
+  for (const next of STEPS_AFTER_THROW_IT_AWAY) {
     await routine.clickButton('Skip');
     await routine.waitForText(next);
   }

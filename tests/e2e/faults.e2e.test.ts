@@ -1,10 +1,16 @@
 /** Faults a browser can throw at Rebound: the rep loses nothing and is told what happened. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
-import { ExtensionPopup } from '../../scripts/driver/extension-popup';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
-import type { CallRecord } from '../../src/db/schema';
+import { ExtensionPopup, STEPS_AFTER_THROW_IT_AWAY } from '../../scripts/driver/extension-popup';
+import { type ExtensionGlobals, type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import type { EndedCall } from '../../src/background/call-tracker';
+import type { LiveCallsState } from '../../src/background/live-calls';
+import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
+import { click, demoCall, heading, waitForRows } from './popup-driver';
 
 let session: ExtensionSession;
 
@@ -41,6 +47,94 @@ async function breakDatabase(): Promise<void> {
       }),
   );
 }
+
+interface HoldWindow {
+  reboundHold?: { release(): Promise<void> };
+}
+
+/**
+ * Takes the `calls` store with a readwrite transaction from an extension page and keeps it
+ * (a request chained on each success keeps a transaction alive), so every other context's
+ * write to `calls` waits in line behind it. Resolves once the lock is held.
+ */
+async function holdCallsStore(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('rebound');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('calls', 'readwrite');
+          const store = transaction.objectStore('calls');
+          let released = false;
+          const complete = new Promise<void>((done, failed) => {
+            transaction.oncomplete = () => {
+              db.close();
+              done();
+            };
+            transaction.onabort = () => failed(transaction.error);
+          });
+          const keepAlive = () => {
+            if (!released) store.get(0).onsuccess = keepAlive;
+          };
+          store.get(0).onsuccess = () => {
+            keepAlive();
+            resolve();
+          };
+          (window as HoldWindow).reboundHold = {
+            release: () => {
+              released = true;
+              return complete;
+            },
+          };
+        };
+      }),
+  );
+}
+
+async function releaseCallsStore(page: Page): Promise<void> {
+  await page.evaluate(() => (window as HoldWindow).reboundHold?.release());
+}
+
+interface CallTransactionsWindow {
+  reboundCallTransactions: number;
+}
+
+/**
+ * Opens an extension page that counts the transactions it opens on `calls`: a save has reached
+ * the database once its first one is open, a read or a write. Counted from the page's first
+ * script, because Dexie binds `IDBDatabase.transaction` when it opens the database.
+ */
+async function openCountingCallTransactions(pathname: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.addInitScript(() => {
+    const counted = window as unknown as CallTransactionsWindow;
+    counted.reboundCallTransactions = 0;
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, names, mode, options) {
+      const stores = typeof names === 'string' ? [names] : [...names];
+      if (stores.includes('calls')) counted.reboundCallTransactions += 1;
+      return open.call(this, names, mode, options);
+    };
+  });
+  await page.goto(session.extensionUrl(pathname));
+  return page;
+}
+
+const callTransactions = (page: Page) =>
+  page.evaluate(() => (window as unknown as CallTransactionsWindow).reboundCallTransactions);
+
+/** A storage.session value, read from an extension page: the worker may be stopped. */
+async function sessionValue<T>(key: string): Promise<T | undefined> {
+  const stored = await (await session.extensionPage()).evaluate(
+    (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name),
+    key,
+  );
+  return stored[key] as T | undefined;
+}
+
+const liveCallsState = () => sessionValue<LiveCallsState>('liveCalls');
 
 async function repairDatabase(): Promise<void> {
   await (await session.extensionPage()).evaluate(
@@ -91,4 +185,132 @@ it('a service worker stopped while the toast shows still takes the rating and th
   await toast.click('Reset');
   const routine = await ExtensionPopup.waitFor(page, session.extensionUrl('popup/index.html'));
   await routine.waitForText('Breathe');
+});
+
+it('a service worker stopped after a call ended, before its database write, loses nothing and writes it once', async () => {
+  const page = await session.openDemoDialer('answerDelayMs=0');
+  const probe = await session.extensionPage();
+  await holdCallsStore(probe);
+  await callAndHangUp(page, 'Dana Whitfield');
+  await expect.poll(async () => (await liveCallsState())?.unwritten.length, { timeout: 10_000 }).toBe(1);
+  const [ended] = (await liveCallsState())?.unwritten ?? [];
+  expect(ended).toBeDefined();
+
+  // The worker dies with its write still waiting for the store.
+  await session.stopServiceWorker();
+  await releaseCallsStore(probe);
+  expect(await session.countRows('calls')).toBe(0);
+
+  // The popup opened as a tab fires tab events, which wake the worker; on start it writes what waits.
+  const popup = await session.context.newPage();
+  await popup.goto(session.extensionUrl('popup/index.html'));
+  await expect.poll(() => session.countRows('calls'), { timeout: 10_000 }).toBe(1);
+  const { tabId: _tab, ...fields } = ended as EndedCall;
+  expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining({ ...fields, tags: [] })]);
+  await expect.poll(async () => (await liveCallsState())?.unwritten, { timeout: 10_000 }).toEqual([]);
+
+  // That popup drew before the write landed; the rep's next open shows the call, ready for a reset.
+  await popup.reload();
+  const lastCall = popup.getByTestId('last-call');
+  await expect.poll(() => lastCall.textContent()).toContain('HubSpot calling');
+  expect(await lastCall.textContent()).toContain('Not rated yet');
+  await lastCall.getByRole('button', { name: 'Reset after this call' }).waitFor();
+  expect(await session.countRows('calls')).toBe(1);
+  expect(session.extensionErrors).toEqual([]);
+});
+
+it('the popup and the options page writing the same call at once both keep what they wrote', async () => {
+  const callId = await demoCall(session);
+  const popup = await openCountingCallTransactions('popup/index.html');
+  await click(popup, 'Reset after this call');
+  await heading(popup, 'How did that one go?');
+  await popup.getByRole('checkbox', { name: 'Angry customer' }).check();
+  await popup.getByRole('checkbox', { name: 'Delay' }).check();
+
+  const options = await openCountingCallTransactions('options/index.html#history');
+  await options.getByRole('list', { name: 'Calls, newest first' }).getByRole('button').first().click();
+  const dialog = options.getByRole('dialog');
+  await dialog.getByLabel('Rating').waitFor();
+
+  // Both saves start while the store is held, so they meet at the database rather than one after the other.
+  const popupBefore = await callTransactions(popup);
+  const optionsBefore = await callTransactions(options);
+  const probe = await session.extensionPage();
+  await holdCallsStore(probe);
+  await click(popup, 'Next');
+  await dialog.getByLabel('Rating').selectOption({ label: 'Tough' });
+  await expect.poll(() => callTransactions(popup), { timeout: 10_000 }).toBeGreaterThan(popupBefore);
+  await expect.poll(() => callTransactions(options), { timeout: 10_000 }).toBeGreaterThan(optionsBefore);
+  await releaseCallsStore(probe);
+
+  await dialog.getByRole('status').getByText('Saved').waitFor();
+  await heading(popup, 'Breathe');
+  const both = { id: callId, rating: 'tough', tags: ['angry-customer', 'delay'] };
+  expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining(both)]);
+
+  await heading(popup, 'Throw it away', 15_000);
+  for (const next of STEPS_AFTER_THROW_IT_AWAY) {
+    await click(popup, 'Skip');
+    await heading(popup, next);
+  }
+  await click(popup, 'Done');
+  await popup.getByRole('button', { name: 'Quick reset' }).waitFor();
+  const [reset] = await waitForRows(() => session.readTable<ResetRecord>('resets'), 1);
+  expect(reset).toMatchObject({ kind: 'after-call', callId, tags: ['angry-customer', 'delay'] });
+  expect(await session.readTable<CallRecord>('calls')).toEqual([expect.objectContaining(both)]);
+  expect(session.extensionErrors).toEqual([]);
+});
+
+it('a browser restarted on the same profile shows no stale call or held nudge, and a follow-up due after it still fires', async () => {
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-restart-'));
+  try {
+    await session.close();
+    session = await launchExtension({ profileDir });
+    await session.setSettings({ minCallSeconds: 0, cooldownMinutes: 0 });
+    // Tab B is on a call when the browser closes; tab A's call ended during it, so its nudge is held.
+    const tabB = await session.openDemoDialer('answerDelayMs=0');
+    const tabA = await session.openDemoDialer('answerDelayMs=0');
+    await tabB.getByRole('button', { name: 'Call Dana Whitfield' }).click();
+    await tabB.frameLocator('#softphone').getByText('On call').waitFor();
+    await callAndHangUp(tabA, 'Marcus Oyelaran');
+    await expect.poll(() => sessionValue('heldNudge'), { timeout: 10_000 }).toHaveProperty('call.outcome', 'completed');
+    const before = await session.context.newPage();
+    await before.goto(session.extensionUrl('popup/index.html'));
+    await before.getByTestId('on-a-call').waitFor();
+    // Stored as an import stores it, with no alarm: only the restart's restore can make it fire.
+    const followUpId = await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() + 5000 });
+    await session.close();
+
+    const restartedAt = Date.now();
+    session = await launchExtension({ profileDir });
+    expect(await session.countRows('calls')).toBe(1);
+    const state = await liveCallsState();
+    expect(state?.tracker.live ?? {}).toEqual({});
+    expect(state?.unwritten ?? []).toEqual([]);
+    expect(await sessionValue('heldNudge')).toBeUndefined();
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl('popup/index.html'));
+    await popup.getByTestId('last-call').waitFor();
+    await popup.getByTestId('today').waitFor();
+    expect(await popup.getByTestId('on-a-call').count()).toBe(0);
+
+    const notificationId = `follow-up:${followUpId}`;
+    const shown = () =>
+      session.inWorker(
+        async () =>
+          Object.keys(
+            await (
+              globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }
+            ).chrome.notifications.getAll(),
+          ),
+        undefined,
+      );
+    await expect.poll(shown, { timeout: 20_000 }).toContain(notificationId);
+    const [followUp] = await session.readTable<FollowUpRecord>('followUps');
+    expect(followUp?.notifiedAt).toBeGreaterThanOrEqual(restartedAt);
+    expect(session.extensionErrors).toEqual([]);
+  } finally {
+    await session.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
 });
