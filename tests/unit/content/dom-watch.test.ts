@@ -72,6 +72,31 @@ describe('reading a call from the page', () => {
     expect(reads).toBe(2);
   });
 
+  it('looks at a change after a quiet spell at once, and at the changes of a busy page after the interval', async () => {
+    const seen: number[] = [];
+    let view: CallView = { live: true };
+    watchCallView(
+      window,
+      new AbortController().signal,
+      () => view,
+      () => seen.push(Date.now()),
+    );
+    expect(seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(DOM_CHECK_INTERVAL_MS * 3);
+    const endedAt = Date.now();
+    view = { live: false };
+    document.body.append(document.createElement('i'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([expect.any(Number), endedAt]);
+
+    view = { live: true };
+    document.body.append(document.createElement('i'));
+    await vi.advanceTimersByTimeAsync(DOM_CHECK_INTERVAL_MS - 1);
+    expect(seen).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen).toHaveLength(3);
+  });
+
   it('names controls the way assistive technology does', () => {
     document.body.innerHTML = `
       <button id="a" aria-label="Hang Up"><svg></svg></button>
