@@ -18,15 +18,79 @@ function gateOf(schema: v.GenericSchema): Gate | undefined {
   return undefined;
 }
 
-/** Whether an event came from a frame inside the page: asked once per event, whatever listens. */
-const fromInside = new WeakMap<Event, boolean>();
+interface Route {
+  schema: v.GenericSchema;
+  handle(message: unknown): void;
+}
+
+/**
+ * Every protocol adapter in a frame behind one `message` listener. A chatty page posts hundreds
+ * of messages a second; each costs one listener call and, for a message of another kind, one
+ * property read per kind property (`type`, `name`, `api`), not one listener call per adapter.
+ */
+class FrameMessages {
+  /** Gate key → message kind → the routes that take that kind (a list: read on every message). */
+  private readonly gated: Array<readonly [string, Map<unknown, Set<Route>>]> = [];
+  private readonly ungated = new Set<Route>();
+  private routes = 0;
+  private listening = false;
+
+  constructor(private readonly frame: Window) {}
+
+  add(route: Route, gate: Gate | undefined, stop: AbortSignal): void {
+    if (stop.aborted) return;
+    const sets = gate ? [...gate.kinds].map((kind) => this.routesFor(gate.key, kind)) : [this.ungated];
+    for (const set of sets) set.add(route);
+    this.routes += 1;
+    if (!this.listening) {
+      this.frame.addEventListener('message', this.onMessage);
+      this.listening = true;
+    }
+    stop.addEventListener('abort', () => {
+      for (const set of sets) set.delete(route);
+      this.routes -= 1;
+      if (this.routes === 0) {
+        this.frame.removeEventListener('message', this.onMessage);
+        this.listening = false;
+      }
+    });
+  }
+
+  private routesFor(key: string, kind: unknown): Set<Route> {
+    let kinds = this.gated.find(([gateKey]) => gateKey === key)?.[1];
+    if (!kinds) {
+      kinds = new Map<unknown, Set<Route>>();
+      this.gated.push([key, kinds]);
+    }
+    const routes = kinds.get(kind) ?? new Set<Route>();
+    kinds.set(kind, routes);
+    return routes;
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    const data: unknown = event.data;
+    // Nothing is allocated for a message no adapter takes: most of a chatty page's traffic.
+    let candidates: Route[] | undefined = this.ungated.size > 0 ? [...this.ungated] : undefined;
+    if (typeof data === 'object' && data !== null) {
+      for (const [key, kinds] of this.gated) {
+        const routes = kinds.get((data as Record<string, unknown>)[key]);
+        if (routes && routes.size > 0) candidates = [...(candidates ?? []), ...routes];
+      }
+    }
+    if (!candidates || !isFrameInside(this.frame, event.source)) return;
+    for (const route of candidates) {
+      const parsed = v.safeParse(route.schema, data);
+      if (parsed.success) route.handle(parsed.output);
+    }
+  };
+}
+
+const perFrame = new WeakMap<Window, FrameMessages>();
 
 /**
  * Listens for `message` events that a frame nested in `frame` posted and that match `schema`;
  * everything else (the page itself, other windows, other shapes) is ignored without a throw.
  * Dialer SDKs post with targetOrigin '*', so the sender frame and the shape are the proof.
- * A chatty page posts hundreds of messages a second, so the message kind is looked at first:
- * another protocol's or a chat widget's message costs one property read.
  */
 export function onFrameMessage<TSchema extends v.GenericSchema>(
   frame: Window,
@@ -34,28 +98,9 @@ export function onFrameMessage<TSchema extends v.GenericSchema>(
   schema: TSchema,
   handle: (message: v.InferOutput<TSchema>) => void,
 ): void {
-  const gate = gateOf(schema);
-  frame.addEventListener(
-    'message',
-    (event: MessageEvent) => {
-      const data: unknown = event.data;
-      if (
-        gate &&
-        (typeof data !== 'object' || data === null || !gate.kinds.has((data as Record<string, unknown>)[gate.key]))
-      ) {
-        return;
-      }
-      let inside = fromInside.get(event);
-      if (inside === undefined) {
-        inside = isFrameInside(frame, event.source);
-        fromInside.set(event, inside);
-      }
-      if (!inside) return;
-      const parsed = v.safeParse(schema, data);
-      if (parsed.success) handle(parsed.output);
-    },
-    { signal: stop },
-  );
+  const messages = perFrame.get(frame) ?? new FrameMessages(frame);
+  perFrame.set(frame, messages);
+  messages.add({ schema, handle: handle as (message: unknown) => void }, gateOf(schema), stop);
 }
 
 export const vendorCallId = v.pipe(
