@@ -2,7 +2,7 @@
  * What Rebound costs a busy CRM page: the same page in a browser with Rebound and in one
  * without, alternating round by round, main-thread script and task time from CDP Performance
  * metrics and long tasks from the page's own observer. Ratios, because absolute times on a
- * shared machine mean little.
+ * shared machine mean little, with intervals and an A/A control, because even ratios move.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { findChromium } from '../chromium';
 import { CHROMIUM_ARGS, type ExtensionSession } from '../driver/extension-session';
-import { type Figure, median } from './figures';
+import { type Figure, median, medianRatio } from './figures';
 
 interface Sample {
   scriptMs: number;
@@ -53,47 +53,74 @@ async function sampleRound(context: BrowserContext, url: string, windowMs: numbe
   };
 }
 
-export async function pageOverhead(session: ExtensionSession, rounds: number, windowMs: number): Promise<Figure[]> {
-  const url = `${session.server.url}busy-crm/index.html`;
-  // Same flags, same fixture server, no extension.
+/** A browser like the bench's, with no extension: one for the baseline, one for the A/A control. */
+async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'rebound-bench-plain-'));
-  const plain = await chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  const withRebound: Sample[] = [];
-  const without: Sample[] = [];
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Each round measures the page three times, in a rotating order so drift on the machine falls on
+ * every side: with Rebound, without, and again without in a second plain browser. That last
+ * side, over the first plain one, is an A/A control: how far two identical setups differ on this
+ * machine in this run. The ratios carry 95% bootstrap intervals.
+ */
+export async function pageOverhead(session: ExtensionSession, rounds: number, windowMs: number): Promise<Figure[]> {
+  const url = `${session.server.url}busy-crm/index.html`;
+  // Measured with the detector in the page, not before its registration lands.
+  await session.waitForDetector();
+  const baseline = await plainBrowser();
+  const control = await plainBrowser();
+  const sides = [
+    { context: session.context, samples: [] as Sample[] },
+    { context: baseline.context, samples: [] as Sample[] },
+    { context: control.context, samples: [] as Sample[] },
+  ];
   try {
     for (let round = 0; round < rounds; round++) {
-      // Alternate which goes first, so drift on the machine falls on both sides.
-      const order = round % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
-      for (const side of order) {
-        if (side === 'with') withRebound.push(await sampleRound(session.context, url, windowMs));
-        else without.push(await sampleRound(plain, url, windowMs));
+      for (let turn = 0; turn < sides.length; turn++) {
+        const side = sides[(round + turn) % sides.length];
+        side?.samples.push(await sampleRound(side.context, url, windowMs));
       }
     }
   } finally {
-    await plain.close();
-    await rm(profile, { recursive: true, force: true });
+    await baseline.close();
+    await control.close();
   }
-  const ratio = (pick: (sample: Sample) => number) =>
-    median(withRebound.map(pick)) / Math.max(1e-9, median(without.map(pick)));
+  const [withRebound, without, again] = sides.map((side) => side.samples) as [Sample[], Sample[], Sample[]];
+  const ratio = (top: Sample[], pick: (sample: Sample) => number) => medianRatio(top.map(pick), without.map(pick));
   return [
     { group: 'page overhead', name: 'rounds (each side)', value: rounds, unit: 'rounds' },
     {
       group: 'page overhead',
       name: 'script time, with / without',
-      value: ratio((s) => s.scriptMs),
+      ...ratio(withRebound, (s) => s.scriptMs),
       unit: '×',
       target: '≤ 1.02×',
     },
     {
       group: 'page overhead',
       name: 'task time, with / without',
-      value: ratio((s) => s.taskMs),
+      ...ratio(withRebound, (s) => s.taskMs),
       unit: '×',
       target: '≤ 1.02×',
+    },
+    {
+      group: 'page overhead',
+      name: 'A/A control: script time, plain / plain',
+      ...ratio(again, (s) => s.scriptMs),
+      unit: '×',
     },
     {
       group: 'page overhead',
