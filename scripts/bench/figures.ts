@@ -58,8 +58,10 @@ export function medianRatio(
   return { value: ratio(numerator, denominator), interval: [percentile(ratios, 2.5), percentile(ratios, 97.5)] };
 }
 
-const formatValue = (value: number, unit: string) =>
-  Number.isInteger(value) ? String(value) : value.toFixed(unit === '×' ? 3 : 1);
+const formatValue = (value: number, unit: string) => {
+  if (unit === '×') return value.toFixed(3);
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+};
 
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((figure) => [
