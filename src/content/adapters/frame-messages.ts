@@ -68,6 +68,9 @@ class FrameMessages {
   }
 
   private readonly onMessage = (event: MessageEvent): void => {
+    // The sender first: reading `data` makes the browser copy the message into this world, and
+    // a page posting to itself (schedulers, analytics) is never a dialer.
+    if (!isFrameInside(this.frame, event.source)) return;
     const data: unknown = event.data;
     // Nothing is allocated for a message no adapter takes: most of a chatty page's traffic.
     let candidates: Route[] | undefined = this.ungated.size > 0 ? [...this.ungated] : undefined;
@@ -77,7 +80,7 @@ class FrameMessages {
         if (routes && routes.size > 0) candidates = [...(candidates ?? []), ...routes];
       }
     }
-    if (!candidates || !isFrameInside(this.frame, event.source)) return;
+    if (!candidates) return;
     for (const route of candidates) {
       const parsed = v.safeParse(route.schema, data);
       if (parsed.success) route.handle(parsed.output);

@@ -72,4 +72,30 @@ describe('frame messages shared by the protocol adapters', () => {
     ]);
     controller.abort();
   });
+
+  it('does not read what the page posts to itself: the browser would copy it into this world for nothing', () => {
+    const frame = new EventTarget() as unknown as Window;
+    const controller = new AbortController();
+    for (const adapter of PROTOCOL_ADAPTERS)
+      adapter.start(
+        frame,
+        () => undefined,
+        controller.signal,
+        () => 0,
+      );
+    let reads = 0;
+    const event = new Event('message');
+    Object.defineProperties(event, {
+      data: {
+        get() {
+          reads += 1;
+          return { type: 'CALL_ENDED' };
+        },
+      },
+      source: { value: frame },
+    });
+    frame.dispatchEvent(event);
+    expect(reads).toBe(0);
+    controller.abort();
+  });
 });
