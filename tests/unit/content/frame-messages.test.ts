@@ -1,20 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { aircallAdapter } from '../../../src/content/adapters/aircall';
-import { dialpadAdapter } from '../../../src/content/adapters/dialpad';
-import { hubspotAdapter } from '../../../src/content/adapters/hubspot';
-import { justcallAdapter } from '../../../src/content/adapters/justcall';
-import { ringcentralAdapter } from '../../../src/content/adapters/ringcentral';
-import { zoomPhoneAdapter } from '../../../src/content/adapters/zoom-phone';
+import { PROTOCOL_ADAPTERS } from '../../../src/content/adapters/protocol-adapters';
 import type { CallSignal } from '../../../src/messages/call-signal';
-
-const PROTOCOL_ADAPTERS = [
-  hubspotAdapter,
-  ringcentralAdapter,
-  aircallAdapter,
-  justcallAdapter,
-  zoomPhoneAdapter,
-  dialpadAdapter,
-];
 
 function post(frame: Window, data: unknown, source: unknown): void {
   const event = new Event('message');
