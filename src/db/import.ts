@@ -29,19 +29,28 @@ const followUpIdentity = (row: Pick<FollowUpRecord, 'callId' | 'who' | 'dueAt'>)
  * kept ones so a new id can never take one a later row keeps. Returns exported id → stored id.
  */
 async function addKeepingFreeIds<T extends { id: number }>(table: EntityTable<T, 'id'>, rows: T[]) {
-  const taken = await table.bulkGet(rows.map((row) => row.id as IDType<T, 'id'>));
-  const kept = rows.filter((_, index) => taken[index] === undefined);
-  const moved = rows.filter((_, index) => taken[index] !== undefined);
+  if (rows.length === 0) return new Map<number, number>();
+  // One key-range scan for the ids in use, not one read per row: a 100,000-row import into an
+  // empty table then reads nothing at all.
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const { id } of rows) {
+    lowest = Math.min(lowest, id);
+    highest = Math.max(highest, id);
+  }
+  const taken = new Set(await table.where(':id').between(lowest, highest, true, true).primaryKeys());
+  const kept = rows.filter((row) => !taken.has(row.id as IDType<T, 'id'>));
+  const moved = rows.filter((row) => taken.has(row.id as IDType<T, 'id'>));
   await table.bulkAdd(kept);
   const newIds = await table.bulkAdd(
     moved.map(({ id: _taken, ...rest }) => rest as T),
     { allKeys: true },
   );
-  const ids = new Map(kept.map((row) => [row.id, row.id]));
+  const stored = new Map(kept.map((row) => [row.id, row.id]));
   moved.forEach((row, index) => {
-    ids.set(row.id, newIds[index] as number);
+    stored.set(row.id, newIds[index] as number);
   });
-  return ids;
+  return stored;
 }
 
 /** Reads what is here and works out what the document would add. Writes nothing. */
