@@ -24,7 +24,9 @@ it('runs every benchmark figure end to end (quick sizes)', async () => {
     'insights, 30 days',
     'insights, all',
     'export calls CSV',
-    'import JSON (choose → preview → done)',
+    'import JSON: file chosen → preview',
+    'import JSON: Import → done',
+    'A/A control: script time, plain / plain',
   ]) {
     expect(names).toContain(expected);
   }
