@@ -17,8 +17,10 @@ beforeEach(async () => {
   session = await launchExtension();
   requests.length = 0;
   session.context.on('request', (request) => {
-    const from = request.serviceWorker() ? 'worker' : request.frame().url();
-    requests.push({ from, url: request.url(), navigation: !request.serviceWorker() && request.isNavigationRequest() });
+    const navigation = !request.serviceWorker() && request.isNavigationRequest();
+    // A navigation can come before its frame exists (a window being opened); it is judged by its URL.
+    const from = request.serviceWorker() ? 'worker' : navigation ? 'navigation' : request.frame().url();
+    requests.push({ from, url: request.url(), navigation });
   });
   await session.setSettings({ minCallSeconds: 1 });
 });
