@@ -1,6 +1,6 @@
 /**
  * The core flow in Firefox ESR: a demo call → the toast → rated by keyboard → the routine →
- * both rows in the add-on's database → the popup shows the call.
+ * both rows in the add-on's database → Options → History shows the call, rated, with its reset.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { CallRecord, ResetRecord } from '../../src/db/schema';
 
 const BACKGROUND = '_generated_background_page';
 const POPUP = 'popup/index.html';
+const HISTORY = 'options/index.html#history';
 
 let firefox: FirefoxSession;
 
@@ -96,4 +97,17 @@ it('runs the core flow: call, toast, rating, reset, history', async () => {
   await expect.poll(async () => (await readTable<ResetRecord>('resets')).length, { timeout: 10_000 }).toBe(1);
   const [reset] = await readTable<ResetRecord>('resets');
   expect(reset).toMatchObject({ kind: 'after-call', callId: call?.id, steps: ['breathe-5', 'positive', 'belief'] });
+
+  // Options → History shows the call as the rep left it: rated tough, with its reset.
+  await firefox.evaluateIn(
+    BACKGROUND,
+    `await browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(HISTORY)}) });`,
+  );
+  const historyRow = () =>
+    firefox.evaluateIn<string>(HISTORY, `return document.querySelector('.history-row')?.innerText ?? ''`);
+  await expect.poll(historyRow, { timeout: 10_000 }).toContain('Reset done');
+  const row = await historyRow();
+  expect(row).toContain('HubSpot');
+  expect(row).toContain('Tough');
+  expect(await firefox.evaluateIn<number>(HISTORY, `return document.querySelectorAll('.history-row').length`)).toBe(1);
 });
