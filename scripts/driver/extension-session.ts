@@ -55,6 +55,8 @@ export interface ExtensionSession {
   stopServiceWorker(): Promise<void>;
   /** Stores settings as the options page would (storage.local 'settings'). */
   setSettings(settings: Record<string, unknown>): Promise<void>;
+  /** A storage.session value, read from an extension page: works while the worker is stopped. */
+  sessionValue<T>(key: string): Promise<T | undefined>;
   /** How many rows a table holds, read without loading them. */
   countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
@@ -167,6 +169,13 @@ export async function launchExtension({
         (value) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings: value }),
         settings,
       );
+    },
+    async sessionValue<T>(key: string): Promise<T | undefined> {
+      const stored = await (await extensionPage()).evaluate(
+        (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name),
+        key,
+      );
+      return stored[key] as T | undefined;
     },
     async readTable<T>(table: string): Promise<T[]> {
       const rows = await (await extensionPage()).evaluate(

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup, STEPS_AFTER_THROW_IT_AWAY } from '../../scripts/driver/extension-popup';
-import { type ExtensionGlobals, type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { EndedCall } from '../../src/background/call-tracker';
 import type { LiveCallsState } from '../../src/background/live-calls';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
@@ -125,16 +125,7 @@ async function openCountingCallTransactions(pathname: string): Promise<Page> {
 const callTransactions = (page: Page) =>
   page.evaluate(() => (window as unknown as CallTransactionsWindow).reboundCallTransactions);
 
-/** A storage.session value, read from an extension page: the worker may be stopped. */
-async function sessionValue<T>(key: string): Promise<T | undefined> {
-  const stored = await (await session.extensionPage()).evaluate(
-    (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name),
-    key,
-  );
-  return stored[key] as T | undefined;
-}
-
-const liveCallsState = () => sessionValue<LiveCallsState>('liveCalls');
+const liveCallsState = () => session.sessionValue<LiveCallsState>('liveCalls');
 
 async function repairDatabase(): Promise<void> {
   await (await session.extensionPage()).evaluate(
@@ -273,7 +264,9 @@ it('a browser restarted on the same profile shows no stale call or held nudge, a
     await tabB.getByRole('button', { name: 'Call Dana Whitfield' }).click();
     await tabB.frameLocator('#softphone').getByText('On call').waitFor();
     await callAndHangUp(tabA, 'Marcus Oyelaran');
-    await expect.poll(() => sessionValue('heldNudge'), { timeout: 10_000 }).toHaveProperty('call.outcome', 'completed');
+    await expect
+      .poll(() => session.sessionValue('heldNudge'), { timeout: 10_000 })
+      .toHaveProperty('call.outcome', 'completed');
     const before = await session.context.newPage();
     await before.goto(session.extensionUrl('popup/index.html'));
     await before.getByTestId('on-a-call').waitFor();
@@ -287,7 +280,7 @@ it('a browser restarted on the same profile shows no stale call or held nudge, a
     const state = await liveCallsState();
     expect(state?.tracker.live ?? {}).toEqual({});
     expect(state?.unwritten ?? []).toEqual([]);
-    expect(await sessionValue('heldNudge')).toBeUndefined();
+    expect(await session.sessionValue('heldNudge')).toBeUndefined();
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl('popup/index.html'));
     await popup.getByTestId('last-call').waitFor();

@@ -106,12 +106,7 @@ describe('when the nudge comes', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await toastA.isShown()).toBe(false);
     expect(await toastB.isShown()).toBe(false);
-    const held = await worker().evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<unknown> } } } }
-      ).chrome.storage.session.get('heldNudge'),
-    );
-    expect(held).toHaveProperty('heldNudge.call.outcome', 'completed');
+    expect(await session.sessionValue('heldNudge')).toHaveProperty('call.outcome', 'completed');
     // The held nudge lives in storage.session: a worker stopped meanwhile still delivers it.
     await session.stopServiceWorker();
 
