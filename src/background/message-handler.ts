@@ -61,9 +61,10 @@ export function createBackground(deps: BackgroundDeps) {
 
   /**
    * Writes every ended call still waiting, in one transaction, so one whose write failed goes in
-   * with the next success; a failure is kept in the session for the popup.
+   * with the next success; a failure is kept in the session for the popup. True when every call
+   * that was waiting is now in the database (all or none: it is one transaction).
    */
-  async function flushOnce(): Promise<void> {
+  async function flushOnce(): Promise<boolean> {
     try {
       const calls = await deps.liveCalls.unwritten();
       if (calls.length > 0) {
@@ -71,9 +72,11 @@ export function createBackground(deps: BackgroundDeps) {
         await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
       }
       await deps.writeFailure.clear();
+      return true;
     } catch (error) {
       const waiting = (await deps.liveCalls.unwritten()).length;
       await deps.writeFailure.write({ message: errorText(error), at: deps.now(), waiting });
+      return false;
     }
   }
 
@@ -82,9 +85,9 @@ export function createBackground(deps: BackgroundDeps) {
    * its call was queued and so covers it. With many dialer tabs ending calls at once, a flush per
    * end, each over the whole queue, made the backlog grow faster than it drained.
    */
-  let flushing: Promise<void> | undefined;
-  let nextFlush: Promise<void> | undefined;
-  function writeUnwritten(): Promise<void> {
+  let flushing: Promise<boolean> | undefined;
+  let nextFlush: Promise<boolean> | undefined;
+  function writeUnwritten(): Promise<boolean> {
     if (!flushing) {
       flushing = flushOnce().finally(() => {
         flushing = undefined;
@@ -102,13 +105,10 @@ export function createBackground(deps: BackgroundDeps) {
   /** Writes the calls the tracker ended (every one, nudged or not), then asks about a nudge. */
   async function settle(ended: EndedCall[], liveCount: number): Promise<void> {
     if (ended.length === 0) return;
-    await writeUnwritten();
-    // A call that is not in the database yet cannot be rated: no nudge for it.
-    const waiting = new Set((await deps.liveCalls.unwritten()).map((call) => call.callKey));
-    await deps.nudgeAfter(
-      ended.filter((call) => !waiting.has(call.callKey)),
-      liveCount,
-    );
+    // The flush this waits for started after these calls were queued, so it covers them. A call
+    // that is not in the database cannot be rated: no nudge when the write failed.
+    if (!(await writeUnwritten())) return;
+    await deps.nudgeAfter(ended, liveCount);
   }
 
   /** Rates a call; when that makes a run of tough calls, the escalation the nudge shows. */
