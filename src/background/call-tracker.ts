@@ -1,4 +1,5 @@
-import type { CallDirection, CallOutcome, CallSignal } from '../messages/call-signal';
+import type { EndedCall, EndReason, LiveCall, TrackerState } from '../calls/call';
+import type { CallOutcome, CallSignal } from '../messages/call-signal';
 
 /** How long an ended call's key is remembered, so late repeats of its end are dropped. */
 export const ENDED_MEMORY_MS = 10 * 60 * 1000;
@@ -16,47 +17,6 @@ export const MERGE_WINDOW_MS = 2000;
 export const MAX_LIVE_CALLS_PER_TAB = 10;
 /** The generic WebRTC hook's source: its calls merge into a dialer's own. */
 export const WEBRTC_SOURCE = 'webrtc';
-
-export type EndReason = 'hang-up' | 'tab-closed' | 'navigated';
-
-export interface LiveCall {
-  trackKey: string;
-  callKey: string;
-  tabId: number;
-  host: string;
-  source: string;
-  callId?: string;
-  direction?: CallDirection;
-  startedAt: number;
-  answeredAt?: number;
-  /** When the WebRTC hook saw this call's audio connect (a merged call). */
-  audioAt?: number;
-  /** How many of the hook's connections carry this call's audio; the last one's end ends it. */
-  connections?: number;
-}
-
-export interface EndedCall {
-  callKey: string;
-  tabId: number;
-  host: string;
-  source: string;
-  direction?: CallDirection;
-  /** Absent when the end was seen without its start. */
-  startedAt?: number;
-  endedAt: number;
-  /** Talk time when the call was answered, otherwise ring time; absent when the start is unknown. */
-  durationMs?: number;
-  outcome: CallOutcome;
-  endReason: EndReason;
-}
-
-export interface TrackerState {
-  live: Record<string, LiveCall>;
-  /** trackKey → when it ended. */
-  ended: Record<string, number>;
-  /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
-  merged?: Record<string, { into: string; at: number }>;
-}
 
 export type TrackerEvent =
   | { kind: 'signal'; tabId: number; host: string; signal: CallSignal }

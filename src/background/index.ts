@@ -1,3 +1,4 @@
+import { liveCallsSlot } from '../calls/live-calls-state';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
@@ -37,7 +38,7 @@ const nudgeFlow = createNudgeFlow({
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
 });
-const liveCalls = new LiveCalls(sessionSlot('liveCalls'));
+const liveCalls = new LiveCalls(liveCallsSlot());
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),

@@ -1,19 +1,7 @@
+import type { EndedCall } from '../calls/call';
+import type { LiveCallsState } from '../calls/live-calls-state';
 import type { SessionSlot } from '../platform/session-store';
-import { sessionSlot } from '../platform/session-store';
-import {
-  type EndedCall,
-  emptyTrackerState,
-  type LiveCall,
-  type TrackerEvent,
-  type TrackerState,
-  track,
-} from './call-tracker';
-
-export interface LiveCallsState {
-  tracker: TrackerState;
-  /** Ended calls not yet in the database: kept until their write succeeds. */
-  unwritten: EndedCall[];
-}
+import { emptyTrackerState, type TrackerEvent, track } from './call-tracker';
 
 interface Update {
   /** The state after this update (undefined when it only reads), and what the caller gets. */
@@ -102,17 +90,4 @@ export class LiveCalls {
   liveCount(): Promise<number> {
     return this.update((current) => ({ value: Object.keys(current.tracker.live).length }));
   }
-}
-
-export const LIVE_CALLS_KEY = 'liveCalls';
-export const liveCallsSlot = () => sessionSlot<LiveCallsState>(LIVE_CALLS_KEY);
-
-/** The dialers on a call right now, newest first, once each: the popup's "On a call in …". */
-export async function liveCallSources(slot: SessionSlot<LiveCallsState>): Promise<string[]> {
-  return [...new Set(liveCallsIn(await slot.read()).map((call) => call.source))];
-}
-
-/** The calls live right now, newest first, for pages that show them (options' "call seen?"). */
-export function liveCallsIn(state: LiveCallsState | undefined): LiveCall[] {
-  return Object.values(state?.tracker.live ?? {}).sort((a, b) => b.startedAt - a.startedAt);
 }

@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import type { EndedCall } from '../calls/call';
 import { callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
@@ -11,7 +12,7 @@ import type { PendingRoutine } from '../routine/pending-routine';
 import { QUICK_BREATH_SECONDS } from '../routine/quick-breath';
 import type { Settings } from '../settings/settings';
 import type { SnoozeChoice } from '../snooze/snooze';
-import type { EndedCall, TrackerEvent } from './call-tracker';
+import type { TrackerEvent } from './call-tracker';
 import type { LiveCalls } from './live-calls';
 import { escalationFor, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';

@@ -1,10 +1,10 @@
+import type { EndedCall } from '../calls/call';
 import { ratingsSince } from '../db/calls';
 import type { ReboundDb } from '../db/schema';
 import { type Escalation, supportContactOf } from '../messages/escalation';
 import type { SessionSlot } from '../platform/session-store';
 import type { Settings } from '../settings/settings';
 import { startOfDay } from '../time/local-day';
-import type { EndedCall } from './call-tracker';
 import { decideHeldNudge, decideNudge, escalates, type NudgeContext, toughStreakOf } from './nudge-policy';
 
 /** A nudge waiting for the last live call to end. In storage.session: a worker restart keeps it. */

@@ -1,8 +1,8 @@
+import type { EndedCall } from '../calls/call';
 import type { CallRating } from '../messages/to-background';
 import type { WorkingHours } from '../settings/nudge-settings';
 import type { Settings } from '../settings/settings';
 import { localClock } from '../time/local-day';
-import type { EndedCall } from './call-tracker';
 
 /** What the policy knows about the moment, besides the call and the settings. */
 export interface NudgeContext {

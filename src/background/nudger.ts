@@ -1,3 +1,4 @@
+import type { EndedCall } from '../calls/call';
 import { toughCallsAwaitingReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import { dialerLabel } from '../dialers/catalog';
@@ -9,7 +10,6 @@ import { t } from '../platform/i18n';
 import { createNotification } from '../platform/notifications';
 import type { Settings } from '../settings/settings';
 import { startOfDay } from '../time/local-day';
-import type { EndedCall } from './call-tracker';
 
 const TOP_FRAME = 0;
 const TOAST_SCRIPT = 'toast.js';

@@ -1,4 +1,4 @@
-import type { EndedCall } from '../background/call-tracker';
+import type { EndedCall } from '../calls/call';
 import type { CallRating } from '../messages/to-background';
 import type { CallRecord, ReboundDb } from './schema';
 

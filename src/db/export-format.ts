@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { EndReason } from '../background/call-tracker';
+import type { EndReason } from '../calls/call';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from '../messages/call-signal';
 import { CALL_RATINGS } from '../messages/to-background';
 import type { CallRecord, FollowUpRecord, ResetKind, ResetRecord } from './schema';

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { EndReason } from '../background/call-tracker';
+import type { EndReason } from '../calls/call';
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
 import type { CallRating } from '../messages/to-background';
 

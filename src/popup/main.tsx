@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../background/live-calls';
+import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../calls/live-calls-state';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';

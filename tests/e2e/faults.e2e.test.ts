@@ -7,8 +7,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup, STEPS_AFTER_THROW_IT_AWAY } from '../../scripts/driver/extension-popup';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
-import type { EndedCall } from '../../src/background/call-tracker';
-import type { LiveCallsState } from '../../src/background/live-calls';
+import type { EndedCall } from '../../src/calls/call';
+import type { LiveCallsState } from '../../src/calls/live-calls-state';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
 import { click, demoCall, heading, waitForRows } from './popup-driver';
 

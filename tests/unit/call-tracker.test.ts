@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   ENDED_MEMORY_MS,
-  type EndedCall,
   emptyTrackerState,
   liveCallCount,
   type TrackerEvent,
-  type TrackerState,
   track,
 } from '../../src/background/call-tracker';
+import type { EndedCall, TrackerState } from '../../src/calls/call';
 import type { CallSignal } from '../../src/messages/call-signal';
 
 const HOST = 'app.hubspot.com';

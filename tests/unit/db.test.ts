@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EndedCall } from '../../src/background/call-tracker';
+import type { EndedCall } from '../../src/calls/call';
 import { callByKey, latestCall, rateCall, recordEndedCall } from '../../src/db/calls';
 import { recordReset, resetForCall, toughCallsAwaitingReset } from '../../src/db/resets';
 import { DB_NAME, openReboundDb, type ReboundDb } from '../../src/db/schema';

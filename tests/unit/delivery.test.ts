@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EndedCall } from '../../src/background/call-tracker';
 import { ANSWERABLE_NUDGES, createDelivery } from '../../src/background/delivery';
 import * as nudger from '../../src/background/nudger';
+import type { EndedCall } from '../../src/calls/call';
 import type { PendingRoutine } from '../../src/routine/pending-routine';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { memorySlot } from './fakes/memory-slot';

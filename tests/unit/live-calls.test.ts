@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerEvent } from '../../src/background/call-tracker';
-import { LiveCalls, type LiveCallsState } from '../../src/background/live-calls';
+import { LiveCalls } from '../../src/background/live-calls';
+import type { LiveCallsState } from '../../src/calls/live-calls-state';
 import type { CallSignal } from '../../src/messages/call-signal';
 import type { SessionSlot } from '../../src/platform/session-store';
 

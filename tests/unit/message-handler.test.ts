@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EndedCall } from '../../src/background/call-tracker';
-import { LiveCalls, type LiveCallsState } from '../../src/background/live-calls';
+import { LiveCalls } from '../../src/background/live-calls';
 import { createBackground } from '../../src/background/message-handler';
 import { createNudgeFlow, type HeldNudge } from '../../src/background/nudge-flow';
 import { signalRateLimit } from '../../src/background/signal-rate-limit';
+import type { EndedCall } from '../../src/calls/call';
+import type { LiveCallsState } from '../../src/calls/live-calls-state';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
 import type { WriteFailure } from '../../src/db/write-failure';
 import type { CallSignal } from '../../src/messages/call-signal';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EndedCall } from '../../src/background/call-tracker';
 import { createNudgeFlow, type HeldNudge, type NudgeRequest } from '../../src/background/nudge-flow';
 import { HELD_NUDGE_MAX_AGE_MS } from '../../src/background/nudge-policy';
+import type { EndedCall } from '../../src/calls/call';
 import { rateCall, recordEndedCall } from '../../src/db/calls';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EndedCall } from '../../src/background/call-tracker';
 import {
   decideHeldNudge,
   decideNudge,
@@ -10,6 +9,7 @@ import {
   toughStreakOf,
   withinWorkingHours,
 } from '../../src/background/nudge-policy';
+import type { EndedCall } from '../../src/calls/call';
 import type { WorkingHours } from '../../src/settings/nudge-settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EndedCall } from '../../src/background/call-tracker';
+import type { EndedCall } from '../../src/calls/call';
 import { rateCall, recordEndedCall } from '../../src/db/calls';
 import { recordReset } from '../../src/db/resets';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';

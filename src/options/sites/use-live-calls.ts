@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LiveCall } from '../../background/call-tracker';
-import { LIVE_CALLS_KEY, type LiveCallsState, liveCallsIn } from '../../background/live-calls';
+import type { LiveCall } from '../../calls/call';
+import { LIVE_CALLS_KEY, type LiveCallsState, liveCallsIn } from '../../calls/live-calls-state';
 import { sessionSlot, watchSessionKey } from '../../platform/session-store';
 
 /** The calls live right now, kept current as the background tracks them. */

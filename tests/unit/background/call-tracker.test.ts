@@ -4,10 +4,10 @@ import {
   MAX_LIVE_CALLS_PER_TAB,
   MERGE_WINDOW_MS,
   type TrackerEvent,
-  type TrackerState,
   type TrackerStep,
   track,
 } from '../../../src/background/call-tracker';
+import type { TrackerState } from '../../../src/calls/call';
 import type { CallSignal } from '../../../src/messages/call-signal';
 
 const HOST = 'crm.example';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LiveCallsState, liveCallSources } from '../../../src/background/live-calls';
+import { type LiveCallsState, liveCallSources } from '../../../src/calls/live-calls-state';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { dayNumbers, startOfDay } from '../../../src/db/today';
 import type { SessionSlot } from '../../../src/platform/session-store';

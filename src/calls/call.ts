@@ -1,0 +1,47 @@
+import type { CallDirection, CallOutcome } from '../messages/call-signal';
+
+/*
+ * A call as the background tracks it, the database stores it and the pages show it. These types
+ * belong to no context: the db and the pages read them without importing the background.
+ */
+
+export type EndReason = 'hang-up' | 'tab-closed' | 'navigated';
+
+export interface LiveCall {
+  trackKey: string;
+  callKey: string;
+  tabId: number;
+  host: string;
+  source: string;
+  callId?: string;
+  direction?: CallDirection;
+  startedAt: number;
+  answeredAt?: number;
+  /** When the WebRTC hook saw this call's audio connect (a merged call). */
+  audioAt?: number;
+  /** How many of the hook's connections carry this call's audio; the last one's end ends it. */
+  connections?: number;
+}
+
+export interface EndedCall {
+  callKey: string;
+  tabId: number;
+  host: string;
+  source: string;
+  direction?: CallDirection;
+  /** Absent when the end was seen without its start. */
+  startedAt?: number;
+  endedAt: number;
+  /** Talk time when the call was answered, otherwise ring time; absent when the start is unknown. */
+  durationMs?: number;
+  outcome: CallOutcome;
+  endReason: EndReason;
+}
+
+export interface TrackerState {
+  live: Record<string, LiveCall>;
+  /** trackKey → when it ended. */
+  ended: Record<string, number>;
+  /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
+  merged?: Record<string, { into: string; at: number }>;
+}
