@@ -4,24 +4,14 @@
  * row → the popup shows the call.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { skipToReady } from './popup-driver';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-  // The default minimum (20 s) would make every test wait; the policy itself is unit-tested.
-  await session.setSettings({ minCallSeconds: 1 });
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest();
 
 async function makeCall(page: Page, talkMs: number): Promise<void> {
   const softphone = page.frameLocator('#softphone');

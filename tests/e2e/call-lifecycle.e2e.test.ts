@@ -5,22 +5,13 @@
  *   call, once, with the whole length, and the nudge still comes.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-  await session.setSettings({ minCallSeconds: 1 });
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest();
 
 const TALK_MS = 1500;
 

@@ -3,25 +3,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup, STEPS_AFTER_THROW_IT_AWAY } from '../../scripts/driver/extension-popup';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { EndedCall } from '../../src/calls/call';
 import type { LiveCallsState } from '../../src/calls/live-calls-state';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { click, demoCall, heading, waitForRows } from './popup-driver';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-  await session.setSettings({ minCallSeconds: 0 });
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest({ settings: { minCallSeconds: 0 } });
 
 async function callAndHangUp(page: Page, contact: string): Promise<void> {
   const softphone = page.frameLocator('#softphone');
@@ -255,8 +246,7 @@ it('the popup and the options page writing the same call at once both keep what 
 it('a browser restarted on the same profile shows no stale call or held nudge, and a follow-up due after it still fires', async () => {
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-restart-'));
   try {
-    await session.close();
-    session = await launchExtension({ profileDir });
+    await session.relaunch({ profileDir });
     await session.setSettings({ minCallSeconds: 0, cooldownMinutes: 0 });
     // Tab B is on a call when the browser closes; tab A's call ended during it, so its nudge is held.
     const tabB = await session.openDemoDialer('answerDelayMs=0');
@@ -272,10 +262,8 @@ it('a browser restarted on the same profile shows no stale call or held nudge, a
     await before.getByTestId('on-a-call').waitFor();
     // Stored as an import stores it, with no alarm: only the restart's restore can make it fire.
     const followUpId = await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() + 5000 });
-    await session.close();
-
     const restartedAt = Date.now();
-    session = await launchExtension({ profileDir });
+    await session.relaunch({ profileDir });
     expect(await session.countRows('calls')).toBe(1);
     const state = await liveCallsState();
     expect(state?.tracker.live ?? {}).toEqual({});

@@ -4,22 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { describe, expect, it } from 'vitest';
 import { importHistoryThroughOptions } from '../../scripts/driver/import-history';
 import { generateHistory } from '../../scripts/seed-history';
 import type { ExportDocument } from '../../src/db/export-format';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest({ settings: {} });
 
 async function openSection(section: string): Promise<Page> {
   const page = await session.context.newPage();

@@ -5,12 +5,12 @@
  * (no focus taken, intact on a hostile page).
  */
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import { comparePng } from '../../scripts/driver/png-compare';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 
 interface TestWorkerGlobals {
   chrome: {
@@ -22,19 +22,10 @@ interface TestWorkerGlobals {
   __reboundTestOnlyCommand(command: string): Promise<void>;
 }
 
-let session: ExtensionSession;
-
 /** Quick calls nudge, and back-to-back nudges are allowed: each test turns on the rule it checks. */
 const BASE = { minCallSeconds: 1, cooldownMinutes: 0 };
 
-beforeEach(async () => {
-  session = await launchExtension();
-  await session.setSettings(BASE);
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest({ settings: BASE });
 
 const worker = () => session.context.serviceWorkers()[0] ?? session.worker;
 const calls = () => session.readTable<CallRecord>('calls');

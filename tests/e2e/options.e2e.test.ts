@@ -1,18 +1,10 @@
 /** Options → Nudges and breathing: what the rep sets there is what the background obeys. */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { CallRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest({ settings: {} });
 
 it('a call shorter than the minimum set in Options is recorded with no nudge', async () => {
   const options = await session.context.newPage();

@@ -3,30 +3,24 @@
  * worker and pages make, and those the dialer page makes, and finds none outside the extension
  * and the local fixture server.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import type { ResetRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { skipToReady } from './popup-driver';
 
-let session: ExtensionSession;
 const requests: Array<{ from: string; url: string; navigation: boolean }> = [];
-
-beforeEach(async () => {
-  session = await launchExtension();
-  requests.length = 0;
-  session.context.on('request', (request) => {
-    const navigation = !request.serviceWorker() && request.isNavigationRequest();
-    // A navigation can come before its frame exists (a window being opened); it is judged by its URL.
-    const from = request.serviceWorker() ? 'worker' : navigation ? 'navigation' : request.frame().url();
-    requests.push({ from, url: request.url(), navigation });
-  });
-  await session.setSettings({ minCallSeconds: 1 });
-});
-
-afterEach(async () => {
-  await session?.close();
+const session = extensionUnderTest({
+  onLaunch: (launched) => {
+    requests.length = 0;
+    launched.context.on('request', (request) => {
+      const navigation = !request.serviceWorker() && request.isNavigationRequest();
+      // A navigation can come before its frame exists (a window being opened); it is judged by its URL.
+      const from = request.serviceWorker() ? 'worker' : navigation ? 'navigation' : request.frame().url();
+      requests.push({ from, url: request.url(), navigation });
+    });
+  },
 });
 
 it('makes no network request in calls, the toast, the routine, the popup, history, insights and export', async () => {

@@ -4,21 +4,12 @@
  * end reason.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  session = await launchExtension();
-  await session.setSettings({ minCallSeconds: 1 });
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest({ per: 'file' });
 
 const TALK_MS = 1500;
 

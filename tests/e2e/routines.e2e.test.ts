@@ -6,20 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { describe, expect, it } from 'vitest';
+import type { ExtensionSession } from '../../scripts/driver/extension-session';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { click, demoCall, heading, openPopup, waitForRows } from './popup-driver';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest({ settings: {} });
 
 interface NotificationGlobals {
   chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
@@ -290,14 +283,11 @@ describe('follow-up reminders across a browser restart', () => {
         undefined,
       );
     try {
-      await session.close();
-      session = await launchExtension({ profileDir });
+      await session.relaunch({ profileDir });
       // Stored as an import would store it: no alarm was ever set for it.
       const id = await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() + 3_600_000 });
       expect(await alarms(session)).not.toContain(`follow-up:${id}`);
-      await session.close();
-
-      session = await launchExtension({ profileDir });
+      await session.relaunch({ profileDir });
       await expect.poll(() => alarms(session), { timeout: 10_000 }).toContain(`follow-up:${id}`);
       expect(session.extensionErrors).toEqual([]);
     } finally {

@@ -4,20 +4,11 @@
  * selectors, shows live whether a call is seen there, and removes it.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { describe, expect, it } from 'vitest';
+import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-  await session.setSettings({ minCallSeconds: 1 });
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest();
 
 const TALK_MS = 1500;
 

@@ -4,21 +4,12 @@
  * iframe's constructor too; a data-only link is no call; the page cannot tell it is watched.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../src/db/schema';
+import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
-let session: ExtensionSession;
-
-beforeEach(async () => {
-  session = await launchExtension();
-  await session.setSettings({ minCallSeconds: 1 });
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const session = extensionUnderTest();
 
 const TALK_MS = 1500;
 
