@@ -2,7 +2,7 @@ import { browser } from '../../platform/browser';
 import { t } from '../../platform/i18n';
 import type { WorkingHours } from '../../settings/nudge-settings';
 import type { Settings } from '../../settings/settings';
-import { CheckList } from './CheckList';
+import { CheckList } from '../../ui/CheckList';
 import { NumberField } from './NumberField';
 
 interface FieldsProps {
