@@ -11,6 +11,7 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { callOnDemoDialer } from './place-call';
 import { click, heading, openPopup, waitForRows } from './popup-driver';
 
 interface AlarmGlobals {
@@ -21,11 +22,7 @@ const session = extensionUnderTest({ settings: { minCallSeconds: 1, cooldownMinu
 const calls = () => session.readTable<CallRecord>('calls');
 
 async function toughCall(page: Page, toast: ClosedShadowToast, n: number): Promise<void> {
-  const softphone = page.frameLocator('#softphone');
-  await page.getByRole('button', { name: 'Call Dana Whitfield' }).click();
-  await expect.poll(() => softphone.locator('#call-status').textContent()).toBe('On call');
-  await page.waitForTimeout(1200);
-  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await callOnDemoDialer(page);
   await expect.poll(async () => (await calls()).length, { timeout: 10_000 }).toBe(n);
   await toast.waitShown();
   await toast.click('Tough');
