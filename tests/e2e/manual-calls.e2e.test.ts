@@ -148,12 +148,16 @@ describe('"Missed a call"', () => {
     expect(missed).toMatchObject({ source: 'manual', missed: true, host, outcome: 'unknown' });
 
     const options = await session.context.newPage();
+    await options.emulateMedia({ colorScheme: 'dark' });
     await options.goto(session.extensionUrl('options/index.html#sites'));
     await options.getByLabel('Site', { exact: true }).selectOption(host);
     const trail = options.getByRole('list', { name: `What Rebound saw on ${host}` });
     await trail.getByText('RingCentral: call started').first().waitFor();
     await trail.getByText("let go: a dialer's message in a shape Rebound doesn't know (×1)").first().waitFor();
     expect(await trail.getByText(/listening for HubSpot calling, RingCentral/).count()).toBeGreaterThan(0);
+    // The options page's own brand line fails contrast in dark mode on main too; not this view's.
+    const brand = '([".brand"])';
+    expect((await axeViolations(options)).filter((violation) => !violation.endsWith(brand))).toEqual([]);
 
     const [download] = await Promise.all([
       options.waitForEvent('download'),
