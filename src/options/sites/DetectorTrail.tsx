@@ -10,10 +10,12 @@ const SIGNAL_LABELS: Record<string, MessageKey> = {
   ended: 'trailSignalEnded',
 };
 
-/** The detector's own reasons have words; the background's are already plain English. */
+/** Reasons a rep may meet, in words; the rest (a page probing Rebound) show as the report names them. */
 const DROP_LABELS: Record<string, MessageKey> = {
   'frame-signal-limit': 'trailDropFrameLimit',
   'unrecognised-message': 'trailDropUnrecognised',
+  'call-signal over the rate limit': 'trailDropTabLimit',
+  malformed: 'trailDropMalformed',
 };
 
 export interface DetectorTrailProps {

@@ -25,6 +25,22 @@ const TRAILS = addToTrails(
       host: '127.0.0.1:5000',
       entry: { kind: 'dropped', at: NOW - 30_000, frameId: 2, reason: 'unrecognised-message', count: 4 },
     },
+    {
+      tabId: 7,
+      host: '127.0.0.1:5000',
+      entry: { kind: 'dropped', at: NOW - 20_000, reason: 'call-signal over the rate limit', count: 2 },
+    },
+    {
+      tabId: 7,
+      host: '127.0.0.1:5000',
+      entry: {
+        kind: 'dropped',
+        at: NOW - 15_000,
+        frameId: 0,
+        reason: 'open-reset for a call not nudged here',
+        count: 1,
+      },
+    },
     { tabId: 9, host: 'crm.acme.example', entry: { kind: 'adapters', at: NOW - 10_000, frameId: 0, adapters: [] } },
   ],
   NOW,
@@ -76,6 +92,8 @@ describe('Options → Sites: what Rebound saw', () => {
       'page: listening for HubSpot calling, webrtc',
       'frame 2: RingCentral: call started',
       "frame 2: let go: a dialer's message in a shape Rebound doesn't know (×4)",
+      'let go: too many signals from this tab (×2)',
+      'page: let go: open-reset for a call not nudged here (×1)',
     ]);
   });
 
@@ -88,6 +106,6 @@ describe('Options → Sites: what Rebound saw', () => {
     expect(filename).toBe('rebound-report-127.0.0.1_5000-2026-11-25.json');
     const report = JSON.parse(await blob.text());
     expect(report).toMatchObject({ format: 'rebound-detector-report', site: '127.0.0.1:5000', rebound: '0.1.0' });
-    expect(report.tabs[0].entries).toHaveLength(3);
+    expect(report.tabs[0].entries).toHaveLength(5);
   });
 });
