@@ -1,6 +1,12 @@
 import { addToTrails, type DetectorTrails, type TrailEvent } from '../calls/detector-trail';
 import type { SessionSlot } from '../platform/session-store';
 
+/**
+ * The trail waits this long before it is written: its write then never stands in the storage
+ * queue between a call's end and its toast, and a burst of events costs one write.
+ */
+export const TRAIL_WRITE_DELAY_MS = 500;
+
 export interface TrailRecorder {
   record(event: TrailEvent): void;
   /** Resolves once everything recorded so far is stored. */
@@ -8,10 +14,15 @@ export interface TrailRecorder {
 }
 
 /**
- * Keeps the detector trail in storage.session. Events that arrive while a write is under way go
- * in with the next one: a page flooding messages costs one storage round trip at a time.
+ * Keeps the detector trail in storage.session. Events are collected for a moment and written
+ * together; those that arrive during a write go in with the next one. A worker stopped inside
+ * the delay loses those few lines of diagnostics, never a call.
  */
-export function trailRecorder(slot: SessionSlot<DetectorTrails>, now: () => number): TrailRecorder {
+export function trailRecorder(
+  slot: SessionSlot<DetectorTrails>,
+  now: () => number,
+  delayMs: number = TRAIL_WRITE_DELAY_MS,
+): TrailRecorder {
   let pending: TrailEvent[] = [];
   let writing: Promise<void> | undefined;
 
@@ -26,7 +37,8 @@ export function trailRecorder(slot: SessionSlot<DetectorTrails>, now: () => numb
   return {
     record(event) {
       pending.push(event);
-      writing ??= flush()
+      writing ??= new Promise((resolve) => setTimeout(resolve, delayMs))
+        .then(flush)
         .catch(() => undefined)
         .finally(() => {
           writing = undefined;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveCalls } from '../../../src/background/live-calls';
 import { createBackground } from '../../../src/background/message-handler';
 import { signalRateLimit } from '../../../src/background/signal-rate-limit';
-import { trailRecorder } from '../../../src/background/trail-recorder';
+import { TRAIL_WRITE_DELAY_MS, trailRecorder } from '../../../src/background/trail-recorder';
 import type { DetectorTrails } from '../../../src/calls/detector-trail';
 import type { LiveCallsState } from '../../../src/calls/live-calls-state';
 import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
@@ -38,7 +38,7 @@ afterEach(() => db.delete());
 
 function setup() {
   const slot = memorySlot<DetectorTrails>();
-  const trail = trailRecorder(slot, () => NOW);
+  const trail = trailRecorder(slot, () => NOW, 0);
   const background = createBackground({
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
@@ -135,10 +135,31 @@ describe('the background keeps a trail of what each tab’s detector saw', () =>
 });
 
 describe('the trail recorder', () => {
+  it('waits before it writes, so its write never sits between a call’s end and its toast', async () => {
+    vi.useFakeTimers();
+    try {
+      const slot = memorySlot<DetectorTrails>();
+      const write = vi.spyOn(slot, 'write');
+      const recorder = trailRecorder(slot, () => NOW);
+      recorder.record({
+        tabId: 1,
+        host: 'a.example',
+        entry: { kind: 'signal', at: NOW, frameId: 0, source: 'hubspot', signal: 'ended' },
+      });
+      await vi.advanceTimersByTimeAsync(TRAIL_WRITE_DELAY_MS - 1);
+      expect(write).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      await recorder.settled();
+      expect(write).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('writes what arrives during a write with the next one: two writes for a burst', async () => {
     const slot = memorySlot<DetectorTrails>();
     const write = vi.spyOn(slot, 'write');
-    const recorder = trailRecorder(slot, () => NOW);
+    const recorder = trailRecorder(slot, () => NOW, 0);
     for (let i = 0; i < 50; i++) {
       recorder.record({
         tabId: 1,
