@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { latestCall } from '../db/calls';
 import { openFollowUps } from '../db/follow-ups';
 import { resetForCall } from '../db/resets';
@@ -88,6 +88,17 @@ export function Home(props: HomeProps) {
     );
   }, [db, now, followUpsVersion]);
 
+  // One tap, one call: a second tap while the first is being saved records nothing more.
+  const loggingMissed = useRef(false);
+  const logMissedCall = () => {
+    if (loggingMissed.current) return;
+    loggingMissed.current = true;
+    props.onMissedCall().catch((failure) => {
+      setError(errorText(failure));
+      loggingMissed.current = false;
+    });
+  };
+
   const act = (action: Promise<void>) =>
     action.then(
       () => setFollowUpsVersion((version) => version + 1),
@@ -134,11 +145,7 @@ export function Home(props: HomeProps) {
           <button type="button" class="secondary" onClick={props.onLogCall}>
             {t('popupLogCall')}
           </button>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => props.onMissedCall().catch((failure) => setError(errorText(failure)))}
-          >
+          <button type="button" class="secondary" onClick={logMissedCall}>
             {t('popupMissedCall')}
           </button>
         </div>

@@ -292,6 +292,15 @@ describe('calls logged by hand', () => {
     ]);
   });
 
+  it('"Missed a call" tapped twice in a row records one call', async () => {
+    renderApp({ activeTabHost: 'crm.acme.example' });
+    const button = await screen.findByRole('button', { name: 'Missed a call' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    expect(await db.calls.count()).toBe(1);
+  });
+
   it('shows the last call logged by hand by its origin', async () => {
     await db.calls.add(call({ source: 'manual', device: 'mobile', missed: true, durationMs: 300_000 }) as CallRecord);
     renderApp();
