@@ -1,5 +1,6 @@
 import type { Escalation } from '../../messages/escalation';
 import { t } from '../../platform/i18n';
+import { SupportContact } from '../../shared-ui/SupportContact';
 
 interface EscalationNoteProps {
   escalation: Escalation;
@@ -16,20 +17,7 @@ export function EscalationNote({ escalation, onRoughRun }: EscalationNoteProps) 
   return (
     <div class="escalation" data-testid="escalation">
       <p class="escalation-lead">{t('escalationBody')}</p>
-      {contact ? (
-        <p>
-          {t('escalationContactLead')}{' '}
-          {contact.href ? (
-            <a href={contact.href} target="_blank" rel="noopener noreferrer">
-              {contact.label}
-            </a>
-          ) : (
-            <strong>{contact.label}</strong>
-          )}
-        </p>
-      ) : (
-        <p>{t('escalationNoContact')}</p>
-      )}
+      {contact ? <SupportContact contact={contact} /> : <p>{t('escalationNoContact')}</p>}
       <button type="button" class="primary" onClick={onRoughRun}>
         {t('escalationRoughRun')}
       </button>

@@ -1,6 +1,6 @@
 import { t } from '../../platform/i18n';
 import { QUICK_BREATH_SECONDS } from '../../routine/quick-breath';
-import { useBreathCountdown } from '../../ui-hooks/use-breath-countdown';
+import { useBreathCountdown } from '../../shared-ui/use-breath-countdown';
 
 /**
  * Five seconds of breathing inside the toast: a circle that grows then shrinks (still under

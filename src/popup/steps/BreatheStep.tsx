@@ -1,6 +1,6 @@
 import { type MessageKey, t } from '../../platform/i18n';
 import type { BreathCue } from '../../routine/breath-pace';
-import { useBreathCountdown } from '../../ui-hooks/use-breath-countdown';
+import { useBreathCountdown } from '../../shared-ui/use-breath-countdown';
 import type { StepHeading } from './step-props';
 
 interface BreatheProps extends StepHeading {

@@ -1,6 +1,7 @@
 import { supportContactOf } from '../../messages/escalation';
 import { t } from '../../platform/i18n';
 import type { SupportAnswer } from '../../routine/answers';
+import { SupportContact } from '../../shared-ui/SupportContact';
 import { TextArea } from '../fields/TextArea';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
@@ -24,20 +25,7 @@ export function SupportStep({ headingRef, answers, update, onNext, last, support
         {t('roughSupportTitle')}
       </h1>
       <p>{t('roughSupportBody')}</p>
-      {contact ? (
-        <p data-testid="support-contact">
-          {t('escalationContactLead')}{' '}
-          {contact.href ? (
-            <a href={contact.href} target="_blank" rel="noopener noreferrer">
-              {contact.label}
-            </a>
-          ) : (
-            <strong>{contact.label}</strong>
-          )}
-        </p>
-      ) : (
-        <p class="hint">{t('roughSupportNoContact')}</p>
-      )}
+      {contact ? <SupportContact contact={contact} /> : <p class="hint">{t('roughSupportNoContact')}</p>}
       <fieldset class="choices">
         <legend class="visually-hidden">{t('roughSupportAnswerLegend')}</legend>
         <button

@@ -187,6 +187,8 @@ function renderApp(
       followUps={{ schedule, done: vi.fn(), snooze: vi.fn(), downloadIcs: vi.fn() }}
       notifyHistoryChanged={async () => undefined}
       openOptions={vi.fn()}
+      activeTabHost={async () => undefined}
+      uniqueId={() => 'unique'}
       now={() => NOW}
     />,
   );

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useBreathCountdown } from '../../../src/ui-hooks/use-breath-countdown';
+import { useBreathCountdown } from '../../../src/shared-ui/use-breath-countdown';
 
 beforeEach(() => {
   vi.useFakeTimers();
