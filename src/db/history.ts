@@ -109,9 +109,21 @@ export async function callDetail(db: ReboundDb, callId: number): Promise<CallDet
   });
 }
 
-/** Every dialer that appears in the history, from the index alone. */
+/** Every dialer that appears in the history, from the daily roll-ups, sorted. */
 export async function dialersInHistory(db: ReboundDb): Promise<string[]> {
-  return (await db.calls.orderBy('source').uniqueKeys()) as string[];
+  const sources = new Set<string>();
+  await db.dayRollups.each((rollup) => {
+    for (const source of rollup.sources) sources.add(source);
+  });
+  return [...sources].sort();
+}
+
+/** The last call recorded on a site, from the [host+endedAt] index: one row read. */
+export function lastCallOnHost(db: ReboundDb, host: string): Promise<CallRecord | undefined> {
+  return db.calls
+    .where('[host+endedAt]')
+    .between([host, Number.NEGATIVE_INFINITY], [host, Number.POSITIVE_INFINITY])
+    .last();
 }
 
 /** Sets or clears a call's rating from the History section. */

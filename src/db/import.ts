@@ -75,8 +75,8 @@ async function plan(
   const knownResets = new Set(
     (
       await db.resets
-        .where('startedAt')
-        .anyOf(document.resets.map((row) => row.startedAt))
+        .where('completedAt')
+        .anyOf(document.resets.map((row) => row.completedAt))
         .toArray()
     ).map(resetIdentity),
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { lastCallOnHost } from '../../db/history';
 import type { CallRecord, ReboundDb } from '../../db/schema';
 import { formatDuration } from '../../format/duration';
 import { t } from '../../platform/i18n';
@@ -14,12 +15,7 @@ export function CallSeen({ db, host }: { db: ReboundDb; host: string }) {
 
   useEffect(() => {
     if (live) return;
-    db.calls
-      .orderBy('endedAt')
-      .reverse()
-      .filter((call) => call.host === host)
-      .first()
-      .then(
+    lastCallOnHost(db, host).then(
         (call) => setLast(call ?? null),
         () => setLast(null),
       );

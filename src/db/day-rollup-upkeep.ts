@@ -1,0 +1,148 @@
+/**
+ * The one place daily roll-ups are written. A Dexie middleware sits under every table API, so
+ * each write to calls or resets (add, bulkAdd, modify, delete, clear, whatever module issues it,
+ * and future ones too) refreshes the days it touched inside its own transaction: the roll-ups
+ * commit with the rows or not at all. A day is refreshed by rebuilding it from its rows, so
+ * there is no delta arithmetic to drift.
+ */
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreRangeType,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import { type Clock, nextDayStart } from './day-clock';
+import { buildRollups, type DayRollup, firstResetTimes } from './day-rollups';
+import type { CallRecord, ResetRecord } from './schema';
+
+export const ROLLUPS_TABLE = 'dayRollups';
+const HISTORY_TABLES = new Set(['calls', 'resets']);
+// DBCoreRangeType is an ambient const enum, which isolated modules cannot read.
+const RANGE = 2 as DBCoreRangeType;
+
+const range = (lower: number, upper: number, upperOpen: boolean): DBCoreKeyRange => ({
+  type: RANGE,
+  lower,
+  upper,
+  lowerOpen: false,
+  upperOpen,
+});
+
+interface Touched {
+  days: Set<number>;
+  /** Calls a written reset belongs to: their day's pairing may have changed. */
+  callIds: Set<number>;
+  everyDay: boolean;
+}
+
+function touch(touched: Touched, table: string, rows: readonly unknown[], clock: Clock) {
+  for (const row of rows) {
+    if (!row) continue;
+    if (table === 'calls') touched.days.add(clock.startOfDay((row as CallRecord).endedAt));
+    else {
+      const reset = row as ResetRecord;
+      touched.days.add(clock.startOfDay(reset.completedAt));
+      if (reset.callId !== undefined) touched.callIds.add(reset.callId);
+    }
+  }
+}
+
+/** Consecutive days as [start, end) spans, so a long import refreshes in a few range reads. */
+function spans(days: Iterable<number>, clock: Clock): [number, number][] {
+  const result: [number, number][] = [];
+  for (const day of [...days].sort((a, b) => a - b)) {
+    const last = result[result.length - 1];
+    if (last && last[1] === day) last[1] = nextDayStart(day, clock);
+    else if (!last || day >= last[1]) result.push([day, nextDayStart(day, clock)]);
+  }
+  return result;
+}
+
+async function readRange<T>(table: DBCoreTable, trans: DBCoreTransaction, keyPath: string, span: DBCoreKeyRange) {
+  const index = table.schema.getIndexByKeyPath(keyPath);
+  if (!index) throw new Error(`${table.name} has no index on ${keyPath}`);
+  return (await table.query({ trans, values: true, query: { index, range: span } })).result as T[];
+}
+
+/** Rebuilds the roll-ups of the touched days from the rows as they are now in `trans`. */
+async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched, clock: Clock) {
+  const calls = core.table('calls');
+  const resets = core.table('resets');
+  const rollups = core.table(ROLLUPS_TABLE);
+  if (touched.callIds.size > 0) {
+    const owners = await calls.getMany({ trans, keys: [...touched.callIds] });
+    touch(touched, 'calls', owners, clock);
+  }
+  if (touched.everyDay) {
+    const stored = await rollups.query({ trans, values: false, query: { index: rollups.schema.primaryKey, range: range(-Infinity, Infinity, false) } });
+    for (const day of stored.result as number[]) touched.days.add(day);
+  }
+  for (const [start, end] of spans(touched.days, clock)) {
+    const span = range(start, end, true);
+    const dayCalls = await readRange<CallRecord>(calls, trans, 'endedAt', span);
+    const dayResets = await readRange<ResetRecord>(resets, trans, 'completedAt', span);
+    let firsts = new Map<number, number>();
+    if (dayCalls.length > 0) {
+      // Ids of a span's calls are close together: one range read, then only theirs are kept.
+      const ids = new Set(dayCalls.map((call) => call.id));
+      let lowest = Number.POSITIVE_INFINITY;
+      let highest = Number.NEGATIVE_INFINITY;
+      for (const id of ids) {
+        lowest = Math.min(lowest, id);
+        highest = Math.max(highest, id);
+      }
+      const theirs = await readRange<ResetRecord>(resets, trans, 'callId', range(lowest, highest, false));
+      firsts = firstResetTimes(theirs.filter((reset) => ids.has(reset.callId as number)));
+    }
+    await rollups.mutate({ type: 'deleteRange', trans, range: span });
+    const fresh: DayRollup[] = buildRollups(dayCalls, dayResets, firsts, clock);
+    if (fresh.length > 0) await rollups.mutate({ type: 'put', trans, values: fresh });
+  }
+}
+
+const inUpgrade = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
+
+export function rollupUpkeep(clock: Clock): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'day-rollup-upkeep',
+    create(down) {
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          // A write to calls or resets also writes roll-ups, reading both tables to do so.
+          const writesHistory = mode === 'readwrite' && stores.some((store) => HISTORY_TABLES.has(store));
+          const scope = writesHistory ? [...new Set([...stores, 'calls', 'resets', ROLLUPS_TABLE])] : stores;
+          return down.transaction(scope, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!HISTORY_TABLES.has(name)) return table;
+          return {
+            ...table,
+            async mutate(request: DBCoreMutateRequest) {
+              // The upgrade to the version that added roll-ups builds them all at its end.
+              if (inUpgrade(request.trans)) return table.mutate(request);
+              const touched: Touched = { days: new Set(), callIds: new Set(), everyDay: false };
+              const { trans } = request;
+              if (request.type === 'deleteRange') touched.everyDay = true;
+              else if (request.type === 'delete') touch(touched, name, await table.getMany({ trans, keys: request.keys }), clock);
+              else if (request.type === 'put') {
+                const keys = request.keys ?? request.values.map((row) => (row as { id?: number }).id);
+                const known = keys.filter((key) => key !== undefined);
+                if (known.length > 0) touch(touched, name, await table.getMany({ trans, keys: known }), clock);
+              }
+              const result = await table.mutate(request);
+              if (request.type === 'add' || request.type === 'put') touch(touched, name, request.values, clock);
+              await refresh(down, trans, touched, clock);
+              return result;
+            },
+          };
+        },
+      };
+    },
+  };
+}
