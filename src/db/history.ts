@@ -68,7 +68,10 @@ export async function historyCallIds(db: ReboundDb, filter: HistoryFilter): Prom
     (!ratingChecked || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
     (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
   const range = indexedRange(db, filter);
-  return (ratingChecked || needle ? range.filter(matches) : range).reverse().primaryKeys();
+  // Read oldest first and turn round here: IndexedDB hands over a whole key range at once only
+  // going forwards; backwards it is a cursor step per call (about a second for 100,000).
+  const ids = await (ratingChecked || needle ? range.filter(matches) : range).primaryKeys();
+  return ids.reverse();
 }
 
 export interface HistoryRow {
