@@ -14,7 +14,11 @@ const canonical = (rollup: DayRollup | undefined) => JSON.stringify(rollup);
 /** Rebuilds every roll-up from scratch and compares it with the stored one. Reads everything. */
 export async function checkRollups(db: ReboundDb, clock: Clock): Promise<RollupCheck> {
   return db.transaction('r', [db.calls, db.resets, db.dayRollups], async () => {
-    const [calls, resets, stored] = await Promise.all([db.calls.toArray(), db.resets.toArray(), db.dayRollups.toArray()]);
+    const [calls, resets, stored] = await Promise.all([
+      db.calls.toArray(),
+      db.resets.toArray(),
+      db.dayRollups.toArray(),
+    ]);
     return compareRollups(stored, rollupsFromScratch(calls, resets, clock));
   });
 }

@@ -5,14 +5,16 @@
  * commit with the rows or not at all. A day is refreshed by rebuilding it from its rows, so
  * there is no delta arithmetic to drift.
  */
-import type {
-  DBCore,
-  DBCoreKeyRange,
-  DBCoreMutateRequest,
-  DBCoreRangeType,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
+import {
+  type DBCore,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreRangeType,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  Dexie,
+  type Middleware,
 } from 'dexie';
 import { type Clock, nextDayStart } from './day-clock';
 import { buildRollups, type DayRollup, firstResetTimes } from './day-rollups';
@@ -77,7 +79,11 @@ async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched,
     touch(touched, 'calls', owners, clock);
   }
   if (touched.everyDay) {
-    const stored = await rollups.query({ trans, values: false, query: { index: rollups.schema.primaryKey, range: range(-Infinity, Infinity, false) } });
+    const stored = await rollups.query({
+      trans,
+      values: false,
+      query: { index: rollups.schema.primaryKey, range: range(-Infinity, Infinity, false) },
+    });
     for (const day of stored.result as number[]) touched.days.add(day);
   }
   for (const [start, end] of spans(touched.days, clock)) {
@@ -103,6 +109,81 @@ async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched,
   }
 }
 
+/**
+ * Rows added while a bulk writer (the import) holds off the upkeep. Reading 100,000 rows back
+ * costs seconds, so at the flush the days that had no rows before are built from these rows in
+ * memory, and only days that already had rows are read from the database.
+ */
+interface Deferred {
+  calls: CallRecord[];
+  resets: ResetRecord[];
+  core?: DBCore;
+  clock?: Clock;
+}
+
+const deferredIn = new WeakMap<DBCoreTransaction, Deferred>();
+
+/** Added rows with the keys the store gave them; rows that failed are left out. */
+function addedRows<T>(values: readonly unknown[], response: DBCoreMutateResponse): T[] {
+  const rows: T[] = [];
+  values.forEach((value, index) => {
+    if (response.failures[index] !== undefined) return;
+    const id = (value as { id?: number }).id ?? (response.results?.[index] as number | undefined);
+    rows.push({ ...(value as T), id });
+  });
+  return rows;
+}
+
+async function flush(deferred: Deferred, trans: DBCoreTransaction) {
+  const { core, clock } = deferred;
+  if (!core || !clock) return;
+  const rollups = core.table(ROLLUPS_TABLE);
+  const all = range(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
+  const hadRows = new Set(
+    (await rollups.query({ trans, values: false, query: { index: rollups.schema.primaryKey, range: all } }))
+      .result as number[],
+  );
+  const callDay = new Map(deferred.calls.map((call) => [call.id, clock.startOfDay(call.endedAt)]));
+  const elsewhere = [...new Set(deferred.resets.map((reset) => reset.callId))].filter(
+    (id): id is number => id !== undefined && !callDay.has(id),
+  );
+  const owners = (await core.table('calls').getMany({ trans, keys: elsewhere })) as (CallRecord | undefined)[];
+  for (const call of owners) if (call) callDay.set(call.id, clock.startOfDay(call.endedAt));
+  const touched = new Set<number>([
+    ...deferred.calls.map((call) => callDay.get(call.id) as number),
+    ...deferred.resets.map((reset) => clock.startOfDay(reset.completedAt)),
+    ...deferred.resets.flatMap((reset) => {
+      const day = reset.callId === undefined ? undefined : callDay.get(reset.callId);
+      return day === undefined ? [] : [day];
+    }),
+  ]);
+  const fresh = new Set([...touched].filter((day) => !hadRows.has(day)));
+  const freshCalls = deferred.calls.filter((call) => fresh.has(callDay.get(call.id) as number));
+  const freshResets = deferred.resets.filter((reset) => fresh.has(clock.startOfDay(reset.completedAt)));
+  const built = buildRollups(freshCalls, freshResets, firstResetTimes(deferred.resets), clock);
+  if (built.length > 0) await rollups.mutate({ type: 'put', trans, values: built });
+  const old = [...touched].filter((day) => hadRows.has(day));
+  await refresh(core, trans, { days: new Set(old), callIds: new Set(), everyDay: false }, clock);
+}
+
+/**
+ * Inside a transaction that adds many rows: the roll-ups of what it adds are written once, when
+ * the returned flush runs (before the transaction ends), instead of after every bulkAdd. Other
+ * writes in the transaction keep their roll-ups current as usual.
+ */
+export function deferRollupUpkeep(): { flush(): Promise<void> } {
+  const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
+  if (!trans) throw new Error('deferRollupUpkeep runs inside a transaction');
+  const deferred: Deferred = { calls: [], resets: [] };
+  deferredIn.set(trans, deferred);
+  return {
+    async flush() {
+      deferredIn.delete(trans);
+      await flush(deferred, trans);
+    },
+  };
+}
+
 const inUpgrade = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
 
 export function rollupUpkeep(clock: Clock): Middleware<DBCore> {
@@ -126,10 +207,20 @@ export function rollupUpkeep(clock: Clock): Middleware<DBCore> {
             async mutate(request: DBCoreMutateRequest) {
               // The upgrade to the version that added roll-ups builds them all at its end.
               if (inUpgrade(request.trans)) return table.mutate(request);
-              const touched: Touched = { days: new Set(), callIds: new Set(), everyDay: false };
               const { trans } = request;
+              const deferred = deferredIn.get(trans);
+              if (deferred && request.type === 'add') {
+                const response = await table.mutate(request);
+                deferred.core = down;
+                deferred.clock = clock;
+                const rows = addedRows<CallRecord & ResetRecord>(request.values, response);
+                (name === 'calls' ? deferred.calls : deferred.resets).push(...rows);
+                return response;
+              }
+              const touched: Touched = { days: new Set(), callIds: new Set(), everyDay: false };
               if (request.type === 'deleteRange') touched.everyDay = true;
-              else if (request.type === 'delete') touch(touched, name, await table.getMany({ trans, keys: request.keys }), clock);
+              else if (request.type === 'delete')
+                touch(touched, name, await table.getMany({ trans, keys: request.keys }), clock);
               else if (request.type === 'put') {
                 const keys = request.keys ?? request.values.map((row) => (row as { id?: number }).id);
                 const known = keys.filter((key) => key !== undefined);

@@ -55,10 +55,10 @@ function indexedRange(
 }
 
 /**
- * The ids of the calls that match, newest first. Only ids are kept: the list loads the rows it
- * shows, so 100,000 matches cost a list of numbers, not 100,000 records.
+ * The ids of the calls that match, newest first (only the newest `limit` when given). Only ids
+ * are kept: the list loads the rows it shows, so 100,000 matches cost a list of numbers.
  */
-export async function historyCallIds(db: ReboundDb, filter: HistoryFilter): Promise<number[]> {
+export async function historyCallIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
   const { rating, source } = filter;
   const needle = filter.search?.trim().toLowerCase() || undefined;
   const mentioned = needle ? await callsMentioning(db, needle) : new Set<number>();
@@ -68,9 +68,12 @@ export async function historyCallIds(db: ReboundDb, filter: HistoryFilter): Prom
     (!ratingChecked || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
     (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
   const range = indexedRange(db, filter);
+  const matching = ratingChecked || needle ? range.filter(matches) : range;
+  // The newest few: a short walk backwards from the end.
+  if (limit !== undefined) return matching.reverse().limit(limit).primaryKeys();
   // Read oldest first and turn round here: IndexedDB hands over a whole key range at once only
   // going forwards; backwards it is a cursor step per call (about a second for 100,000).
-  const ids = await (ratingChecked || needle ? range.filter(matches) : range).primaryKeys();
+  const ids = await matching.primaryKeys();
   return ids.reverse();
 }
 

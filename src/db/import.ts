@@ -1,4 +1,5 @@
 import type { EntityTable, IDType } from 'dexie';
+import { deferRollupUpkeep } from './day-rollup-upkeep';
 import type { ExportDocument } from './export-format';
 import type { CallRecord, FollowUpRecord, ReboundDb, ResetRecord } from './schema';
 
@@ -36,7 +37,11 @@ interface Counter {
   report?: ImportProgress;
 }
 
-async function addInBatches<T extends { id: number }>(table: EntityTable<T, 'id'>, rows: T[], counter: Counter): Promise<number[]> {
+async function addInBatches<T extends { id: number }>(
+  table: EntityTable<T, 'id'>,
+  rows: T[],
+  counter: Counter,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
@@ -155,6 +160,7 @@ export async function applyImport(
   onProgress?: ImportProgress,
 ): Promise<ImportSummary> {
   return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+    const upkeep = deferRollupUpkeep();
     const { plan: todo, callIds } = await plan(db, document);
     const counter: Counter = {
       written: 0,
@@ -172,6 +178,7 @@ export async function applyImport(
         ? reset
         : { ...reset, followUpId: followUpIds.get(reset.followUpId) ?? reset.followUpId };
     await addKeepingFreeIds(db.resets, todo.resets.add.map(relink).map(relinkFollowUp), counter);
+    await upkeep.flush();
     return summarise(todo);
   });
 }

@@ -1,10 +1,10 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { EndReason } from '../calls/call';
+import type { CallDirection, CallOutcome } from '../messages/call-signal';
+import type { CallRating } from '../messages/to-background';
 import { type Clock, localClock } from './day-clock';
 import { ROLLUPS_TABLE, rollupUpkeep } from './day-rollup-upkeep';
 import { type DayRollup, rollupsFromScratch } from './day-rollups';
-import type { CallDirection, CallOutcome } from '../messages/call-signal';
-import type { CallRating } from '../messages/to-background';
 
 export interface CallRecord {
   id: number;

@@ -16,9 +16,9 @@ export function CallSeen({ db, host }: { db: ReboundDb; host: string }) {
   useEffect(() => {
     if (live) return;
     lastCallOnHost(db, host).then(
-        (call) => setLast(call ?? null),
-        () => setLast(null),
-      );
+      (call) => setLast(call ?? null),
+      () => setLast(null),
+    );
   }, [db, host, live]);
 
   let text = '';

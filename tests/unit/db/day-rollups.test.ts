@@ -81,7 +81,12 @@ describe('every write keeps the roll-ups equal to a rebuild', () => {
     await expectCurrent();
     await applyRetention(db, 3, NOW);
     await expectCurrent();
-    expect(await db.dayRollups.where('day').below(utcClock.startOfDay(NOW - 3 * DAY)).count()).toBe(0);
+    expect(
+      await db.dayRollups
+        .where('day')
+        .below(utcClock.startOfDay(NOW - 3 * DAY))
+        .count(),
+    ).toBe(0);
     await deleteAllHistory(db);
     await expectCurrent();
     expect(await db.dayRollups.count()).toBe(0);

@@ -83,9 +83,9 @@ it('a version 2 database opens as the current version with its daily roll-ups bu
   expect(await checkRollups(opened, localClock)).toEqual({ stored: rollups.length, differing: [] });
   // The queries that moved off the dropped indexes still answer.
   expect(await dialersInHistory(opened)).toEqual([...new Set(CALLS.map((call) => call.source))].sort());
-  expect(await opened.calls.where('[host+endedAt]').between([CALLS[0]?.host, 0], [CALLS[0]?.host, Infinity]).count()).toBe(
-    CALLS.filter((call) => call.host === CALLS[0]?.host).length,
-  );
+  expect(
+    await opened.calls.where('[host+endedAt]').between([CALLS[0]?.host, 0], [CALLS[0]?.host, Infinity]).count(),
+  ).toBe(CALLS.filter((call) => call.host === CALLS[0]?.host).length);
 });
 
 it('a version 1 database also gets its roll-ups on the way to the current version', async () => {
