@@ -12,19 +12,16 @@ export interface AfterFirstAnswer {
   answered(): void;
 }
 
-export function afterFirstAnswer(
-  idleMs: number,
-  timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
-): AfterFirstAnswer {
+export function afterFirstAnswer(idleMs: number): AfterFirstAnswer {
   const waiting: Array<() => unknown> = [];
   let ready = false;
   const release = () => {
     if (ready) return;
     ready = true;
-    timers.clear(timer);
+    clearTimeout(timer);
     for (const chore of waiting.splice(0)) chore();
   };
-  const timer = timers.set(release, idleMs);
+  const timer = setTimeout(release, idleMs);
   return {
     later(chore) {
       if (ready) chore();
