@@ -34,14 +34,14 @@ export interface DayRollup {
   moodResets: number;
   moodTotal: number;
   lessons: number;
-  /** Dialers of this day's calls, so the list of dialers needs no scan of the calls. */
+  /** Dialers of this day's calls, sorted, so the list of dialers needs no scan of the calls. */
   sources: string[];
 }
 
 export const hasLesson = (reset: ResetRecord): boolean =>
   Boolean(reset.lesson?.wentWell?.trim() || reset.lesson?.doDifferently?.trim());
 
-function emptyRollup(day: number): DayRollup {
+export function emptyRollup(day: number): DayRollup {
   return {
     day,
     calls: 0,
@@ -120,6 +120,7 @@ export function buildRollups(
     }
     if (hasLesson(reset)) rollup.lessons += 1;
   }
+  for (const rollup of days.values()) rollup.sources.sort();
   return [...days.values()].sort((a, b) => a.day - b.day);
 }
 

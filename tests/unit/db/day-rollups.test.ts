@@ -49,9 +49,12 @@ describe('every write keeps the roll-ups equal to a rebuild', () => {
     const before = await dayNumbers(db, today);
     await recordEndedCall(db, ended('new-1', NOW - 1000));
     await recordEndedCalls(db, [ended('new-2', NOW - 2000), ended('new-3', NOW - 3 * DAY)]);
+    // A new dialer, on a day that had no calls yet, and one earlier in the day than the others.
+    await recordEndedCall(db, { ...ended('new-4', NOW - 40 * DAY), source: 'zoom-phone' });
+    await recordEndedCall(db, { ...ended('new-5', today + 1), source: 'aircall' });
     // A repeat of a stored call writes nothing.
     await recordEndedCall(db, ended('new-1', NOW - 1000));
-    expect((await dayNumbers(db, today)).calls).toBe(before.calls + 2);
+    expect((await dayNumbers(db, today)).calls).toBe(before.calls + 3);
     await expectCurrent();
   });
 
