@@ -16,6 +16,7 @@ import {
   Dexie,
   type Middleware,
 } from 'dexie';
+import { MANUAL_SOURCE } from '../calls/manual-call';
 import { type Clock, nextDayStart } from './day-clock';
 import { buildRollups, type DayRollup, emptyRollup, firstResetTimes } from './day-rollups';
 import type { CallRecord, ResetRecord } from './schema';
@@ -185,8 +186,9 @@ export function deferRollupUpkeep(): { flush(): Promise<void> } {
 }
 
 /**
- * A call as the background records it: new, so no reset can name it yet, and not tough, so it
- * moves no streak, hour or recovery. Its day only counts one more call (and maybe a dialer).
+ * A call as the background records it (or the rep logs it): new, so no reset can name it yet,
+ * and not tough, so it moves no streak, hour or recovery. Its day only counts one more call
+ * (maybe by hand, maybe missed, maybe from a new dialer).
  */
 const isPlainNewCall = (row: unknown) => (row as CallRecord).rating !== 'tough';
 
@@ -208,7 +210,13 @@ async function countNewCalls(core: DBCore, trans: DBCoreTransaction, calls: Call
     const rollup = stored[index] ?? emptyRollup(day);
     const sources = [...rollup.sources];
     for (const call of added) if (!sources.includes(call.source)) sources.push(call.source);
-    return { ...rollup, calls: rollup.calls + added.length, sources: sources.sort() };
+    return {
+      ...rollup,
+      calls: rollup.calls + added.length,
+      loggedByHand: rollup.loggedByHand + added.filter((call) => call.source === MANUAL_SOURCE).length,
+      missed: rollup.missed + added.filter((call) => call.missed).length,
+      sources: sources.sort(),
+    };
   });
   await rollups.mutate({ type: 'put', trans, values: updated });
 }

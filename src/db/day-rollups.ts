@@ -3,6 +3,7 @@
  * "all time" reads a few hundred of them instead of every row. A roll-up is a pure function of
  * the rows; day-rollup-upkeep.ts keeps the stored ones equal to it on every write.
  */
+import { MANUAL_SOURCE } from '../calls/manual-call';
 import type { Clock } from './day-clock';
 import type { CallRecord, ResetRecord } from './schema';
 
@@ -23,6 +24,9 @@ export interface DayRollup {
   day: number;
   /** Calls that ended this day, and of them the tough ones and the tough ones a reset followed. */
   calls: number;
+  /** Of those, calls the rep logged by hand, and those Rebound missed. */
+  loggedByHand: number;
+  missed: number;
   tough: number;
   toughWithReset: number;
   toughByHour: number[];
@@ -45,6 +49,8 @@ export function emptyRollup(day: number): DayRollup {
   return {
     day,
     calls: 0,
+    loggedByHand: 0,
+    missed: 0,
     tough: 0,
     toughWithReset: 0,
     toughByHour: new Array<number>(24).fill(0),
@@ -93,6 +99,8 @@ export function buildRollups(
   for (const call of inTimeOrder) {
     const rollup = dayOf(call.endedAt);
     rollup.calls += 1;
+    if (call.source === MANUAL_SOURCE) rollup.loggedByHand += 1;
+    if (call.missed) rollup.missed += 1;
     if (!rollup.sources.includes(call.source)) rollup.sources.push(call.source);
     const resetAt = firstResetAt.get(call.id);
     if (resetAt !== undefined) rollup.recoveriesMs.push(resetAt - call.endedAt);
@@ -126,6 +134,8 @@ export function buildRollups(
 
 export interface RollupTotals {
   calls: number;
+  loggedByHand: number;
+  missed: number;
   tough: number;
   toughWithReset: number;
   toughByHour: number[];
@@ -142,6 +152,8 @@ export interface RollupTotals {
 export function sumRollups(rollups: readonly DayRollup[], clock: Clock): RollupTotals {
   const totals: RollupTotals = {
     calls: 0,
+    loggedByHand: 0,
+    missed: 0,
     tough: 0,
     toughWithReset: 0,
     toughByHour: new Array<number>(24).fill(0),
@@ -156,6 +168,8 @@ export function sumRollups(rollups: readonly DayRollup[], clock: Clock): RollupT
   let run = 0;
   for (const rollup of rollups) {
     totals.calls += rollup.calls;
+    totals.loggedByHand += rollup.loggedByHand;
+    totals.missed += rollup.missed;
     totals.tough += rollup.tough;
     totals.toughWithReset += rollup.toughWithReset;
     rollup.toughByHour.forEach((count, hour) => {

@@ -35,6 +35,9 @@ export interface Lesson {
 
 export interface Insights {
   calls: number;
+  /** Of those, calls the rep logged by hand, and how many of those Rebound missed. */
+  loggedByHand: number;
+  missed: number;
   tough: number;
   /** tough ÷ calls, undefined with no calls. */
   toughShare?: number;
@@ -104,6 +107,8 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
       .toArray();
     return {
       calls: totals.calls,
+      loggedByHand: totals.loggedByHand,
+      missed: totals.missed,
       tough: totals.tough,
       toughShare: totals.calls > 0 ? totals.tough / totals.calls : undefined,
       toughWithReset: totals.toughWithReset,

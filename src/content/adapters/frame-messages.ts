@@ -100,14 +100,30 @@ class FrameMessages {
       if (routes && routes.size > 0) candidates = [...(candidates ?? []), ...routes];
     }
     if (!candidates) return;
+    let taken = false;
     for (const route of candidates) {
       const parsed = v.safeParse(route.schema, data);
-      if (parsed.success) route.handle(parsed.output);
+      if (parsed.success) {
+        taken = true;
+        route.handle(parsed.output);
+      }
     }
+    // A dialer's message kind (the prefilter passes on no other) in a shape no adapter knows:
+    // how a vendor's protocol change looks.
+    if (!taken) unrecognisedListeners.get(this.frame)?.();
   };
 }
 
 const perFrame = new WeakMap<Window, FrameMessages>();
+const unrecognisedListeners = new WeakMap<Window, () => void>();
+
+/**
+ * Called (with nothing from the message) each time a frame nested in `frame` posts a message
+ * whose kind a dialer protocol names but whose shape no adapter accepts.
+ */
+export function onUnrecognisedFrameMessage(frame: Window, listener: () => void): void {
+  unrecognisedListeners.set(frame, listener);
+}
 
 /**
  * Hears messages that a frame nested in `frame` posted and that match `schema`, by way of the
