@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../scripts/seed-history';
-import { rateCall, recordEndedCall, recordEndedCalls, tagCall } from '../../../src/db/calls';
+import { manualCall } from '../../../src/calls/manual-call';
+import { rateCall, recordEndedCall, recordEndedCalls, recordManualCall, tagCall } from '../../../src/db/calls';
 import { checkRollups } from '../../../src/db/day-rollup-check';
 import { buildRollups, sumRollups } from '../../../src/db/day-rollups';
 import { applyRetention, deleteAllHistory, deleteCall } from '../../../src/db/deletion';
@@ -55,6 +56,14 @@ describe('every write keeps the roll-ups equal to a rebuild', () => {
     // A repeat of a stored call writes nothing.
     await recordEndedCall(db, ended('new-1', NOW - 1000));
     expect((await dayNumbers(db, today)).calls).toBe(before.calls + 3);
+    await expectCurrent();
+  });
+
+  it('calls logged by hand, missed or not: Insights counts them from the roll-ups', async () => {
+    await recordManualCall(db, manualCall({ device: 'phone', durationMs: 60_000 }, NOW - 10_000, 'a'));
+    await recordManualCall(db, manualCall({ missed: true }, NOW - 5000, 'b'));
+    const day = await db.dayRollups.get(today);
+    expect([day?.loggedByHand, day?.missed, day?.sources.includes('manual')]).toEqual([2, 1, true]);
     await expectCurrent();
   });
 
