@@ -73,27 +73,29 @@ export function HistoryView({ db, now }: HistorySectionProps) {
   useEffect(() => {
     const asked = ++query.current;
     const filter = toFilter(fields);
-    let whole = false;
-    let shown = false;
-    const show = (found: number[], complete: boolean) => {
-      if (asked !== query.current || whole) return;
-      whole = complete;
-      setError('');
-      if (!shown) setRows(new Map());
-      shown = true;
-      setIds(found);
-      setComplete(complete);
+    const current = () => asked === query.current;
+    const failed = () => {
+      if (current()) setError(t('historyLoadFailed'));
     };
-    const failed = () => setError(t('historyLoadFailed'));
-    // The rows on screen first, then every id (for the count and scrolling), which for
-    // 100,000 calls takes a while longer.
-    const timer = setTimeout(
-      () => {
-        historyCallIds(db, filter, FIRST_SCREEN_ROWS).then((found) => show(found, false), failed);
-        historyCallIds(db, filter).then((found) => show(found, true), failed);
-      },
-      fields.search ? SEARCH_DELAY_MS : 0,
-    );
+    // The rows on screen first (their ids and records), and only then every id, for the count
+    // and scrolling: IndexedDB answers one request after another, so the 100,000-id read asked
+    // for at the same time would hold up the first rows behind it.
+    const firstScreen = async () => {
+      const found = await historyCallIds(db, filter, FIRST_SCREEN_ROWS);
+      const loaded = await historyRows(db, found);
+      if (!current()) return;
+      setError('');
+      setRows(new Map(loaded.map((row) => [row.call.id, row])));
+      setIds(found);
+      setComplete(false);
+    };
+    const everyId = async () => {
+      const found = await historyCallIds(db, filter);
+      if (!current()) return;
+      setIds(found);
+      setComplete(true);
+    };
+    const timer = setTimeout(() => void firstScreen().then(everyId).catch(failed), fields.search ? SEARCH_DELAY_MS : 0);
     return () => clearTimeout(timer);
   }, [db, fields]);
 
