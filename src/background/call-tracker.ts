@@ -58,6 +58,7 @@ function endLive(
     durationMs: reportedMs ?? Math.max(0, endedAt - from),
     outcome,
     endReason,
+    ...(call.talk ? { talk: call.talk } : {}),
   };
 }
 
@@ -188,9 +189,13 @@ function trackWebrtc(
 ): TrackerStep {
   const target = merged[trackKey]?.into;
   if (signal.kind === 'ended') {
-    const call = state.live[target ?? trackKey];
-    if (!call) return step;
+    const found = state.live[target ?? trackKey];
+    if (!found) return step;
     if (target) delete merged[trackKey];
+    // The first connection to bring figures gives the call its figures: one connection hears
+    // both sides, and several would count the same talk twice.
+    const talk = found.talk ?? signal.talk;
+    const call = talk ? { ...found, talk } : found;
     const connections = (call.connections ?? 1) - 1;
     if (connections > 0) {
       state.live[call.trackKey] = { ...call, connections };

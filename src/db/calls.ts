@@ -36,6 +36,7 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
     outcome: call.outcome,
     endReason: call.endReason,
     tags: [],
+    ...(call.talk ? { talk: call.talk } : {}),
   };
   const id = await db.calls.add(record as CallRecord);
   return { ...record, id };

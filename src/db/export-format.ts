@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { EndReason } from '../calls/call';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from '../messages/call-signal';
 import { CALL_RATINGS } from '../messages/to-background';
+import { callTalkSchema } from '../talk/call-talk-schema';
 import type { CallRecord, FollowUpRecord, ResetKind, ResetRecord } from './schema';
 
 /**
@@ -70,6 +71,7 @@ const callSchema = row({
   rating: v.optional(v.picklist(CALL_RATINGS)),
   ratedAt: v.optional(time),
   tags: v.pipe(v.array(text(60)), v.maxLength(50)),
+  talk: v.optional(callTalkSchema),
 });
 
 const resetSchema = row({

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { EndReason } from '../calls/call';
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
 import type { CallRating } from '../messages/to-background';
+import type { CallTalk } from '../talk/conversation-figures';
 
 export interface CallRecord {
   id: number;
@@ -18,6 +19,8 @@ export interface CallRecord {
   rating?: CallRating;
   ratedAt?: number;
   tags: string[];
+  /** Conversation figures and who-spoke timeline; absent when no audio was visible (never zeros). */
+  talk?: CallTalk;
 }
 
 export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
@@ -63,7 +66,7 @@ export interface FollowUpRecord {
 
 export const DB_NAME = 'rebound';
 /** The newest schema version below; exports record it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 export type ReboundDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
@@ -95,5 +98,12 @@ export function openReboundDb(name: string = DB_NAME): ReboundDb {
           call.tags = [];
         }),
     );
+  // Version 4 (3 is another feature's): calls carry conversation figures, indexed by the seconds
+  // heard so Insights reads only the calls that have them. No earlier version wrote figures, so
+  // the upgrade is the index build alone: every old call is left as it was, without figures.
+  db.version(4).stores({
+    calls:
+      '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt], talk.figures.heardS',
+  });
   return db;
 }

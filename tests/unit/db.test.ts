@@ -41,7 +41,7 @@ describe('openReboundDb', () => {
 
   it('has the calls, resets and followUps tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -58,6 +58,7 @@ describe('openReboundDb', () => {
         'startedAt',
         '[source+endedAt]',
         '[rating+endedAt]',
+        'talk.figures.heardS',
       ].sort(),
       resets: ['++id', 'callId', 'kind', 'startedAt', 'completedAt'].sort(),
       followUps: ['++id', 'callId', 'doneAt', 'dueAt'].sort(),

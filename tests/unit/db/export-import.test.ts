@@ -292,10 +292,12 @@ describe('CSV', () => {
     await db.calls.update(2, { tags: ['=HYPERLINK("x")', 'a,b'] });
     const calls = (await (await exportCallsCsv(db, { chunkSize: 3, ...noPause })).text()).split('\r\n');
     expect(calls[0]).toBe(
-      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags',
+      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags,' +
+        'repTalkSeconds,otherTalkSeconds,talkShare,overtalkSeconds,longestOtherSeconds,longestRepSeconds,silenceShare,loudMoments',
     );
+    // No figures: empty cells, never zeros.
     expect(calls[1]).toBe(
-      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,',
+      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,,,,,,,,,',
     );
     expect(calls[2]).toContain(',fine,"\'=HYPERLINK(""x""); a,b"');
     expect(calls).toHaveLength(CALLS.length + 2);
