@@ -9,8 +9,8 @@ import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { createNotification } from '../platform/notifications';
 import type { Settings } from '../settings/settings';
+import { type RoughSound, roughSoundOf } from '../talk/rough-sound';
 import { startOfDay } from '../time/local-day';
-import { type RoughSound, roughSoundOf } from './nudge-policy';
 
 const TOP_FRAME = 0;
 const TOAST_SCRIPT = 'toast.js';

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { openReboundDb } from '../../db/schema';
 import { t } from '../../platform/i18n';
+import { ConversationSignalsSwitch } from './ConversationSignalsSwitch';
 import { CustomSites } from './CustomSites';
 import { DialerList } from './DialerList';
 
@@ -11,7 +12,8 @@ export function SitesSection() {
     <div class="sites">
       <p>{t('sitesIntro')}</p>
       <h2>{t('sitesDialersHeading')}</h2>
-      <DialerList />
+      <ConversationSignalsSwitch />
+      <DialerList lineSettings />
       <h2>{t('sitesCustomHeading')}</h2>
       <CustomSites db={db} />
     </div>

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideNudge, type RoughSound, roughSoundOf } from '../../../src/background/nudge-policy';
+import { decideNudge } from '../../../src/background/nudge-policy';
 import { whyAsked } from '../../../src/background/nudger';
 import type { EndedCall } from '../../../src/calls/call';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import type { CallTalk, ConversationFigures } from '../../../src/talk/conversation-figures';
+import { type RoughSound, roughSoundOf } from '../../../src/talk/rough-sound';
 
 const NOW = new Date(2026, 10, 25, 10, 30).getTime();
 
