@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds, runs the built extension in Chromium, prints a table of figures and
  * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
- * benchmark cannot rot); its numbers mean nothing.
+ * benchmark cannot rot); its numbers mean nothing. `--only talk` runs the bundle sizes and the
+ * conversation-signal figures alone (the WebRTC-call page overhead, the open-line end → toast).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,12 +14,15 @@ import { type Figure, formatTable } from './bench/figures';
 import { historyScale } from './bench/history-scale';
 import { pageOverhead } from './bench/page-overhead';
 import { tabCloseLatency } from './bench/tab-close';
+import { openLineEndLatency, webrtcCallOverhead } from './bench/talk';
 import { coldStart, heapAfterCalls } from './bench/worker';
 import { buildExtension, distDir, repoRoot } from './build';
 import { launchExtension } from './driver/extension-session';
 
 export interface BenchOptions {
   quick: boolean;
+  /** One group of figures instead of all of them (besides the bundle sizes). */
+  only?: 'talk';
 }
 
 const SIZES = {
@@ -31,6 +35,7 @@ const SIZES = {
     heapCalls: 1000,
     historyCalls: 100_000,
     historyResets: 50_000,
+    openLineConversations: 15,
   },
   quick: {
     overheadRounds: 1,
@@ -41,6 +46,7 @@ const SIZES = {
     heapCalls: 4,
     historyCalls: 400,
     historyResets: 200,
+    openLineConversations: 1,
   },
 };
 
@@ -55,7 +61,7 @@ const BENCH_SETTINGS = {
   delivery: 'toast',
 };
 
-export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
+export async function runBench({ quick, only }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
   const size = quick ? SIZES.quick : SIZES.full;
   await buildExtension('store');
   await buildExtension('demo');
@@ -69,6 +75,15 @@ export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figu
   const browser =
     session.context.browser()?.version() ?? (await (await session.extensionPage()).evaluate(() => navigator.userAgent));
   try {
+    if (only !== 'talk') await everyOtherFigure();
+    figures.push(...(await webrtcCallOverhead(session, size.overheadRounds, size.overheadWindowMs)));
+    figures.push(...(await openLineEndLatency(session, size.openLineConversations)));
+  } finally {
+    await session.close();
+  }
+  return { figures, browser };
+
+  async function everyOtherFigure(): Promise<void> {
     figures.push(...(await pageOverhead(session, size.overheadRounds, size.overheadWindowMs)));
     figures.push(...(await protocolDetectionLatency(session, size.calls)));
     figures.push(...(await domDetectionLatency(session, size.calls)));
@@ -82,16 +97,19 @@ export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figu
     // Its own profile: the seeded history must not weigh on the figures above.
     session = await fresh();
     figures.push(...(await historyScale(session, size.historyCalls, size.historyResets)));
-  } finally {
     await session.close();
+    session = await fresh();
   }
-  return { figures, browser };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
+  const only = process.argv.includes('--only')
+    ? (process.argv[process.argv.indexOf('--only') + 1] as 'talk')
+    : undefined;
+  if (only !== undefined && only !== 'talk') throw new Error(`--only: unknown figures "${only}" (known: talk)`);
   const started = performance.now();
-  const { figures, browser } = await runBench({ quick });
+  const { figures, browser } = await runBench({ quick, only });
   const report = {
     date: new Date().toISOString(),
     quick,

@@ -5,64 +5,29 @@
  * a short call that sounded rough is nudged and says why; with the setting off the hook reads
  * no statistics at all (getStats calls counted).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
+import { scriptedCall, type TalkScript, untilScriptTime } from '../../scripts/driver/talk-call';
 import type { CallRecord } from '../../src/db/schema';
 import type { TalkSpan } from '../../src/talk/talk-timeline';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
-const PEER_SCRIPT = readFileSync(path.join(import.meta.dirname, '../fixtures/talk-call/talk-peer.js'), 'utf8');
-
-type Span = [from: number, to: number, gain?: number];
-interface TalkScript {
-  rep: Span[];
-  far: Span[];
-}
-
 const session = extensionUnderTest({ settings: { minCallSeconds: 1, cooldownMinutes: 0 } });
 
-/** Counts getStats calls on every page, wrapped before Rebound's hook takes its copy. */
-async function countGetStats(): Promise<void> {
-  await session.context.addInitScript(() => {
-    const original = RTCPeerConnection.prototype.getStats;
-    const counter = window as unknown as { getStatsCalls: number };
-    counter.getStatsCalls = 0;
-    RTCPeerConnection.prototype.getStats = function (this: RTCPeerConnection, ...args: []) {
-      counter.getStatsCalls += 1;
-      return original.apply(this, args);
-    };
-  });
-}
+/** Counts getStats calls in the rep's page, wrapped before Rebound's hook takes its copy. */
+const COUNT_GET_STATS = `
+  window.getStatsCalls = 0;
+  const original = RTCPeerConnection.prototype.getStats;
+  RTCPeerConnection.prototype.getStats = function (...args) {
+    window.getStatsCalls += 1;
+    return original.apply(this, args);
+  };
+`;
 
 const getStatsCalls = (page: Page) =>
   page.evaluate(() => (window as unknown as { getStatsCalls: number }).getStatsCalls);
-
-/**
- * Connects the rep's page to a far end in an about:blank tab (no Rebound there), then plays the
- * script from `leadSeconds` on. Resolves with the rep's page and when the script's clock started.
- */
-async function scriptedCall(script: TalkScript, leadSeconds = 2): Promise<{ rep: Page; far: Page; zero: number }> {
-  const rep = await session.openFixture('talk-call/index.html');
-  const far = await session.context.newPage();
-  await far.addScriptTag({ content: PEER_SCRIPT });
-  // A click first: audio may start only after the person used the page.
-  for (const page of [rep, far]) await page.mouse.click(5, 5);
-  const offer = await rep.evaluate(() => window.talkPeer.offer(440));
-  const answer = await far.evaluate((sdp) => window.talkPeer.answer(660, sdp), offer);
-  await rep.evaluate((sdp) => window.talkPeer.accept(sdp), answer);
-  await expect.poll(() => rep.evaluate(() => window.talkPeer.connected()), { timeout: 15_000 }).toBe(true);
-  const zero = Date.now() + leadSeconds * 1000;
-  await rep.evaluate(([at, spans]) => window.talkPeer.speak(at, spans), [zero, script.rep] as const);
-  await far.evaluate(([at, spans]) => window.talkPeer.speak(at, spans), [zero, script.far] as const);
-  return { rep, far, zero };
-}
-
-const untilScriptTime = (zero: number, seconds: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.max(0, zero + seconds * 1000 - Date.now())));
 
 /** The timeline without quiet at its ends (before the script starts and after it stops). */
 function spoken(timeline: readonly TalkSpan[]): TalkSpan[] {
@@ -80,35 +45,33 @@ function expectSpans(actual: readonly TalkSpan[], expected: readonly TalkSpan[])
   });
 }
 
-declare global {
-  interface Window {
-    talkPeer: {
-      offer(hz: number): Promise<string>;
-      answer(hz: number, offer: string): Promise<string>;
-      accept(answer: string): Promise<void>;
-      connected(): boolean;
-      speak(startAt: number, spans: readonly Span[]): void;
-      hangUp(): void;
-    };
-  }
-}
-
 describe('conversation signals', () => {
   it('records figures that match the script within a second per span', async () => {
-    await countGetStats();
     // The rep talks 1–6, the other side 4–13 (2 s over each other), quiet, the rep again 15–18.
-    const { rep, zero } = await scriptedCall({
+    const script = {
       rep: [
         [1, 6],
         [15, 18],
       ],
       far: [[4, 13]],
+    } satisfies TalkScript;
+    const call = await scriptedCall(session, script, { initScript: COUNT_GET_STATS });
+    const { rep, zero } = call;
+    // The page then replaces getStats with one that refuses, and polls statistics itself: the
+    // hook's own copy is neither fooled nor broken.
+    const pageErrors: string[] = [];
+    rep.on('pageerror', (error) => pageErrors.push(error.message));
+    await rep.evaluate(() => {
+      const proto = RTCPeerConnection.prototype;
+      proto.getStats = () => Promise.reject(new Error('the page says no'));
+      const own = new RTCPeerConnection();
+      setInterval(() => own.getStats().catch(() => undefined), 300);
     });
     await untilScriptTime(zero, 19.5);
-    await rep.evaluate(() => window.talkPeer.hangUp());
-    const [call] = await waitForCalls(session, 1);
-    const talk = (call as CallRecord).talk;
-    if (!talk) throw new Error(`no figures on ${JSON.stringify(call)}`);
+    await call.hangUp();
+    const [recorded] = await waitForCalls(session, 1);
+    const talk = (recorded as CallRecord).talk;
+    if (!talk) throw new Error(`no figures on ${JSON.stringify(recorded)}`);
     expectSpans(spoken(talk.timeline), [
       [1, 3],
       [3, 2],
@@ -125,6 +88,7 @@ describe('conversation signals', () => {
     expect(Math.abs(f.longestRepS - 3)).toBeLessThanOrEqual(1);
     expect(f.loudMoments).toBe(0);
     expect(await getStatsCalls(rep)).toBeGreaterThan(10);
+    expect(pageErrors).toEqual([]);
     expect(session.extensionErrors).toEqual([]);
   });
 
@@ -138,7 +102,7 @@ describe('conversation signals', () => {
     await page.close();
     // A calm 8-second conversation (1–9), a 40-second quiet spell with the line up, then a
     // 15-second one where they talk over the rep for 13 seconds (49–64).
-    const { rep, zero } = await scriptedCall({
+    const call = await scriptedCall(session, {
       rep: [
         [1, 4],
         [49, 64],
@@ -148,6 +112,7 @@ describe('conversation signals', () => {
         [50, 63],
       ],
     });
+    const { rep, zero } = call;
     const toast = await ClosedShadowToast.attach(rep);
     const [first] = await waitForCallsBy(zero, 30, 1);
     expect(first?.durationMs).toBeGreaterThanOrEqual(7_000);
@@ -164,19 +129,23 @@ describe('conversation signals', () => {
     await toast.waitShown(5000);
     expect(await toast.text()).toMatch(/They talked over you for 0:1[2-4]\./);
     // The line is still up: the conversations were the calls, not the connection.
-    expect(await rep.evaluate(() => window.talkPeer.connected())).toBe(true);
+    expect(await call.connected()).toBe(true);
     expect(session.extensionErrors).toEqual([]);
   }, 150_000);
 
   it('with the setting off, reads no statistics and stores no figures', async () => {
     await session.setSettings({ minCallSeconds: 1, conversationSignals: false });
-    await countGetStats();
-    const { rep, zero } = await scriptedCall({ rep: [[0, 3]], far: [[2, 5]] }, 0);
-    await untilScriptTime(zero, 6);
-    await rep.evaluate(() => window.talkPeer.hangUp());
-    const [call] = await waitForCalls(session, 1);
-    expect(call).not.toHaveProperty('talk');
-    expect(await getStatsCalls(rep)).toBe(0);
+    const call = await scriptedCall(
+      session,
+      { rep: [[0, 3]], far: [[2, 5]] },
+      { leadSeconds: 0, initScript: COUNT_GET_STATS },
+    );
+    await untilScriptTime(call.zero, 6);
+    const calls = await getStatsCalls(call.rep);
+    await call.hangUp();
+    const [recorded] = await waitForCalls(session, 1);
+    expect(recorded).not.toHaveProperty('talk');
+    expect(calls).toBe(0);
   });
 });
 

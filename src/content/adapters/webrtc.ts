@@ -81,9 +81,12 @@ export const webrtcAdapter: DialerAdapter = {
       const site = lineSiteOf(frame.location.href);
       const line = site === undefined ? undefined : openLineOf(settings.openLines, site);
       if (line?.open) {
-        followed.set(id, { lastSampleAt: 0, split: new ConversationSplit(id, line.quietSeconds * 1000, send, now) });
+        followed.set(id, {
+          lastSampleAt: Number.NEGATIVE_INFINITY,
+          split: new ConversationSplit(id, line.quietSeconds * 1000, send, now),
+        });
       } else {
-        followed.set(id, { lastSampleAt: 0, recorder: new TalkRecorder() });
+        followed.set(id, { lastSampleAt: Number.NEGATIVE_INFINITY, recorder: new TalkRecorder() });
         send({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
       }
       askToSample();
