@@ -197,8 +197,11 @@ function trackWebrtc(
     const talk = found.talk ?? signal.talk;
     const call = talk ? { ...found, talk } : found;
     const connections = (call.connections ?? 1) - 1;
-    if (connections > 0) {
-      state.live[call.trackKey] = { ...call, connections };
+    // A quiet spell on an open line ends a conversation of the hook's own, but a dialer, its
+    // hang-up control or the rep's selectors say when their call ends: they win.
+    const dialerSays = signal.openLine === true && call.source !== WEBRTC_SOURCE;
+    if (connections > 0 || dialerSays) {
+      state.live[call.trackKey] = { ...call, connections: Math.max(0, connections) };
       return step;
     }
     delete state.live[call.trackKey];

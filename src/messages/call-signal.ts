@@ -20,6 +20,8 @@ export const callSignalSchema = v.strictObject({
   durationMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(24 * 3600 * 1000))),
   /** On an end heard by the WebRTC hook with conversation signals on: what was heard, as figures. */
   talk: v.optional(callTalkSchema),
+  /** A conversation the WebRTC adapter cut out of a line that stays open, not a connection of its own. */
+  openLine: v.optional(v.literal(true)),
 });
 
 export type CallSignal = v.InferOutput<typeof callSignalSchema>;

@@ -38,7 +38,7 @@ export class ConversationSplit {
       this.conversation += 1;
       this.recorder = new TalkRecorder();
       this.quiet = [];
-      this.emit({ kind: 'started', source: SOURCE, callId: this.callId, at: start.at });
+      this.emit({ kind: 'started', source: SOURCE, callId: this.callId, at: start.at, openLine: true });
     }
     if (!this.splitter.inConversation || !this.recorder) return;
     if (sample.rep || sample.other) {
@@ -66,7 +66,14 @@ export class ConversationSplit {
     const talk = this.recorder?.result();
     this.recorder = undefined;
     this.quiet = [];
-    this.emit({ kind: 'ended', source: SOURCE, callId: this.callId, at: end.at, ...(talk ? { talk } : {}) });
+    this.emit({
+      kind: 'ended',
+      source: SOURCE,
+      callId: this.callId,
+      at: end.at,
+      openLine: true,
+      ...(talk ? { talk } : {}),
+    });
   }
 
   /** The connection closed: a conversation in progress ends at its last speech. */

@@ -58,6 +58,22 @@ describe('conversation figures on calls', () => {
     expect(call).toMatchObject({ source: 'hubspot', talk: figures(7) });
   });
 
+  it('on an open line, a dialer’s own end wins over a conversation’s quiet spell', () => {
+    const calls = ended([
+      signal({ kind: 'started', source: 'hubspot', callId: 'h1' }),
+      signal({ kind: 'started', source: 'webrtc', callId: 'a-1.1', at: T0 + 3000, openLine: true }),
+      signal({ kind: 'ended', source: 'webrtc', callId: 'a-1.1', at: T0 + 6000, openLine: true, talk: figures(3) }),
+    ]);
+    expect(calls).toEqual([]);
+    const [call] = ended([
+      signal({ kind: 'started', source: 'hubspot', callId: 'h1' }),
+      signal({ kind: 'started', source: 'webrtc', callId: 'a-1.1', at: T0 + 3000, openLine: true }),
+      signal({ kind: 'ended', source: 'webrtc', callId: 'a-1.1', at: T0 + 6000, openLine: true, talk: figures(3) }),
+      signal({ kind: 'ended', source: 'hubspot', callId: 'h1', at: T0 + 30_000 }),
+    ]);
+    expect(call).toMatchObject({ source: 'hubspot', endedAt: T0 + 30_000, talk: figures(3) });
+  });
+
   it('a call whose audio Rebound never saw has no figures', () => {
     const [call] = ended([
       signal({ kind: 'started', source: 'hubspot', callId: 'h1' }),

@@ -98,7 +98,7 @@ describe('conversation signals in the WebRTC adapter', () => {
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
     expect(signals).toEqual([]);
-    speak('k3x9-1', '..rrroo.o' + '.'.repeat(12) + 'oorr' + '.'.repeat(3));
+    speak('k3x9-1', `..rrroo.o${'.'.repeat(12)}oorr...`);
     notice({ kind: 'ended', id: 'k3x9-1' });
     expect(signals.map(({ kind, callId, at }) => ({ kind, callId, at }))).toEqual([
       { kind: 'started', callId: 'k3x9-1.1', at: 2000 },
