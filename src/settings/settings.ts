@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { customSitesSchema } from '../dialers/custom-sites';
-import { openLinesSchema } from '../dialers/open-line';
+import { openLinesSchema } from '../dialers/open-line-setting';
 import { CALL_OUTCOMES } from '../messages/call-signal';
 import { NUDGE_DELIVERIES, workingHoursSchema } from './nudge-settings';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type OpenLine, openLineOf, withOpenLine } from '../../dialers/open-line';
+import { openLineOf, withOpenLine } from '../../dialers/open-line';
+import type { OpenLine } from '../../dialers/open-line-setting';
 import { t } from '../../platform/i18n';
 import { loadSettings, saveSettings } from '../../settings/settings-store';
 
