@@ -316,3 +316,51 @@ describe('CSV', () => {
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
   });
 });
+
+describe('conversation figures', () => {
+  const talk = {
+    figures: {
+      heardS: 60,
+      repTalkS: 20,
+      otherTalkS: 35,
+      overtalkS: 5,
+      longestOtherS: 18,
+      longestRepS: 9,
+      silenceS: 10,
+      loudMoments: 1,
+    },
+    timeline: [
+      [1, 20],
+      [3, 5],
+      [2, 30],
+      [0, 5],
+    ] as [0 | 1 | 2 | 3, number][],
+  };
+
+  it('travel through export and import, and into the CSV', async () => {
+    await fill(db);
+    await db.calls.update(1, { talk });
+    const before = await snapshot(db);
+    const blob = await exportJson(db, DEFAULT_SETTINGS, NOW, noPause);
+    await deleteAllHistory(db);
+    await applyImport(db, parsed(await blob.text()));
+    expect(await snapshot(db)).toEqual(before);
+    const csv = (await (await exportCallsCsv(db, noPause)).text()).split('\r\n');
+    expect(csv[1]).toMatch(/,20,35,0\.36,5,18,9,0\.17,1$/);
+  });
+
+  it('are checked on import: a figure that is not a count of seconds, or a timeline past its bound, is named', async () => {
+    await fill(db);
+    await db.calls.update(1, { talk });
+    const document = JSON.parse(await (await exportJson(db, DEFAULT_SETTINGS, NOW, noPause)).text());
+    document.calls[0].talk.figures.overtalkS = -3;
+    document.calls[1].talk = { ...talk, timeline: Array.from({ length: 500 }, () => [1, 1]) };
+    const result = parseExport(JSON.stringify(document));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.where)).toEqual([
+      'calls[0].talk.figures.overtalkS',
+      'calls[1].talk.timeline',
+    ]);
+  });
+});
