@@ -48,5 +48,5 @@ export interface TrackerState {
   /** trackKey → when it ended. */
   ended: Record<string, number>;
   /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
-  merged?: Record<string, { into: string; at: number }>;
+  merged?: Record<string, { into: string; at: number; callKey?: string }>;
 }

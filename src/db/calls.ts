@@ -1,5 +1,6 @@
 import type { EndedCall } from '../calls/call';
 import type { CallRating } from '../messages/to-background';
+import type { CallTalk } from '../talk/conversation-figures';
 import type { CallRecord, ReboundDb } from './schema';
 
 /**
@@ -40,6 +41,15 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
   };
   const id = await db.calls.add(record as CallRecord);
   return { ...record, id };
+}
+
+/** Figures that arrived after their call was written; a call that already has figures keeps them. */
+export async function addLateTalk(db: ReboundDb, callKey: string, talk: CallTalk): Promise<void> {
+  await db.calls
+    .where('callKey')
+    .equals(callKey)
+    .filter((call) => call.talk === undefined)
+    .modify({ talk });
 }
 
 export async function rateCall(db: ReboundDb, callKey: string, rating: CallRating, at: number): Promise<boolean> {

@@ -1,9 +1,12 @@
 /** The figures the WebRTC hook's connections bring reach the call they belong to, once. */
 import { describe, expect, it } from 'vitest';
 import { emptyTrackerState, type TrackerEvent, track } from '../../../src/background/call-tracker';
+import { LiveCalls } from '../../../src/background/live-calls';
 import type { EndedCall } from '../../../src/calls/call';
+import type { LiveCallsState } from '../../../src/calls/live-calls-state';
 import type { CallSignal } from '../../../src/messages/call-signal';
 import type { CallTalk } from '../../../src/talk/conversation-figures';
+import { memorySlot } from '../fakes/memory-slot';
 
 const T0 = 1_700_000_000_000;
 const figures = (heardS: number): CallTalk => ({
@@ -72,6 +75,25 @@ describe('conversation figures on calls', () => {
       signal({ kind: 'ended', source: 'hubspot', callId: 'h1', at: T0 + 30_000 }),
     ]);
     expect(call).toMatchObject({ source: 'hubspot', endedAt: T0 + 30_000, talk: figures(3) });
+  });
+
+  it('figures that come after the dialer ended its call go onto that call, waiting or written', async () => {
+    const dialerEndsFirst = [
+      signal({ kind: 'started', source: 'hubspot', callId: 'h1' }),
+      signal({ kind: 'started', source: 'webrtc', callId: 'a-1', at: T0 + 500 }),
+      signal({ kind: 'ended', source: 'hubspot', callId: 'h1', at: T0 + 9000 }),
+    ];
+    const late = signal({ kind: 'ended', source: 'webrtc', callId: 'a-1', at: T0 + 9200, talk: figures(8) });
+
+    const waiting = new LiveCalls(memorySlot<LiveCallsState>());
+    for (const event of dialerEndsFirst) await waiting.apply(event);
+    expect((await waiting.apply(late)).lateTalk).toEqual([]);
+    expect(await waiting.unwritten()).toMatchObject([{ callKey: 'hubspot:h1', talk: figures(8) }]);
+
+    const written = new LiveCalls(memorySlot<LiveCallsState>());
+    for (const event of dialerEndsFirst) await written.apply(event);
+    await written.markWritten(['hubspot:h1']);
+    expect((await written.apply(late)).lateTalk).toEqual([{ callKey: 'hubspot:h1', talk: figures(8) }]);
   });
 
   it('a call whose audio Rebound never saw has no figures', () => {

@@ -358,7 +358,7 @@ describe('conversation figures', () => {
     const result = parseExport(JSON.stringify(document));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((problem) => problem.where)).toEqual([
+    expect(result.problems.map((problem) => ('where' in problem ? problem.where : problem.code))).toEqual([
       'calls[0].talk.figures.overtalkS',
       'calls[1].talk.timeline',
     ]);

@@ -69,3 +69,15 @@ describe('talk insights', () => {
     expect(await talkInsights(db, 0, 2 * MIN)).toMatchObject({ withFigures: 0, nextGoodAfterResetMs: undefined });
   });
 });
+
+describe('late figures', () => {
+  it('join a call written without them, and never replace figures it has', async () => {
+    const { addLateTalk } = await import('../../../src/db/calls');
+    await call(1, MIN, {});
+    await call(2, MIN, { talk: figures({ heardS: 5 }) });
+    await addLateTalk(db, 'k1', figures({ heardS: 9 }) as NonNullable<CallRecord['talk']>);
+    await addLateTalk(db, 'k2', figures({ heardS: 9 }) as NonNullable<CallRecord['talk']>);
+    expect((await db.calls.get(1))?.talk?.figures.heardS).toBe(9);
+    expect((await db.calls.get(2))?.talk?.figures.heardS).toBe(5);
+  });
+});
