@@ -6,8 +6,9 @@
  */
 export const WEBRTC_EVENT = 'rebound:webrtc-call';
 /**
- * Content script → hook: "conversation signals are on here". Until it arrives the hook never
- * calls getStats. A page forging it only makes the hook read statistics the page can read itself.
+ * Content script → hook: conversation signals are `'on'` here (or turned `'off'`). Until 'on'
+ * arrives the hook never calls getStats. A page forging it only makes the hook read statistics
+ * the page can read itself, or stop reading them.
  */
 export const WEBRTC_SAMPLING_EVENT = 'rebound:webrtc-sampling';
 

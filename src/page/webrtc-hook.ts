@@ -100,9 +100,16 @@ function hook(win: Window & typeof globalThis): void {
     sample(pc, call);
   };
 
-  doc.addEventListener(WEBRTC_SAMPLING_EVENT, () => {
-    sampling = true;
-    for (const pc of live) startSampling(pc);
+  doc.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => {
+    sampling = (event as CustomEvent).detail !== 'off';
+    for (const pc of live) {
+      const call = calls.get(pc) as Watched;
+      if (sampling) startSampling(pc);
+      else if (call.timer !== undefined) {
+        stopEvery(call.timer);
+        call.timer = call.totals = undefined;
+      }
+    }
   });
 
   const end = (pc: RTCPeerConnection): void => {

@@ -13,7 +13,7 @@ import { lineSiteOf, openLineOf } from '../../dialers/open-line';
 import type { CallSignal } from '../../messages/call-signal';
 import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../page/webrtc-channel';
 import type { Settings } from '../../settings/settings';
-import { loadSettings } from '../../settings/settings-store';
+import { loadSettings, watchSettings } from '../../settings/settings-store';
 import { TalkRecorder } from '../../talk/conversation-figures';
 import type { TalkSample } from '../../talk/talk-sample';
 import type { DialerAdapter, EmitSignal } from './adapter';
@@ -60,7 +60,7 @@ export const webrtcAdapter: DialerAdapter = {
     let settings: Settings | undefined;
     const followed = new Map<string, Followed>();
     const askToSample = () => {
-      if (settings?.conversationSignals) doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT));
+      if (settings?.conversationSignals) doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'on' }));
     };
     loadSettings().then(
       (loaded) => {
@@ -69,7 +69,20 @@ export const webrtcAdapter: DialerAdapter = {
       },
       () => undefined,
     );
+    // Turned off during a call: the hook stops at once, and what was heard so far is forgotten.
+    const unwatch = watchSettings((next) => {
+      const wasOn = settings?.conversationSignals === true;
+      settings = next;
+      if (next.conversationSignals) {
+        askToSample();
+        return;
+      }
+      if (!wasOn) return;
+      doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'off' }));
+      for (const connection of followed.values()) connection.recorder = undefined;
+    });
     stop.addEventListener('abort', () => {
+      unwatch();
       for (const connection of followed.values()) connection.split?.dispose();
     });
 

@@ -93,6 +93,25 @@ describe('conversation signals in the WebRTC adapter', () => {
     expect(signals[1]).not.toHaveProperty('talk');
   });
 
+  it('turned off during a call: tells the hook to stop, and the call ends without figures', async () => {
+    await start();
+    vi.useFakeTimers();
+    const asked: unknown[] = [];
+    const record = (event: Event) => asked.push((event as CustomEvent).detail);
+    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    notice({ kind: 'started', id: 'k3x9-1' });
+    speak('k3x9-1', 'rroo');
+    fakeBrowser.storage.onChanged.emit(
+      { settings: { newValue: { ...DEFAULT_SETTINGS, conversationSignals: false } } },
+      'local',
+    );
+    speak('k3x9-1', 'rr');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
+    expect(asked).toEqual(['on', 'off']);
+    expect(signals[1]).not.toHaveProperty('talk');
+  });
+
   it('splits a line that stays open into one call per conversation, ended at its last speech', async () => {
     await start({ openLines: [{ site: 'https://crm.example.com', open: true, quietSeconds: 5 }] });
     vi.useFakeTimers();
