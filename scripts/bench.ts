@@ -77,7 +77,7 @@ export async function runBench({ quick, only }: BenchOptions): Promise<{ figures
   try {
     if (only !== 'talk') await everyOtherFigure();
     figures.push(...(await webrtcCallOverhead(session, size.overheadRounds, size.overheadWindowMs)));
-    figures.push(...(await openLineEndLatency(session, size.openLineConversations)));
+    figures.push(...(await openLineEndLatency(session, size.openLineConversations, BENCH_SETTINGS)));
   } finally {
     await session.close();
   }

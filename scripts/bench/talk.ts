@@ -20,8 +20,14 @@ export function webrtcCallOverhead(session: ExtensionSession, rounds: number, wi
   });
 }
 
-export async function openLineEndLatency(session: ExtensionSession, conversations: number): Promise<Figure[]> {
+/** `settings`: the bench's own (every call nudged); the open line is added to them. */
+export async function openLineEndLatency(
+  session: ExtensionSession,
+  conversations: number,
+  settings: Record<string, unknown>,
+): Promise<Figure[]> {
   await session.setSettings({
+    ...settings,
     openLines: [{ site: new URL(session.server.url).origin, open: true, quietSeconds: QUIET_SECONDS }],
   });
   // Each conversation: the rep 0–2 s, the other side 1.5–3 s; it ends when their audio stops.

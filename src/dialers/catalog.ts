@@ -10,17 +10,17 @@ export interface DialerFamily {
   /** Optional host permissions asked for when the rep turns this dialer on. */
   hosts: readonly string[];
   /**
-   * The dialer keeps the rep's audio line open for a whole session and bridges each prospect in
-   * and out on its servers (power and parallel dialers, persistent-connection modes): calls are
-   * told apart by talk activity. Absent means one connection per call; the rep can change it
-   * per site in Options → Sites.
+   * The softphone keeps one audio connection up between conversations (power and parallel
+   * dialers, contact centres with a persistent agent line): calls are told apart by talk
+   * activity. Absent means one connection per call; the rep can change it per site in Options →
+   * Sites.
    */
-  lineStaysOpen?: boolean;
+  keepsLineOpen?: boolean;
 }
 
 /** Whether a family keeps its line open, as the catalog knows it. */
 export function familyLineStaysOpen(id: string): boolean {
-  return DIALERS.find((dialer) => dialer.id === id)?.lineStaysOpen === true;
+  return DIALERS.find((dialer) => dialer.id === id)?.keepsLineOpen === true;
 }
 
 export const DIALERS: readonly DialerFamily[] = [
