@@ -33,7 +33,7 @@ export type WebrtcCallNotice =
       r: 0 | 1;
       /** 1 when the other side (inbound-rtp, as played) was. */
       o: 0 | 1;
-      /** Levels over the interval in thousandths of full scale; -1 when that side's audio is not visible. */
+      /** Levels over the interval in thousandths of full scale. Sent only when both sides' audio is visible. */
       rl: number;
       ol: number;
     };

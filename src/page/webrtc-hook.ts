@@ -86,7 +86,8 @@ function hook(win: Window & typeof globalThis): void {
         const d = totals.map((value, i) => value - (before[i] as number));
         const ol = level(d[0] as number, d[1] as number);
         const rl = level(d[2] as number, d[3] as number);
-        if (ol < 0 && rl < 0) return;
+        // Both sides or nothing: figures with one side unseen would read as that side silent.
+        if (ol < 0 || rl < 0) return;
         notify({ kind: 'talk', id: call.id, r: rl >= SPEAKING_LEVEL ? 1 : 0, o: ol >= SPEAKING_LEVEL ? 1 : 0, rl, ol });
       },
       () => undefined,

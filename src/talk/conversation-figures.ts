@@ -92,7 +92,7 @@ export class TalkRecorder {
     this.other.add(speakers);
     this.rep.add(speakers);
     appendSecond(this.timeline, speakers);
-    this.levels.push(sample.other ? Math.max(0, sample.otherLevel) : 0);
+    this.levels.push(sample.other ? sample.otherLevel : 0);
     if (this.levels.length > MAX_LEVELS) {
       const merged: number[] = [];
       for (let i = 0; i < this.levels.length; i += 2)

@@ -1,7 +1,7 @@
 /**
  * One sampling interval (about a second) of a connection's talk activity, as the WebRTC hook
  * reduced it from the browser's statistics: who was at speaking level, and how loud. Levels are
- * root mean square in thousandths of full scale; -1 when that side's audio was not visible.
+ * root mean square in thousandths of full scale.
  */
 export interface TalkSample {
   rep: boolean;

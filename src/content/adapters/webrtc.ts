@@ -27,7 +27,7 @@ const MAX_CONNECTIONS = 10;
 const MIN_SAMPLE_GAP_MS = 500;
 
 const connectionId = v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}-\d{1,9}$/));
-const level = v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(1000));
+const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 const bit = v.picklist([0, 1] as const);
 const notice = v.variant('kind', [
   v.strictObject({ kind: v.picklist(['started', 'ended']), id: connectionId }),
