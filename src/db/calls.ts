@@ -1,4 +1,5 @@
 import type { EndedCall } from '../calls/call';
+import type { ManualCall } from '../calls/manual-call';
 import type { CallRating } from '../messages/to-background';
 import type { CallTalk } from '../talk/conversation-figures';
 import type { CallRecord, ReboundDb } from './schema';
@@ -50,6 +51,13 @@ export async function addLateTalk(db: ReboundDb, callKey: string, talk: CallTalk
     .equals(callKey)
     .filter((call) => call.talk === undefined)
     .modify({ talk });
+}
+
+/** Stores a call the rep logged by hand; its callKey is new, so it is always a new row. */
+export async function recordManualCall(db: ReboundDb, call: ManualCall): Promise<CallRecord> {
+  const record: Omit<CallRecord, 'id'> = { ...call, tags: [] };
+  const id = await db.calls.add(record as CallRecord);
+  return { ...record, id };
 }
 
 export async function rateCall(db: ReboundDb, callKey: string, rating: CallRating, at: number): Promise<boolean> {
