@@ -1,7 +1,8 @@
 /**
  * Conversation signals: what sampling a call's statistics costs the page on a WebRTC call (with
  * and without Rebound, as the busy-CRM figure), and, on a line that stays open, the end of a
- * conversation (its audio stopping) → the toast, beyond the quiet period that defines the end.
+ * conversation (the far side last heard in the rep's page) → the toast, beyond the quiet period
+ * that defines the end.
  */
 import type { ExtensionSession } from '../driver/extension-session';
 import { scriptedCall, type TalkScript, untilScriptTime } from '../driver/talk-call';
@@ -36,15 +37,16 @@ export async function openLineEndLatency(
   const conversation = (): TalkScript => ({ rep: [[0, 2]], far: [[1.5, 3]] });
   const call = await scriptedCall(session, conversation(), { leadSeconds: 1, initScript: TOAST_WATCH });
   const samples: number[] = [];
-  const ends: number[] = [];
-  let zero = call.zero;
+  const placedAt: number[] = [];
+  const heardEnds: number[] = [];
   try {
     for (let i = 1; i <= conversations; i++) {
-      if (i > 1) zero = await call.speak(conversation(), 1);
-      const endOfTalk = zero + 3000;
-      ends.push(endOfTalk);
+      if (i > 1) await call.speak(conversation(), 1);
       const toastAt = await waitForToastCount(call.rep, i, (QUIET_SECONDS + 10) * 1000);
-      samples.push(toastAt - endOfTalk - QUIET_SECONDS * 1000);
+      // The end of the conversation as the rep lived it: the far side last heard in their page.
+      const heardEnd = await call.lastHeardAt();
+      heardEnds.push(heardEnd);
+      samples.push(toastAt - heardEnd - QUIET_SECONDS * 1000);
       // The toast hides by itself; the next conversation starts on a quiet line.
       await untilScriptTime(toastAt, 1);
     }
@@ -53,14 +55,15 @@ export async function openLineEndLatency(
     await call.rep.close();
     await call.far.close();
   }
-  // Where the time goes: the end Rebound placed (the call's end) against the audio's real end,
-  // and from that end plus the quiet period to the toast.
+  // Where the time goes: the end Rebound placed (the call's end) against the end heard.
   const recorded = (await session.readTable<{ endedAt: number }>('calls')).map((c) => c.endedAt).sort((a, b) => a - b);
-  const placed = recorded.slice(-conversations).map((endedAt, i) => endedAt - (ends[i] as number));
+  recorded.slice(-conversations).forEach((endedAt, i) => {
+    placedAt.push(endedAt - (heardEnds[i] as number));
+  });
   return [
     { group: 'open line', name: 'conversations', value: conversations, unit: 'calls' },
     { group: 'open line', name: 'quiet period', value: QUIET_SECONDS * 1000, unit: 'ms' },
     ...latencyFigures('open line', 'end of conversation → toast, beyond the quiet period', samples, '≤ 100 ms'),
-    ...latencyFigures('open line', 'end placed by Rebound − real end of the audio', placed),
+    ...latencyFigures('open line', 'end placed by Rebound − end heard in the page', placedAt),
   ];
 }

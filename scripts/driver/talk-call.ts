@@ -23,6 +23,7 @@ interface TalkPeer {
   answer(hz: number, offer: string): Promise<string>;
   accept(answer: string): Promise<void>;
   connected(): boolean;
+  lastHeardAt(): number;
   speak(startAt: number, spans: readonly TalkSpanScript[]): void;
   hangUp(): void;
 }
@@ -43,6 +44,8 @@ export interface TalkCall {
   /** Plays another script on the same connection, from `leadSeconds` on; its zero. */
   speak(script: TalkScript, leadSeconds?: number): Promise<number>;
   connected(): Promise<boolean>;
+  /** When the far side was last heard in the rep's page (epoch ms), by an analyser on what plays. */
+  lastHeardAt(): Promise<number>;
   hangUp(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function scriptedCall(
     zero,
     speak,
     connected: () => rep.evaluate(() => window.talkPeer.connected()),
+    lastHeardAt: () => rep.evaluate(() => window.talkPeer.lastHeardAt()),
     hangUp: () => rep.evaluate(() => window.talkPeer.hangUp()),
   };
 }
