@@ -42,8 +42,9 @@ describe('calls inside an open line, from a recorded level series', () => {
   it('places the end inside the last second from its energy, and ends quietMs after it', () => {
     const splitter = new OpenLineSplitter(5000);
     splitter.add({ rep: true, other: false, repLevel: 200, otherLevel: 0 }, 1000);
-    // A quarter of the energy: the speech stopped a quarter of the way into this second.
-    splitter.add({ rep: true, other: false, repLevel: 100, otherLevel: 0 }, 2000);
+    // Half the level of a whole second (200, remembered at 0.8 a second: 160), so a quarter of
+    // its energy: the speech stopped a quarter of the way into this second.
+    splitter.add({ rep: true, other: false, repLevel: 80, otherLevel: 0 }, 2000);
     expect(splitter.endsAt()).toBe(1250 + 5000);
     expect(splitter.check(6249)).toBeUndefined();
     expect(splitter.check(6250)).toEqual({ kind: 'ended', at: 1250 });
