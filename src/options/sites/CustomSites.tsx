@@ -12,6 +12,7 @@ import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
 import { useSettings } from '../use-settings';
 import { CallSeen } from './CallSeen';
+import { OpenLineField } from './OpenLineField';
 
 type Draft = { site: string; detect: CustomSite['detect']; inCall: string; hangUp: string };
 const EMPTY: Draft = { site: '', detect: 'webrtc', inCall: '', hangUp: '' };
@@ -103,6 +104,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
                   : [site.inCallSelector, site.hangUpSelector].filter(Boolean).join(' · ')}
               </p>
               <CallSeen db={db} host={new URL(site.origin).host} />
+              {site.detect === 'webrtc' && <OpenLineField site={site.origin} />}
               <button type="button" class="secondary" onClick={() => remove(site)}>
                 {t('sitesRemove', site.origin)}
               </button>
