@@ -82,6 +82,17 @@ export async function walkEveryView(
   await visit('home: empty');
 
   await demoCall(session);
+  // Two tough calls before it, for the rough run. Rows written raw pass by the roll-up upkeep;
+  // the resets the walk records below rebuild today's roll-up from its rows, so home counts them.
+  for (const minutes of [2, 3]) {
+    const endedAt = Date.now() - minutes * 60_000;
+    await demoCall(session, {
+      callKey: `hubspot:e2e-tough-${minutes}`,
+      endedAt,
+      startedAt: endedAt - 95_000,
+      rating: 'tough',
+    });
+  }
   await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() - 60_000, note: 'Closure call' });
   await page.reload();
   await page.getByTestId('follow-ups').waitFor();
@@ -101,7 +112,6 @@ export async function walkEveryView(
     seen.push(...(await walkRoutine(page, labels, visit)));
   }
 
-  for (const n of [1, 2]) await demoCall(session, { callKey: `hubspot:e2e-tough-${n}`, rating: 'tough' });
   await page.reload();
   await page.getByTestId('rough-run-offer').waitFor();
   await visit('home: the rough run offered after two tough calls');
