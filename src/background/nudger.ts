@@ -3,6 +3,7 @@ import { toughCallsAwaitingReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import { dialerLabel } from '../dialers/dialer-label';
 import { formatDuration } from '../format/duration';
+import { formatCount } from '../format/figures';
 import type { Escalation } from '../messages/escalation';
 import type { Nudge, ToContent } from '../messages/to-content';
 import { browser } from '../platform/browser';
@@ -65,7 +66,7 @@ export async function showNotification(call: EndedCall, escalation?: Escalation)
   const meta = t('callMeta', [dialerLabel(call.source), length]);
   const contact = escalation?.contact?.label;
   const shown = createNotification(`${NOTIFICATION_PREFIX}${call.callKey}`, {
-    title: escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion'),
+    title: escalation ? t('escalationTitle', formatCount(escalation.streak)) : t('toastQuestion'),
     message: escalation
       ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
       : t('notificationBody', meta),

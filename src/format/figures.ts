@@ -1,9 +1,10 @@
-/** Shares and averages as the rep reads them, in their locale. */
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-const signed = new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+import { uiLanguage } from '../platform/i18n';
 
-export const formatPercent = (share: number) => percent.format(share);
-export const formatSigned = (value: number) => signed.format(value);
+/** Counts, shares and averages as the rep reads them, in the UI language. */
+export const formatPercent = (share: number, locale = uiLanguage()) =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
-const count = new Intl.NumberFormat();
-export const formatCount = (value: number) => count.format(value);
+export const formatSigned = (value: number, locale = uiLanguage()) =>
+  new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(value);
+
+export const formatCount = (value: number, locale = uiLanguage()) => new Intl.NumberFormat(locale).format(value);

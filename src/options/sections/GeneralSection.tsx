@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatCount } from '../../format/figures';
 import { OUTCOME_LABELS } from '../../format/outcome-label';
 import { CALL_OUTCOMES, type CallOutcome } from '../../messages/call-signal';
 import { t } from '../../platform/i18n';
@@ -82,7 +83,7 @@ export function GeneralSection() {
         >
           {BREATH_LENGTHS.map((seconds) => (
             <option key={seconds} value={String(seconds)}>
-              {t('optionsSecondsValue', String(seconds))}
+              {t('optionsSecondsValue', formatCount(seconds))}
             </option>
           ))}
         </select>

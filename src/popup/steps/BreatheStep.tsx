@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatCount } from '../../format/figures';
 import { type MessageKey, t } from '../../platform/i18n';
 import { type BreathCue, breathPattern, cueAt } from '../../routine/breath-pace';
 import type { StepHeading } from './step-props';
@@ -51,14 +52,14 @@ export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
       >
         <div class="breath-circle" />
         <span class="breath-count" data-testid="breath-count">
-          {left}
+          {formatCount(left)}
         </span>
       </div>
       <p class="cue" aria-live="polite">
         {t(CUE_TEXT[cueAt(pattern, elapsed)])}
       </p>
       <p class="visually-hidden" role="timer">
-        {t('routineSecondsLeft', String(left))}
+        {t('routineSecondsLeft', formatCount(left))}
       </p>
       <p class="hint">{t(pattern.style === 'sigh' ? 'routineSighHint' : 'routineBreatheHint')}</p>
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FollowUpRecord } from '../../db/schema';
 import { blankFollowUpForm, dueAtFrom } from '../../follow-ups/follow-up-form';
+import { formatDateTime } from '../../format/date-time';
 import { errorText } from '../../format/error-text';
 import { t } from '../../platform/i18n';
 import type { FollowUpForm } from '../../routine/answers';
@@ -55,8 +56,6 @@ export function FollowUpStep({
     );
   };
 
-  const when = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -66,7 +65,7 @@ export function FollowUpStep({
       {saved || answers.followUpId !== undefined ? (
         <>
           <p class="done" role="status">
-            {saved ? t('followUpSaved', when(saved.dueAt)) : t('followUpSavedEarlier')}
+            {saved ? t('followUpSaved', formatDateTime(saved.dueAt)) : t('followUpSavedEarlier')}
           </p>
           {saved && (
             <button type="button" class="secondary" onClick={() => downloadIcs(saved)}>

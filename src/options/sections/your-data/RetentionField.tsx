@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatCount } from '../../../format/figures';
 import { t } from '../../../platform/i18n';
 import type { Settings } from '../../../settings/settings';
 import { loadSettings, saveSettings } from '../../../settings/settings-store';
@@ -18,7 +19,9 @@ export function RetentionField() {
     saveSettings({ ...settings, retentionDays: days }).then(
       (saved) => {
         setSettings(saved);
-        setStatus(saved.retentionDays === 0 ? t('retentionKeepAll') : t('retentionSaved', String(saved.retentionDays)));
+        setStatus(
+          saved.retentionDays === 0 ? t('retentionKeepAll') : t('retentionSaved', formatCount(saved.retentionDays)),
+        );
       },
       () => setStatus(t('optionsSaveFailed')),
     );
