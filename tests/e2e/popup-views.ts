@@ -1,10 +1,11 @@
 /**
- * Walks every view of the popup, in English or Spanish: home (empty, then with a call, a due
+ * Walks every view of the popup, in any of its languages: home (empty, then with a call, a due
  * follow-up and a routine left mid-way), and each step of the four routines. `visit` runs on
  * each view once it shows.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
+import { type LocaleMessages, readLocale } from '../locales/read-locales';
 import { demoCall, heading } from './popup-driver';
 
 export type Labels = Record<
@@ -12,29 +13,41 @@ export type Labels = Record<
   string
 >;
 
-export const ENGLISH: Labels = {
-  quick: 'Quick reset',
-  wentQuiet: 'Went quiet',
-  prep: 'Prep a call back',
-  resetAfterCall: 'Reset after this call',
-  skip: 'Skip',
-  leave: 'Leave',
-  throwIt: 'Crumple it and throw it away',
-  discard: 'Let it go',
-  breathe: 'Breathe',
-};
+/** The labels the walk clicks, in a locale's own words. */
+export function labelsIn(messages: LocaleMessages): Labels {
+  const say = (key: string) => messages[key]?.message ?? `missing ${key}`;
+  return {
+    quick: say('popupQuickReset'),
+    wentQuiet: say('popupWentQuiet'),
+    prep: say('popupPrep'),
+    resetAfterCall: say('popupResetAfterCall'),
+    skip: say('routineSkip'),
+    leave: say('routineLeave'),
+    throwIt: say('routineThrowButton'),
+    discard: say('draftDiscard'),
+    breathe: say('routineBreatheTitle'),
+  };
+}
 
-export const SPANISH: Labels = {
-  quick: 'Recuperación rápida',
-  wentQuiet: 'Se ha enfriado',
-  prep: 'Prepara una llamada',
-  resetAfterCall: 'Recuperarme de esta llamada',
-  skip: 'Saltar',
-  leave: 'Salir',
-  throwIt: 'Arrúgalo y tíralo',
-  discard: 'Déjalo',
-  breathe: 'Respira',
-};
+export const ENGLISH = labelsIn(readLocale('en'));
+
+/** The title of every step of every routine, by message key. */
+export const EVERY_STEP_TITLE = [
+  'routineRateTitle',
+  'routineBreatheTitle',
+  'routineThrowTitle',
+  'routineReframeTitle',
+  'routineLessonTitle',
+  'routineFollowUpTitle',
+  'routineReadyTitle',
+  'quietOkWithNoTitle',
+  'quietAskFeedbackTitle',
+  'quietDontCloseTitle',
+  'quietLastWordTitle',
+  'prepTruthTitle',
+  'prepQuestionTitle',
+  'prepRolePlayTitle',
+] as const;
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
