@@ -1,9 +1,11 @@
 /**
- * Every Options section, and a call's detail, in every translated locale: no missing message,
- * no English left over, dialer names, tags and causes in the rep's language.
+ * The toast, every Options section and a call's detail, in every translated locale: no missing
+ * message, no English left over, dialer names, tags and causes in the rep's language. (The
+ * popup's views are walked in popup-quality.e2e.test.ts.)
  */
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
 import { readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
 import { englishIn, rawKeysIn, shownTexts } from './english-left-over';
@@ -103,5 +105,31 @@ it.each(TRANSLATED_LOCALES)('Options speaks %s in every section and a call’s d
   await check('call detail');
 
   expect(problems).toEqual([]);
+  expect(session.extensionErrors).toEqual([]);
+});
+
+it.each(TRANSLATED_LOCALES)('the toast speaks %s, asking and after a tough rating', async (locale) => {
+  session = await launchExtension({ uiLanguage: locale.replace('_', '-') });
+  await session.setSettings({ minCallSeconds: 1, cooldownMinutes: 0 });
+  const messages = readLocale(locale);
+  const say = (key: string) => messages[key]?.message ?? `missing ${key}`;
+  const page = await session.openDemoDialer('answerDelayMs=0');
+  const toast = await ClosedShadowToast.attach(page);
+  const softphone = page.frameLocator('#softphone');
+  await page.getByRole('button', { name: 'Call Dana Whitfield' }).click();
+  await softphone.getByText('On call').waitFor();
+  await page.waitForTimeout(1200);
+  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await toast.waitShown(10_000);
+
+  const asking = await toast.shownTexts();
+  expect(asking).toContain(say('toastQuestion'));
+  expect(asking.join(' ')).toContain(say('dialer_hubspot'));
+  await toast.click(say('ratingTough'));
+  await expect.poll(() => toast.text()).toContain(say('toastToughThanks'));
+  const after = await toast.shownTexts();
+
+  expect([...englishIn(asking, locale), ...englishIn(after, locale)]).toEqual([]);
+  expect([...rawKeysIn(asking), ...rawKeysIn(after)]).toEqual([]);
   expect(session.extensionErrors).toEqual([]);
 });
