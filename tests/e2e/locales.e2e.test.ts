@@ -1,7 +1,7 @@
 /**
- * The toast, every Options section and a call's detail, in every translated locale: no missing
- * message, no English left over, dialer names, tags and causes in the rep's language. (The
- * popup's views are walked in popup-quality.e2e.test.ts.)
+ * The toast, every Options section, a call's detail and onboarding, in every translated locale:
+ * no missing message, no English left over, dialer names, tags and causes in the rep's language.
+ * (The popup's views are walked in popup-quality.e2e.test.ts.)
  */
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
@@ -68,7 +68,7 @@ async function seedHistory(session: ExtensionSession) {
   await session.addRow('followUps', { who: 'Sam', dueAt: endedAt, doneAt: endedAt + 1000 });
 }
 
-it.each(TRANSLATED_LOCALES)('Options speaks %s in every section and a call’s detail', async (locale) => {
+it.each(TRANSLATED_LOCALES)('Options (every section, a call’s detail) and onboarding speak %s', async (locale) => {
   const uiLanguage = locale.replace('_', '-');
   session = await launchExtension({ uiLanguage });
   await seedHistory(session);
@@ -103,6 +103,11 @@ it.each(TRANSLATED_LOCALES)('Options speaks %s in every section and a call’s d
   await detail.getByText(say('historyResets'), { exact: true }).waitFor();
   expect(await detail.textContent()).toContain(`${say('causePrice')}; ${say('causeTheirDay')}`);
   await check('call detail');
+
+  await page.goto(session.extensionUrl('onboarding/index.html'));
+  await page.getByRole('heading', { level: 1, name: say('onboardingTitle'), exact: true }).waitFor();
+  await page.getByText(say('dialer_hubspot'), { exact: true }).waitFor();
+  await check('onboarding');
 
   expect(problems).toEqual([]);
   expect(session.extensionErrors).toEqual([]);
