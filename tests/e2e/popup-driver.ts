@@ -7,7 +7,9 @@ import type { ExtensionSession } from '../../scripts/driver/extension-session';
 import { readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
 
 /** "Quick reset" in every language the popup speaks: it shows once the popup is ready. */
-const QUICK_RESET = ['en', ...TRANSLATED_LOCALES].map((locale) => readLocale(locale).popupQuickReset?.message);
+const QUICK_RESET = ['en', ...TRANSLATED_LOCALES].map((locale) =>
+  (readLocale(locale).popupQuickReset?.message ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+);
 
 export async function openPopup(session: ExtensionSession): Promise<Page> {
   const page = await session.context.newPage();

@@ -33,6 +33,11 @@ describe('locales', () => {
       }
     });
 
+    it("fits the stores' limits for the name (75) and description (132) the manifest takes from it", () => {
+      expect(messages.extName?.message.length).toBeLessThanOrEqual(75);
+      expect(messages.extDescription?.message.length).toBeLessThanOrEqual(132);
+    });
+
     it('differs from English everywhere except the listed identical strings, each with a reason', () => {
       const allowed = SAME_AS_ENGLISH[locale];
       expect(allowed, `${locale} needs its list in tests/locales/same-as-english.ts`).toBeDefined();
