@@ -1,4 +1,8 @@
 import { uiLanguage } from '../platform/i18n';
+import { perLocale } from './per-locale';
+
+const plain = perLocale((locale) => new Intl.NumberFormat(locale, { useGrouping: false }));
+const twoDigits = perLocale((locale) => new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }));
 
 /**
  * "4:05" for a call length; "1:02:09" past an hour, with the UI language's digits.
@@ -8,10 +12,8 @@ export function formatDuration(ms: number, locale = uiLanguage()): string {
   const total = Math.max(0, Math.round(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
-  const plain = new Intl.NumberFormat(locale, { useGrouping: false });
-  const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-  const seconds = twoDigits.format(total % 60);
+  const seconds = twoDigits(locale).format(total % 60);
   return hours > 0
-    ? `${plain.format(hours)}:${twoDigits.format(minutes)}:${seconds}`
-    : `${plain.format(minutes)}:${seconds}`;
+    ? `${plain(locale).format(hours)}:${twoDigits(locale).format(minutes)}:${seconds}`
+    : `${plain(locale).format(minutes)}:${seconds}`;
 }

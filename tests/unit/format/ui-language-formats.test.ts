@@ -5,6 +5,7 @@ import { causeLabel, tagLabel } from '../../../src/format/answer-labels';
 import { formatDateTime, formatTime, hourLabels, weekdayNames } from '../../../src/format/date-time';
 import { formatDuration } from '../../../src/format/duration';
 import { formatCount, formatPercent, formatSigned } from '../../../src/format/figures';
+import { perLocale } from '../../../src/format/per-locale';
 import { browser } from '../../../src/platform/browser';
 
 // Intl puts (narrow) no-break spaces where French and English times want them.
@@ -40,6 +41,14 @@ describe('formats in the UI language', () => {
     expect(formatDuration(3_729_000, 'fr')).toBe('1:02:09');
     expect(formatDuration(-5, 'en')).toBe('0:00');
     expect(formatDuration(1_000 * 3600 * 1234, 'en')).toBe('1234:00:00');
+  });
+
+  it('builds one formatter per locale and reuses it', () => {
+    const make = vi.fn((locale: string) => new Intl.NumberFormat(locale));
+    const count = perLocale(make);
+    expect(count('de')).toBe(count('de'));
+    expect(count('fr')).not.toBe(count('de'));
+    expect(make).toHaveBeenCalledTimes(2);
   });
 
   it('labels the hours of the day 00 to 23', () => {
