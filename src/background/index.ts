@@ -1,3 +1,4 @@
+import { detectorTrailsSlot } from '../calls/detector-trail';
 import { liveCallsSlot } from '../calls/live-calls-state';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
@@ -19,6 +20,7 @@ import { createNudgeFlow, type HeldNudge } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
+import { trailRecorder } from './trail-recorder';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
@@ -39,6 +41,7 @@ const nudgeFlow = createNudgeFlow({
   now: Date.now,
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
+const trail = trailRecorder(detectorTrailsSlot(), Date.now);
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -56,6 +59,7 @@ const background = createBackground({
   now: Date.now,
   signalLimit,
   onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
+  recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
 });
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers

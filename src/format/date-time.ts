@@ -3,12 +3,16 @@ import { perLocale } from './per-locale';
 
 const dateTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 const time = perLocale((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
+const timeToTheSecond = perLocale((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
 
 /** A date and time in the UI language, in the rep's own time zone: "30 Nov 2026, 14:05". */
 export const formatDateTime = (ms: number, locale = uiLanguage()) => dateTime(locale).format(ms);
 
 /** A time of day in the UI language: "2:05 PM", "14:05". */
 export const formatTime = (ms: number, locale = uiLanguage()) => time(locale).format(ms);
+
+/** A time of day with its seconds, for what happened within a few minutes: "14:05:09". */
+export const formatTimeToTheSecond = (ms: number, locale = uiLanguage()) => timeToTheSecond(locale).format(ms);
 
 /** `YYYY-MM-DD` of an `<input type="date">` → local midnight (ms), or undefined when empty. */
 export function localDayStart(value: string): number | undefined {

@@ -25,15 +25,21 @@ const EVERY_LOCALE: Readonly<Record<string, string>> = {
 
 export const SAME_AS_ENGLISH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   es: { ...EVERY_LOCALE, snooze30m: '"min" abbreviates minutos too' },
-  de: { ...EVERY_LOCALE, historyDialer: '"Dialer" is the word German sales teams use for it' },
+  de: {
+    ...EVERY_LOCALE,
+    historyDialer: '"Dialer" is the word German sales teams use for it',
+    trailTab: '"Tab" is the German word for a browser tab too',
+  },
   fr: {
     ...EVERY_LOCALE,
     snooze30m: '"min" abbreviates minutes in French too',
     optionsSites: '"Sites" is the French plural of site',
+    trailSite: '"Site" is the French word for a web site',
   },
   pt_BR: {
     ...EVERY_LOCALE,
     snooze30m: '"min" abbreviates minutos too',
     optionsSites: '"Sites" is the Brazilian Portuguese word for web sites',
+    trailSite: '"Site" is the Brazilian Portuguese word for a web site',
   },
 };

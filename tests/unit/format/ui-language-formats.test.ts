@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { causeLabel, tagLabel } from '../../../src/format/answer-labels';
-import { formatDateTime, formatTime, hourLabels, weekdayNames } from '../../../src/format/date-time';
+import {
+  formatDateTime,
+  formatTime,
+  formatTimeToTheSecond,
+  hourLabels,
+  weekdayNames,
+} from '../../../src/format/date-time';
 import { formatDuration } from '../../../src/format/duration';
 import { formatCount, formatPercent, formatSigned } from '../../../src/format/figures';
 import { perLocale } from '../../../src/format/per-locale';
@@ -19,6 +25,7 @@ describe('formats in the UI language', () => {
     vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('de');
     expect(formatCount(1234.5)).toBe('1.234,5');
     expect(formatTime(afternoon)).toBe('14:05');
+    expect(formatTimeToTheSecond(afternoon + 9000)).toBe('14:05:09');
     expect(formatDateTime(afternoon)).toBe('30.11.2026, 14:05');
     expect(weekdayNames()[1]).toMatch(/^Mo/);
   });

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
-import { dialerLabel } from '../../../dialers/dialer-label';
 import { causeLabel, tagLabel } from '../../../format/answer-labels';
+import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
 import { formatCount } from '../../../format/figures';
@@ -83,7 +83,8 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
           <dl class="facts">
             <dt>{t('historyDialer')}</dt>
             <dd>
-              {dialerLabel(call.source)} ({call.host})
+              {callOriginLabel(call)}
+              {call.host && ` (${call.host})`}
             </dd>
             <dt>{t('historyLength')}</dt>
             <dd>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</dd>
