@@ -1,7 +1,7 @@
 /**
  * Walks every view of the popup, in any of its languages: home (empty, then with a call, a due
- * follow-up and a routine left mid-way), and each step of the four routines. `visit` runs on
- * each view once it shows.
+ * follow-up and a routine left mid-way), the form for a call logged by hand, and each step of
+ * the four routines. `visit` runs on each view once it shows.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
@@ -9,7 +9,18 @@ import { type LocaleMessages, readLocale } from '../locales/read-locales';
 import { demoCall, heading } from './popup-driver';
 
 export type Labels = Record<
-  'quick' | 'wentQuiet' | 'prep' | 'resetAfterCall' | 'skip' | 'leave' | 'throwIt' | 'discard' | 'breathe',
+  | 'quick'
+  | 'wentQuiet'
+  | 'prep'
+  | 'resetAfterCall'
+  | 'skip'
+  | 'leave'
+  | 'throwIt'
+  | 'discard'
+  | 'breathe'
+  | 'logCall'
+  | 'logCallTitle'
+  | 'back',
   string
 >;
 
@@ -26,6 +37,9 @@ export function labelsIn(messages: LocaleMessages): Labels {
     throwIt: say('routineThrowButton'),
     discard: say('draftDiscard'),
     breathe: say('routineBreatheTitle'),
+    logCall: say('popupLogCall'),
+    logCallTitle: say('manualTitle'),
+    back: say('manualCancel'),
   };
 }
 
@@ -90,6 +104,12 @@ export async function walkEveryView(
   const seen: string[] = [];
   await button(page, labels.quick).waitFor();
   await visit('home: empty');
+
+  await button(page, labels.logCall).click();
+  await heading(page, labels.logCallTitle);
+  await visit('a call logged by hand');
+  await button(page, labels.back).click();
+  await button(page, labels.quick).waitFor();
 
   await demoCall(session);
   await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() - 60_000, note: 'Closure call' });
