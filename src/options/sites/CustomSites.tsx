@@ -13,6 +13,7 @@ import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
 import { loadSettings, saveSettings } from '../../settings/settings-store';
 import { CallSeen } from './CallSeen';
+import { OpenLineField } from './OpenLineField';
 
 type Draft = { site: string; detect: CustomSite['detect']; inCall: string; hangUp: string };
 const EMPTY: Draft = { site: '', detect: 'webrtc', inCall: '', hangUp: '' };
@@ -112,6 +113,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
                   : [site.inCallSelector, site.hangUpSelector].filter(Boolean).join(' · ')}
               </p>
               <CallSeen db={db} host={new URL(site.origin).host} />
+              {site.detect === 'webrtc' && <OpenLineField site={site.origin} />}
               <button type="button" class="secondary" onClick={() => remove(site)}>
                 {t('sitesRemove', site.origin)}
               </button>
