@@ -36,7 +36,7 @@ export function whyAsked(rough: RoughSound | undefined): string | undefined {
     case 'long-monologue':
       return t('whyLongMonologue', formatDuration(rough.seconds * 1000));
     case 'loud':
-      return t('whyLoud', String(rough.moments));
+      return t('whyLoud', formatCount(rough.moments));
     default:
       return undefined;
   }
