@@ -27,7 +27,7 @@ const SECTIONS = [
   ['your-data', 'optionsYourData'],
 ] as const;
 
-/** A tough call an hour ago with its reset and follow-ups: every History and Insights line shows. */
+/** A tough call an hour ago with its conversation, reset and follow-ups: every History and Insights line shows. */
 async function seedHistory(session: ExtensionSession) {
   const endedAt = Date.now() - 3_600_000;
   const callId = await session.addRow('calls', {
@@ -42,6 +42,24 @@ async function seedHistory(session: ExtensionSession) {
     endReason: 'hang-up',
     rating: 'tough',
     tags: ['angry-customer', 'price'],
+    talk: {
+      figures: {
+        heardS: 240,
+        repTalkS: 60,
+        otherTalkS: 140,
+        overtalkS: 12,
+        longestOtherS: 75,
+        longestRepS: 20,
+        silenceS: 40,
+        loudMoments: 3,
+      },
+      timeline: [
+        [2, 75],
+        [1, 20],
+        [3, 12],
+        [0, 40],
+      ],
+    },
   });
   await session.addRow('calls', {
     callKey: `webrtc:locales-${endedAt}`,
@@ -102,6 +120,7 @@ it.each(TRANSLATED_LOCALES)('Options (every section, a call’s detail) and onbo
   const detail = page.getByRole('dialog');
   await detail.getByText(say('historyResets'), { exact: true }).waitFor();
   expect(await detail.textContent()).toContain(`${say('causePrice')}; ${say('causeTheirDay')}`);
+  await detail.getByText(say('talkHeading'), { exact: true }).waitFor();
   await check('call detail');
 
   await page.goto(session.extensionUrl('onboarding/index.html'));
