@@ -5,10 +5,12 @@ import { resetForCall } from '../db/resets';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
-import { dialerLabel } from '../dialers/catalog';
+import { dialerLabel } from '../dialers/dialer-label';
 import { callOriginLabel } from '../format/call-source-label';
+import { formatTime } from '../format/date-time';
 import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
+import { formatCount } from '../format/figures';
 import { ratingLabel } from '../format/rating-label';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
@@ -118,7 +120,7 @@ export function Home(props: HomeProps) {
       )}
       {failure && (
         <div class="error" role="alert">
-          <p>{t('popupWriteFailure', [String(failure.waiting), failure.message])}</p>
+          <p>{t('popupWriteFailure', [formatCount(failure.waiting), failure.message])}</p>
           <button type="button" class="secondary" onClick={() => retryWrites().finally(readFailure)}>
             {t('popupRetryWrites')}
           </button>
@@ -188,7 +190,7 @@ export function Home(props: HomeProps) {
 
 function LastCallCard({ call, resetDone, onReset }: { call: CallRecord; resetDone: boolean; onReset(): void }) {
   const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
-  const endedAt = new Date(call.endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const endedAt = formatTime(call.endedAt);
   return (
     <section class="card" aria-labelledby="last-call-heading" data-testid="last-call">
       <h2 id="last-call-heading">{t('popupLastCall')}</h2>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format/figures';
 import { OUTCOME_LABELS } from '../../format/outcome-label';
 import { CALL_OUTCOMES } from '../../messages/call-signal';
 import { t } from '../../platform/i18n';
@@ -36,7 +37,7 @@ export function GeneralSection() {
         >
           {BREATH_LENGTHS.map((seconds) => (
             <option key={seconds} value={String(seconds)}>
-              {t('optionsSecondsValue', String(seconds))}
+              {t('optionsSecondsValue', formatCount(seconds))}
             </option>
           ))}
         </select>

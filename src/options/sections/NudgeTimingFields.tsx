@@ -1,5 +1,4 @@
-import { browser } from '../../platform/browser';
-import { t } from '../../platform/i18n';
+import { t, uiLanguage } from '../../platform/i18n';
 import type { WorkingHours } from '../../settings/nudge-settings';
 import type { Settings } from '../../settings/settings';
 import { CheckList } from '../../ui/CheckList';
@@ -28,9 +27,7 @@ export function timeToMinute(value: string): number | undefined {
 
 function weekdayName(day: number): string {
   // 2026-11-22 was a Sunday: day 0.
-  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' }).format(
-    new Date(2026, 10, 22 + day),
-  );
+  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
 }
 
 /** When nudges may come: working hours, the cooldown, and the run of tough calls that escalates. */

@@ -8,6 +8,7 @@ import {
   originFromInput,
   originPattern,
 } from '../../dialers/custom-sites';
+import { formatCount } from '../../format/figures';
 import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
 import { useSettings } from '../use-settings';
@@ -58,7 +59,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
       return;
     }
     if ((sites?.length ?? 0) >= MAX_CUSTOM_SITES) {
-      setError(t('sitesTooMany', String(MAX_CUSTOM_SITES)));
+      setError(t('sitesTooMany', formatCount(MAX_CUSTOM_SITES)));
       return;
     }
     setError('');

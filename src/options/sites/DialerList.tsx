@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DIALERS, type DialerFamily } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
 import { OpenLineField } from './OpenLineField';
@@ -36,14 +37,15 @@ export function DialerList({ lineSettings = false }: { lineSettings?: boolean })
   const toggle = (dialer: DialerFamily, want: boolean) => {
     // Asked first, inside the click: browsers only show the prompt during a user gesture.
     const asked = want ? hostAccess.request([...dialer.hosts]) : hostAccess.remove([...dialer.hosts]);
+    const label = dialerLabel(dialer.id);
     asked.then(
       (done) => {
         const nowOn = want === done;
         setOn((previous) => ({ ...previous, [dialer.id]: nowOn }));
-        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', dialer.label));
-        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', dialer.label));
+        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', label));
+        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', label));
       },
-      () => setStatus(t('sitesChangeFailed', dialer.label)),
+      () => setStatus(t('sitesChangeFailed', label)),
     );
   };
 
@@ -62,7 +64,7 @@ export function DialerList({ lineSettings = false }: { lineSettings?: boolean })
                 aria-describedby={`how-${dialer.id}`}
                 onChange={(event) => toggle(dialer, event.currentTarget.checked)}
               />
-              <span class="dialer-name">{dialer.label}</span>
+              <span class="dialer-name">{dialerLabel(dialer.id)}</span>
             </label>
             <p id={`how-${dialer.id}`} class="hint">
               {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}

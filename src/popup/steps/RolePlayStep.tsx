@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { toughCallsSince } from '../../db/calls';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../../db/schema';
 import { startOfDay } from '../../db/today';
-import { dialerLabel } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { blankFollowUpForm } from '../../follow-ups/follow-up-form';
 import { formatDuration } from '../../format/duration';
 import { t } from '../../platform/i18n';
