@@ -35,6 +35,7 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
     durationMs: call.durationMs,
     outcome: call.outcome,
     endReason: call.endReason,
+    ...(call.approximate ? { approximate: true } : {}),
     tags: [],
   };
   const id = await db.calls.add(record as CallRecord);

@@ -108,7 +108,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 const CALL_COLUMNS = ['id', 'callKey', 'dialer', 'host', 'direction', 'startedAt', 'endedAt', 'durationSeconds']
-  .concat(['outcome', 'endReason', 'rating', 'tags'])
+  .concat(['lengthApproximate', 'outcome', 'endReason', 'rating', 'tags'])
   .join(',');
 
 function callRow(call: CallRecord): string {
@@ -121,6 +121,7 @@ function callRow(call: CallRecord): string {
     iso(call.startedAt),
     iso(call.endedAt),
     call.durationMs === undefined ? undefined : Math.round(call.durationMs / 1000),
+    call.approximate ? 'yes' : undefined,
     call.outcome,
     call.endReason,
     call.rating,

@@ -1,7 +1,7 @@
 import type { HistoryRow } from '../../../db/history';
 import { dialerLabel } from '../../../dialers/catalog';
+import { callLengthText } from '../../../format/call-length';
 import { formatDateTime } from '../../../format/date-time';
-import { formatDuration } from '../../../format/duration';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
 import { t } from '../../../platform/i18n';
@@ -15,7 +15,7 @@ export function HistoryRowView({ row, onOpen }: { row: HistoryRow; onOpen(callId
       <span class="history-line">
         <span class="history-when">{formatDateTime(call.endedAt)}</span>
         <span>{dialerLabel(call.source)}</span>
-        <span>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</span>
+        <span>{callLengthText(call)}</span>
         <span>{t(OUTCOME_LABELS[call.outcome])}</span>
         <span class={`rating-chip rating-${call.rating ?? 'none'}`}>
           {call.rating ? ratingLabel(call.rating) : t('historyUnrated')}
