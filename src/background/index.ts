@@ -1,17 +1,23 @@
 import { liveCallsSlot } from '../calls/live-calls-state';
+import { offeredNudgeSlot } from '../calls/offered-nudge';
+import { historyChangedSlot } from '../db/history-changed';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser, type Runtime } from '../platform/browser';
+import { localSlot } from '../platform/local-store';
 import { sessionSlot } from '../platform/session-store';
+import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
 import { readSnooze, snooze } from '../snooze/snooze-store';
+import { recoverAfterRestart } from './browser-restart';
 import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
 import { droppedMessageCounter } from './dropped-messages';
+import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-call-shadows';
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
@@ -19,6 +25,7 @@ import { createNudgeFlow, type HeldNudge } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
+import { createUpdateGate } from './update-gate';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
@@ -29,16 +36,37 @@ const signalLimit = signalRateLimit();
 const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
 const pendingRoutine = pendingRoutineSlot();
 const breathTab = sessionSlot<number>('breathTab');
+// Durable, so a nudge held when the browser quits can still be offered after it.
+const heldNudge = localSlot<HeldNudge>('heldNudge');
 const nudgeFlow = createNudgeFlow({
   db,
   loadSettings,
-  heldNudge: sessionSlot<HeldNudge>('heldNudge'),
+  heldNudge,
   lastNudgeAt: sessionSlot<number>('lastNudgeAt'),
   readSnooze,
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
+const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
+const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
+const historyChanged = historyChangedSlot();
+// Before any call event: the calls the last session was on when the browser stopped are queued.
+const ready = recoverAfterRestart({
+  sessionMark: sessionSlot<number>('sessionStartedAt'),
+  shadows: shadowSlot,
+  heldNudge,
+  offeredNudge: offeredNudgeSlot(),
+  queueUnwritten: (calls) => liveCalls.queueUnwritten(calls),
+  now: Date.now,
+}).catch((error) => console.error('Rebound background: restart recovery failed:', error));
+const updateGate = createUpdateGate({
+  updateWaiting: sessionSlot<number>('updateWaiting'),
+  liveCount: () => liveCalls.liveCount(),
+  routineDraft: routineDraftSlot(),
+  reload: () => browser.runtime.reload(),
+  now: Date.now,
+});
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -56,6 +84,10 @@ const background = createBackground({
   now: Date.now,
   signalLimit,
   onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
+  ready,
+  onLiveCalls: shadows.sync,
+  onQuiet: updateGate.reloadIfQuiet,
+  onHistoryChanged: () => historyChanged.write(Date.now()),
 });
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers
@@ -81,9 +113,17 @@ browser.permissions.onAdded.addListener(() => void syncDetectorRegistration());
 browser.permissions.onRemoved.addListener(() => void syncDetectorRegistration());
 browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
 
+browser.runtime.onUpdateAvailable.addListener(() => void updateGate.onUpdateAvailable());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SHADOW_ALARM) void ready.then(() => liveCalls.live()).then(shadows.sync);
+});
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && 'routineDraft' in changes) void updateGate.reloadIfQuiet();
+});
+
 void syncDetectorRegistration();
-void background.flushUnwritten();
-void refreshBadge(db);
+void ready.then(() => background.flushUnwritten()).then(() => refreshBadge(db));
+void ready.then(() => updateGate.reloadIfQuiet());
 
 const notificationActions = createNotificationActions({
   openReset: background.openReset,
@@ -121,7 +161,7 @@ browser.commands.onCommand.addListener((command) => void onCommand(command));
 // Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
 // handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
 Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
-void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count));
+void ready.then(() => liveCalls.liveCount()).then((count) => nudgeFlow.releaseIfIdle(count));
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
@@ -132,6 +172,7 @@ const retention = createRetentionSchedule({
   alarms: browser.alarms,
   now: Date.now,
   onDeleted: () => refreshBadge(db),
+  forgetReminders: reminders.forget,
 });
 browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));
 browser.storage.onChanged.addListener((changes, area) => void retention.onStorageChanged(changes, area));

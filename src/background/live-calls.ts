@@ -1,4 +1,4 @@
-import type { EndedCall } from '../calls/call';
+import type { EndedCall, LiveCall } from '../calls/call';
 import type { LiveCallsState } from '../calls/live-calls-state';
 import type { SessionSlot } from '../platform/session-store';
 import { emptyTrackerState, type TrackerEvent, track } from './call-tracker';
@@ -65,14 +65,27 @@ export class LiveCalls {
   }
 
   /** Applies an event; the calls it ended are returned and also queued as unwritten. */
-  apply(event: TrackerEvent): Promise<{ ended: EndedCall[]; liveCount: number }> {
+  apply(event: TrackerEvent): Promise<{ ended: EndedCall[]; liveCount: number; live: LiveCall[] }> {
     return this.update((current) => {
       const step = track(current.tracker, event);
+      const live = Object.values(step.state.live);
       return {
         next: { tracker: step.state, unwritten: [...current.unwritten, ...step.ended] },
-        value: { ended: step.ended, liveCount: Object.keys(step.state.live).length },
+        value: { ended: step.ended, liveCount: live.length, live },
       };
     });
+  }
+
+  /** Queues calls ended elsewhere (the browser closed on them) for the next flush. */
+  queueUnwritten(calls: readonly EndedCall[]): Promise<void> {
+    return this.update((current) => ({
+      next: { ...current, unwritten: [...current.unwritten, ...calls] },
+      value: undefined,
+    }));
+  }
+
+  live(): Promise<LiveCall[]> {
+    return this.update((current) => ({ value: Object.values(current.tracker.live) }));
   }
 
   unwritten(): Promise<EndedCall[]> {

@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import type { EndedCall } from '../calls/call';
+import type { EndedCall, LiveCall } from '../calls/call';
 import { callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
@@ -39,6 +39,14 @@ export interface BackgroundDeps {
   /** Call signals beyond this per-tab budget are dropped. */
   signalLimit?: RateLimit;
   onDropped?(reason: string): void;
+  /** Settles before the first tracker event: the calls a browser restart left are queued first. */
+  ready?: Promise<unknown>;
+  /** After every tracker event, with the calls live now: their durable shadows. */
+  onLiveCalls?(live: LiveCall[]): Promise<void>;
+  /** After an event left no call live and its calls are settled: a waiting update may go ahead. */
+  onQuiet?(): Promise<unknown>;
+  /** Calls or resets were written: open History and Insights pages refresh. */
+  onHistoryChanged?(): Promise<void>;
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -71,6 +79,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (calls.length > 0) {
         await recordEndedCalls(deps.db, calls);
         await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
+        await deps.onHistoryChanged?.();
       }
       await deps.writeFailure.clear();
       return true;
@@ -140,8 +149,11 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
-    const { ended, liveCount } = await deps.liveCalls.apply(event);
-    await settle(ended, liveCount);
+    await deps.ready;
+    const { ended, liveCount, live } = await deps.liveCalls.apply(event);
+    // The shadow write runs beside the database write, so the nudge does not wait for it.
+    await Promise.all([settle(ended, liveCount), deps.onLiveCalls?.(live)]);
+    if (liveCount === 0) await deps.onQuiet?.();
   }
 
   async function nudgedInTab(callKey: string, tabId: number): Promise<boolean> {
@@ -211,7 +223,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (fromExtensionPage) {
         if (message.type !== 'history-changed') return dropped(`${message.type} from an extension page`);
         return writeUnwritten()
-          .then(() => deps.refreshBadge())
+          .then(() => Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]))
           .then(() => ({ ok: true }));
       }
       const tabId = sender.tab?.id;
