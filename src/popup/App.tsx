@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { OfferedNudge } from '../calls/offered-nudge';
 import { callByKey } from '../db/calls';
 import { addFollowUp } from '../db/follow-ups';
 import { recordReset } from '../db/resets';
@@ -40,6 +41,8 @@ export interface AppProps {
   followUps: FollowUpActions;
   notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
+  /** A nudge held when the browser quit, offered on the home screen. */
+  offeredNudge?: SessionSlot<OfferedNudge>;
   /** Set when the popup runs in its own window, which closes once the routine is done. */
   close?: () => void;
   now(): number;
@@ -145,6 +148,7 @@ export function App(props: AppProps) {
           onDiscardDraft={() => void discardDraft()}
           followUpActions={props.followUps}
           focusFollowUp={view.focusFollowUp}
+          offeredNudge={props.offeredNudge}
         />
       );
     case 'routine':

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { OfferedNudge } from '../calls/offered-nudge';
 import { latestCall } from '../db/calls';
 import { openFollowUps } from '../db/follow-ups';
 import { resetForCall } from '../db/resets';
@@ -15,6 +16,7 @@ import type { RoutineDraft } from '../routine/draft';
 import type { RoutineKind } from '../routine/routines';
 import { DraftCard } from './home/DraftCard';
 import { FollowUpList } from './home/FollowUpList';
+import { OfferedNudgeCard } from './home/OfferedNudgeCard';
 import { TodayNumbers } from './home/TodayNumbers';
 import { SnoozeControl } from './SnoozeControl';
 
@@ -41,6 +43,8 @@ interface HomeProps {
   };
   /** The follow-up a notification opened the popup on. */
   focusFollowUp?: number;
+  /** A nudge held when the browser quit, asked here instead. */
+  offeredNudge?: SessionSlot<OfferedNudge>;
 }
 
 /** Follow-ups shown: open ones from a week back on, soonest first. */
@@ -114,6 +118,9 @@ export function Home(props: HomeProps) {
         {t('popupQuickReset')}
       </button>
       <p class="hint">{t('popupQuickResetHint')}</p>
+      {props.offeredNudge && (
+        <OfferedNudgeCard db={db} offeredNudge={props.offeredNudge} onReset={(call) => onStart('after-call', call)} />
+      )}
       {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
       <div class="more-routines">
         <button type="button" class="secondary" onClick={() => onStart('went-quiet')}>
