@@ -120,6 +120,8 @@ function fakeScripting() {
 }
 
 export const openedTabs: string[] = [];
+/** Alarm and notification ids cleared, as `alarm:<id>` / `notification:<id>`. */
+export const clearedReminders: string[] = [];
 
 const fakeBrowser = {
   storage: { local: storageArea(), session: storageArea(), onChanged: fakeEvent<[Record<string, unknown>, string]>() },
@@ -134,6 +136,18 @@ const fakeBrowser = {
   },
   permissions: fakePermissions(),
   scripting: fakeScripting(),
+  alarms: {
+    async clear(name: string) {
+      clearedReminders.push(`alarm:${name}`);
+      return true;
+    },
+  },
+  notifications: {
+    async clear(id: string) {
+      clearedReminders.push(`notification:${id}`);
+      return true;
+    },
+  },
   tabs: {
     async create({ url }: { url: string }) {
       openedTabs.push(url);
@@ -149,6 +163,7 @@ export function resetFakeBrowser(): void {
   fakeBrowser.permissions.reset();
   fakeBrowser.scripting.reset();
   openedTabs.length = 0;
+  clearedReminders.length = 0;
 }
 
 export default fakeBrowser;

@@ -3,8 +3,10 @@ import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
 import { dialerLabel } from '../../../dialers/catalog';
+import { browserReminders } from '../../../follow-ups/browser-reminders';
+import { callLengthText } from '../../../format/call-length';
 import { formatDateTime } from '../../../format/date-time';
-import { formatDuration } from '../../../format/duration';
+import { END_REASON_LABELS } from '../../../format/end-reason-label';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS, type CallRating } from '../../../messages/to-background';
@@ -64,7 +66,8 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
 
   const remove = () =>
     deleteCall(db, callId).then(
-      () => {
+      (followUpIds) => {
+        void browserReminders(db).forget(followUpIds);
         notifyHistoryChanged();
         onDeleted(callId);
       },
@@ -84,7 +87,9 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
               {dialerLabel(call.source)} ({call.host})
             </dd>
             <dt>{t('historyLength')}</dt>
-            <dd>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</dd>
+            <dd data-testid="call-length">{callLengthText(call)}</dd>
+            <dt>{t('historyEndReason')}</dt>
+            <dd data-testid="call-end-reason">{t(END_REASON_LABELS[call.endReason])}</dd>
             <dt>{t('historyOutcome')}</dt>
             <dd>{t(OUTCOME_LABELS[call.outcome])}</dd>
             <dt>{t('historyTags')}</dt>
