@@ -2,6 +2,7 @@
  * Launches Debian's Chromium with the built demo-flavour extension in a fresh profile, serves
  * the fixtures on 127.0.0.1, and gives tests a handle on the worker, the pages and the database.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,10 @@ export interface ExtensionGlobals {
   chrome: {
     scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
     storage: {
-      local: { set(items: Record<string, unknown>): Promise<void> };
+      local: {
+        set(items: Record<string, unknown>): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+      };
       session: { get(key: string): Promise<Record<string, unknown>> };
     };
   };
@@ -57,6 +61,13 @@ export interface ExtensionSession {
   setSettings(settings: Record<string, unknown>): Promise<void>;
   /** A storage.session value, read from an extension page: works while the worker is stopped. */
   sessionValue<T>(key: string): Promise<T | undefined>;
+  /** A storage.local value, read from an extension page. */
+  localValue<T>(key: string): Promise<T | undefined>;
+  /**
+   * Kills the browser's main process with SIGKILL, as a crash or a power cut would: nothing gets
+   * to run on the way down. Resolves once it is gone; `close()` afterwards only tidies up.
+   */
+  killBrowser(): Promise<void>;
   /** How many rows a table holds, read without loading them. */
   countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
@@ -74,14 +85,34 @@ export interface LaunchOptions {
   profileDir?: string;
   /** The browser's UI language (what chrome.i18n answers in), e.g. 'es'. */
   uiLanguage?: string;
+  /** The unpacked extension to load; by default the demo build in dist/demo/chrome. */
+  extensionDir?: string;
+}
+
+/** The browser's main process: the one started with this profile that is no child (`--type=`). */
+function browserPid(profile: string): number {
+  const processes = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const main = processes.find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  const pid = Number(main?.trim().split(/\s+/)[0]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`no browser process found for profile ${profile}`);
+  return pid;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function launchExtension({
   headless = true,
   profileDir,
   uiLanguage,
+  extensionDir = distDir('chrome', 'demo'),
 }: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = distDir('chrome', 'demo');
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -176,6 +207,22 @@ export async function launchExtension({
         key,
       );
       return stored[key] as T | undefined;
+    },
+    async localValue<T>(key: string): Promise<T | undefined> {
+      const stored = await (await extensionPage()).evaluate(
+        (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(name),
+        key,
+      );
+      return stored[key] as T | undefined;
+    },
+    async killBrowser() {
+      const pid = browserPid(profile);
+      process.kill(pid, 'SIGKILL');
+      const deadline = Date.now() + 10_000;
+      while (isRunning(pid)) {
+        if (Date.now() > deadline) throw new Error(`browser ${pid} still running after SIGKILL`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async readTable<T>(table: string): Promise<T[]> {
       const rows = await (await extensionPage()).evaluate(
