@@ -3,7 +3,7 @@
  * the fixtures on 127.0.0.1, and gives tests a handle on the worker, the pages and the database.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -68,6 +68,12 @@ export interface ExtensionSession {
    * to run on the way down. Resolves once it is gone; `close()` afterwards only tidies up.
    */
   killBrowser(): Promise<void>;
+  /**
+   * Installs the unpacked extension again from its folder, as Chromium installs an update: the
+   * old version is unloaded (its storage.session cleared) and the folder's version starts.
+   * Needs `extensionDebugging` at launch.
+   */
+  installAgainFromDisk(): Promise<void>;
   /** How many rows a table holds, read without loading them. */
   countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
@@ -87,6 +93,12 @@ export interface LaunchOptions {
   uiLanguage?: string;
   /** The unpacked extension to load; by default the demo build in dist/demo/chrome. */
   extensionDir?: string;
+  /**
+   * Opens a DevTools port with the Extensions domain (`--enable-unsafe-extension-debugging`), for
+   * `installAgainFromDisk`. An extension loaded with --load-extension cannot reload itself:
+   * Chromium disables it on runtime.reload(); a CDP install of the same folder is an update.
+   */
+  extensionDebugging?: boolean;
 }
 
 /** The browser's main process: the one started with this profile that is no child (`--type=`). */
@@ -112,6 +124,7 @@ export async function launchExtension({
   profileDir,
   uiLanguage,
   extensionDir = distDir('chrome', 'demo'),
+  extensionDebugging = false,
 }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
@@ -124,6 +137,7 @@ export async function launchExtension({
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
+      ...(extensionDebugging ? ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0'] : []),
     ],
     // On Linux, Chromium takes its UI language from the environment rather than --lang.
     ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage, LANG: `${uiLanguage}.UTF-8` } } : {}),
@@ -154,7 +168,9 @@ export async function launchExtension({
   // handle, it stays usable when a test stops the service worker.
   let probe: Promise<Page> | undefined;
   let closed = false;
-  const extensionPage = (): Promise<Page> => {
+  const extensionPage = async (): Promise<Page> => {
+    // An update closes the extension's pages: the next read opens a new one.
+    if (probe && (await probe).isClosed()) probe = undefined;
     probe ??= context.newPage().then(async (page) => {
       await page.goto(`${extensionOrigin}options/index.html`);
       return page;
@@ -222,6 +238,19 @@ export async function launchExtension({
       while (isRunning(pid)) {
         if (Date.now() > deadline) throw new Error(`browser ${pid} still running after SIGKILL`);
         await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async installAgainFromDisk() {
+      // Chromium writes the port it chose into the profile.
+      const [port] = (await readFile(path.join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      try {
+        const cdp = await browser.newBrowserCDPSession();
+        // The Extensions domain is newer than playwright-core's protocol types.
+        await cdp.send('Extensions.loadUnpacked' as 'Browser.getVersion', { path: extensionDir } as never);
+        await cdp.detach();
+      } finally {
+        await browser.close();
       }
     },
     async readTable<T>(table: string): Promise<T[]> {
