@@ -125,7 +125,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function rate(callKey: string, rating: CallRating): Promise<Escalation | undefined> {
     const now = deps.now();
     await rateCall(deps.db, callKey, rating, now);
-    await deps.refreshBadge();
+    await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
     if (rating !== 'tough') return undefined;
     return escalationFor(await toughStreakToday(deps.db, now), await deps.loadSettings());
   }
@@ -145,7 +145,7 @@ export function createBackground(deps: BackgroundDeps) {
       completedAt: now,
       steps: ['breathe-5'],
     });
-    await deps.refreshBadge();
+    await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
   }
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
