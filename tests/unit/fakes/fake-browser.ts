@@ -124,7 +124,12 @@ export const openedTabs: string[] = [];
 export const clearedReminders: string[] = [];
 
 const fakeBrowser = {
-  storage: { local: storageArea(), session: storageArea(), onChanged: fakeEvent<[Record<string, unknown>, string]>() },
+  storage: {
+    local: storageArea(),
+    session: storageArea(),
+    managed: storageArea(),
+    onChanged: fakeEvent<[Record<string, unknown>, string]>(),
+  },
   i18n: { getMessage, getUILanguage: () => 'en' },
   runtime: {
     id: 'rebound-test',
@@ -159,6 +164,7 @@ const fakeBrowser = {
 export function resetFakeBrowser(): void {
   fakeBrowser.storage.local.reset();
   fakeBrowser.storage.session.reset();
+  fakeBrowser.storage.managed.reset();
   sentMessages.length = 0;
   fakeBrowser.permissions.reset();
   fakeBrowser.scripting.reset();
