@@ -1,5 +1,6 @@
 import { DialerList } from '../options/sites/DialerList';
 import { t } from '../platform/i18n';
+import { OrganizationAccess } from '../ui/OrganizationAccess';
 
 /** Opened once, on install: turn on the dialers you use (each asks for its site there). */
 export function Onboarding({ openSites }: { openSites(): void }) {
@@ -7,6 +8,7 @@ export function Onboarding({ openSites }: { openSites(): void }) {
     <main class="onboarding">
       <h1>{t('onboardingTitle')}</h1>
       <p>{t('onboardingIntro')}</p>
+      <OrganizationAccess />
       <DialerList />
       <p class="hint">{t('onboardingPrivacy')}</p>
       <p>

@@ -14,6 +14,7 @@ import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { RoutineDraft } from '../routine/draft';
 import type { RoutineKind } from '../routine/routines';
+import { OrganizationAccess } from '../ui/OrganizationAccess';
 import { DraftCard } from './home/DraftCard';
 import { FollowUpList } from './home/FollowUpList';
 import { OfferedNudgeCard } from './home/OfferedNudgeCard';
@@ -101,6 +102,7 @@ export function Home(props: HomeProps) {
           {t('popupOnACallIn', live.map(dialerLabel).join(', '))}
         </p>
       )}
+      <OrganizationAccess />
       {failure && (
         <div class="error" role="alert">
           <p>{t('popupWriteFailure', [String(failure.waiting), failure.message])}</p>

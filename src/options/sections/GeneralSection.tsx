@@ -2,20 +2,29 @@ import { useEffect, useState } from 'preact/hooks';
 import { OUTCOME_LABELS } from '../../format/outcome-label';
 import { CALL_OUTCOMES, type CallOutcome } from '../../messages/call-signal';
 import { t } from '../../platform/i18n';
+import { isManaged, type ManagedPolicy, NO_POLICY } from '../../settings/managed-settings';
 import type { Settings } from '../../settings/settings';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { loadSettingsWithPolicy, saveSettings } from '../../settings/settings-store';
 import { DeliveryField } from './DeliveryField';
 import { NudgeTimingFields } from './NudgeTimingFields';
+import { SetByOrganization } from './SetByOrganization';
 
 const BREATH_LENGTHS = [5, 30, 90] as const;
 
 /** When Rebound nudges and how long the breath lasts. Every change is saved at once. */
 export function GeneralSection() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [policy, setPolicy] = useState<ManagedPolicy>(NO_POLICY);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    loadSettings().then(setSettings, () => setStatus(t('optionsLoadFailed')));
+    loadSettingsWithPolicy().then(
+      (loaded) => {
+        setSettings(loaded.settings);
+        setPolicy(loaded.policy);
+      },
+      () => setStatus(t('optionsLoadFailed')),
+    );
   }, []);
 
   if (!settings) return <p aria-busy="true">{status}</p>;
@@ -39,6 +48,8 @@ export function GeneralSection() {
         : settings.skipOutcomes.filter((value) => value !== outcome),
     });
 
+  const managed = (field: keyof Settings) => isManaged(policy, field);
+
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
       <label class="field">
@@ -48,8 +59,11 @@ export function GeneralSection() {
           min={0}
           max={3600}
           value={settings.minCallSeconds}
+          disabled={managed('minCallSeconds')}
+          aria-describedby={managed('minCallSeconds') ? 'min-call-managed' : undefined}
           onChange={(event) => update({ minCallSeconds: Number(event.currentTarget.value) })}
         />
+        {managed('minCallSeconds') && <SetByOrganization id="min-call-managed" />}
       </label>
       <fieldset class="field">
         <legend>{t('optionsSkipOutcomes')}</legend>
@@ -87,8 +101,8 @@ export function GeneralSection() {
           ))}
         </select>
       </label>
-      <NudgeTimingFields settings={settings} update={update} />
-      <DeliveryField settings={settings} update={update} />
+      <NudgeTimingFields settings={settings} update={update} managed={managed} />
+      <DeliveryField settings={settings} update={update} managed={managed('delivery')} />
       <p class="status" role="status">
         {status}
       </p>

@@ -10,7 +10,7 @@ import {
 } from '../../dialers/custom-sites';
 import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../../settings/settings-store';
 import { CallSeen } from './CallSeen';
 
 type Draft = { site: string; detect: CustomSite['detect']; inCall: string; hangUp: string };
@@ -40,13 +40,18 @@ const KNOWN_HOSTS = new Set(DIALERS.flatMap((dialer) => dialer.hosts));
  */
 export function CustomSites({ db }: { db: ReboundDb }) {
   const [sites, setSites] = useState<CustomSite[] | null>(null);
+  /** Origins of the sites the organization added: shown, not removable. */
+  const [theirs, setTheirs] = useState<Set<string>>(new Set());
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
-    loadSettings().then(
-      (settings) => setSites(settings.customSites),
+    loadSettingsWithPolicy().then(
+      ({ settings, policy }) => {
+        setSites(settings.customSites);
+        setTheirs(new Set(policy.customSites.map((site) => site.origin)));
+      },
       () => setStatus(t('optionsLoadFailed')),
     );
   }, []);
@@ -111,9 +116,13 @@ export function CustomSites({ db }: { db: ReboundDb }) {
                   : [site.inCallSelector, site.hangUpSelector].filter(Boolean).join(' · ')}
               </p>
               <CallSeen db={db} host={new URL(site.origin).host} />
-              <button type="button" class="secondary" onClick={() => remove(site)}>
-                {t('sitesRemove', site.origin)}
-              </button>
+              {theirs.has(site.origin) ? (
+                <p class="hint set-by-organization">{t('optionsSetByOrganization')}</p>
+              ) : (
+                <button type="button" class="secondary" onClick={() => remove(site)}>
+                  {t('sitesRemove', site.origin)}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DIALERS, type DialerFamily } from '../../dialers/catalog';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
+import { loadSettingsWithPolicy } from '../../settings/settings-store';
 
 const HOW: Record<DialerFamily['how'], MessageKey> = {
   messages: 'sitesHowMessages',
@@ -18,7 +19,15 @@ export const KNOWN_DIALERS = DIALERS.filter((dialer) => dialer.hosts.length > 0)
  */
 export function DialerList() {
   const [on, setOn] = useState<Record<string, boolean> | null>(null);
+  const [byOrganization, setByOrganization] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    loadSettingsWithPolicy().then(
+      ({ policy }) => setByOrganization(policy.dialers),
+      () => setByOrganization([]),
+    );
+  }, []);
 
   useEffect(() => {
     const refresh = () => {
@@ -48,25 +57,35 @@ export function DialerList() {
   return (
     <div class="dialer-list">
       <ul class="dialers" aria-busy={on === null}>
-        {KNOWN_DIALERS.map((dialer) => (
-          <li key={dialer.id} class="dialer">
-            <label class="check">
-              <input
-                type="checkbox"
-                role="switch"
-                checked={on?.[dialer.id] === true}
-                aria-checked={on?.[dialer.id] === true}
-                disabled={on === null}
-                aria-describedby={`how-${dialer.id}`}
-                onChange={(event) => toggle(dialer, event.currentTarget.checked)}
-              />
-              <span class="dialer-name">{dialer.label}</span>
-            </label>
-            <p id={`how-${dialer.id}`} class="hint">
-              {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}
-            </p>
-          </li>
-        ))}
+        {KNOWN_DIALERS.map((dialer) => {
+          const theirs = byOrganization.includes(dialer.id);
+          const isOn = on?.[dialer.id] === true;
+          return (
+            <li key={dialer.id} class="dialer">
+              <label class="check">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={isOn}
+                  aria-checked={isOn}
+                  // One the organization turned on can be allowed here, not turned off.
+                  disabled={on === null || (theirs && isOn)}
+                  aria-describedby={theirs ? `how-${dialer.id} org-${dialer.id}` : `how-${dialer.id}`}
+                  onChange={(event) => toggle(dialer, event.currentTarget.checked)}
+                />
+                <span class="dialer-name">{dialer.label}</span>
+              </label>
+              <p id={`how-${dialer.id}`} class="hint">
+                {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}
+              </p>
+              {theirs && (
+                <p id={`org-${dialer.id}`} class="hint set-by-organization">
+                  {t('sitesTurnedOnByOrganization')}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <p class="status" role="status">
         {status}
