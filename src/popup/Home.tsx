@@ -121,7 +121,12 @@ export function Home(props: HomeProps) {
       </button>
       <p class="hint">{t('popupQuickResetHint')}</p>
       {props.offeredNudge && (
-        <OfferedNudgeCard db={db} offeredNudge={props.offeredNudge} onReset={(call) => onStart('after-call', call)} />
+        <OfferedNudgeCard
+          db={db}
+          offeredNudge={props.offeredNudge}
+          onReset={(call) => onStart('after-call', call)}
+          now={now}
+        />
       )}
       {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
       <div class="more-routines">

@@ -8,30 +8,34 @@ import { callLengthText } from '../../format/call-length';
 import { t } from '../../platform/i18n';
 import type { SessionSlot } from '../../platform/session-store';
 
+/** Past this, the moment has passed: a call from yesterday is not asked about. */
+export const OFFER_FRESH_MS = 12 * 60 * 60 * 1000;
+
 interface OfferedNudgeCardProps {
   db: ReboundDb;
   offeredNudge: SessionSlot<OfferedNudge>;
   onReset(call: CallRecord): void;
+  now(): number;
 }
 
 /**
- * The nudge the browser was holding when it quit, asked now. A call rated or reset since needs
- * no asking: the offer goes quietly.
+ * The nudge the browser was holding when it quit, asked now. A call rated or reset since, or
+ * older than OFFER_FRESH_MS, needs no asking: the offer goes quietly.
  */
-export function OfferedNudgeCard({ db, offeredNudge, onReset }: OfferedNudgeCardProps) {
+export function OfferedNudgeCard({ db, offeredNudge, onReset, now }: OfferedNudgeCardProps) {
   const [call, setCall] = useState<CallRecord | undefined>(undefined);
 
   useEffect(() => {
     const load = async (): Promise<CallRecord | undefined> => {
       const offer = await offeredNudge.read();
       if (!offer) return undefined;
-      const found = await callByKey(db, offer.call.callKey);
+      const found = now() - offer.call.endedAt <= OFFER_FRESH_MS ? await callByKey(db, offer.call.callKey) : undefined;
       if (found && found.rating === undefined && !(await resetForCall(db, found.id))) return found;
       await offeredNudge.clear();
       return undefined;
     };
     load().then(setCall, () => setCall(undefined));
-  }, [db, offeredNudge]);
+  }, [db, offeredNudge, now]);
 
   if (!call) return null;
   const answer = (reset: boolean) => {

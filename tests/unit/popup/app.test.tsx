@@ -111,7 +111,7 @@ describe('a nudge held when the browser quit', () => {
     await waitFor(() => expect(offeredNudge.value).toBeUndefined());
   });
 
-  it('"Not now" waves it off; a call rated since is not asked about again', async () => {
+  it('"Not now" waves it off; a call rated since, or too old, is not asked about', async () => {
     await db.calls.add(call({ callKey: 'hubspot:held' }) as CallRecord);
     const first = renderApp({ offeredNudge: offerFor('hubspot:held') });
     fireEvent.click(within(await screen.findByTestId('offered-nudge')).getByRole('button', { name: 'Not now' }));
@@ -123,6 +123,16 @@ describe('a nudge held when the browser quit', () => {
     const second = renderApp({ offeredNudge: offerFor('hubspot:rated') });
     await screen.findByTestId('today');
     await waitFor(() => expect(second.offeredNudge.value).toBeUndefined());
+    expect(screen.queryByTestId('offered-nudge')).toBeNull();
+    cleanup();
+
+    // A call from yesterday: the moment has passed.
+    await db.calls.add(call({ callKey: 'hubspot:yesterday', endedAt: NOW - 13 * 60 * 60 * 1000 }) as CallRecord);
+    const stale = offerFor('hubspot:yesterday');
+    stale.call.endedAt = NOW - 13 * 60 * 60 * 1000;
+    const third = renderApp({ offeredNudge: stale });
+    await screen.findByTestId('today');
+    await waitFor(() => expect(third.offeredNudge.value).toBeUndefined());
     expect(screen.queryByTestId('offered-nudge')).toBeNull();
   });
 });
