@@ -1,3 +1,4 @@
+import { detectorTrailsSlot } from '../calls/detector-trail';
 import { liveCallsSlot } from '../calls/live-calls-state';
 import { offeredNudgeSlot } from '../calls/offered-nudge';
 import { historyChangedSlot } from '../db/history-changed';
@@ -25,6 +26,7 @@ import { createNudgeFlow, type HeldNudge } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
+import { trailRecorder } from './trail-recorder';
 import { createUpdateGate } from './update-gate';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
@@ -67,6 +69,7 @@ const updateGate = createUpdateGate({
   reload: () => browser.runtime.reload(),
   now: Date.now,
 });
+const trail = trailRecorder(detectorTrailsSlot(), Date.now);
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -88,6 +91,7 @@ const background = createBackground({
   onLiveCalls: shadows.sync,
   onQuiet: updateGate.reloadIfQuiet,
   onHistoryChanged: () => historyChanged.write(Date.now()),
+  recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
 });
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers

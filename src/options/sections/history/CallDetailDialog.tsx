@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
-import { dialerLabel } from '../../../dialers/catalog';
 import { browserReminders } from '../../../follow-ups/browser-reminders';
 import { callLengthText } from '../../../format/call-length';
+import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { END_REASON_LABELS } from '../../../format/end-reason-label';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
@@ -84,7 +84,8 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
           <dl class="facts">
             <dt>{t('historyDialer')}</dt>
             <dd>
-              {dialerLabel(call.source)} ({call.host})
+              {callOriginLabel(call)}
+              {call.host && ` (${call.host})`}
             </dd>
             <dt>{t('historyLength')}</dt>
             <dd data-testid="call-length">{callLengthText(call)}</dd>

@@ -1,6 +1,6 @@
 import type { HistoryRow } from '../../../db/history';
-import { dialerLabel } from '../../../dialers/catalog';
 import { callLengthText } from '../../../format/call-length';
+import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
@@ -14,7 +14,7 @@ export function HistoryRowView({ row, onOpen }: { row: HistoryRow; onOpen(callId
     <button type="button" class="history-row" onClick={() => onOpen(call.id)}>
       <span class="history-line">
         <span class="history-when">{formatDateTime(call.endedAt)}</span>
-        <span>{dialerLabel(call.source)}</span>
+        <span>{callOriginLabel(call)}</span>
         <span>{callLengthText(call)}</span>
         <span>{t(OUTCOME_LABELS[call.outcome])}</span>
         <span class={`rating-chip rating-${call.rating ?? 'none'}`}>
