@@ -105,7 +105,8 @@ export function createBackground(deps: BackgroundDeps) {
       if (calls.length > 0) {
         await recordEndedCalls(deps.db, calls);
         await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
-        await deps.onHistoryChanged?.();
+        // Off the path to the nudge: open pages refreshing can wait a moment, the rep should not.
+        void deps.onHistoryChanged?.().catch((error) => console.error('Rebound background:', error));
       }
       await deps.writeFailure.clear();
       return true;
