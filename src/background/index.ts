@@ -27,7 +27,7 @@ import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
 import { trailRecorder } from './trail-recorder';
-import { createUpdateGate } from './update-gate';
+import { createUpdateGate, UPDATE_ALARM } from './update-gate';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
@@ -40,11 +40,12 @@ const pendingRoutine = pendingRoutineSlot();
 const breathTab = sessionSlot<number>('breathTab');
 // Durable, so a nudge held when the browser quits can still be offered after it.
 const heldNudge = localSlot<HeldNudge>('heldNudge');
+const lastNudgeAt = sessionSlot<number>('lastNudgeAt');
 const nudgeFlow = createNudgeFlow({
   db,
   loadSettings,
   heldNudge,
-  lastNudgeAt: sessionSlot<number>('lastNudgeAt'),
+  lastNudgeAt,
   readSnooze,
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
@@ -66,6 +67,9 @@ const updateGate = createUpdateGate({
   updateWaiting: sessionSlot<number>('updateWaiting'),
   liveCount: () => liveCalls.liveCount(),
   routineDraft: routineDraftSlot(),
+  lastNudgeAt,
+  nudgeShownMs: async () => (await loadSettings()).toastSeconds * 1000,
+  retryLater: () => void browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 1 }),
   reload: () => browser.runtime.reload(),
   now: Date.now,
 });
@@ -120,6 +124,7 @@ browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
 browser.runtime.onUpdateAvailable.addListener(() => void updateGate.onUpdateAvailable());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SHADOW_ALARM) void ready.then(() => liveCalls.live()).then(shadows.sync);
+  if (alarm.name === UPDATE_ALARM) void updateGate.reloadIfQuiet();
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' && 'routineDraft' in changes) void updateGate.reloadIfQuiet();

@@ -6,19 +6,25 @@ import { memorySlot } from '../fakes/memory-slot';
 const T0 = Date.UTC(2026, 10, 30, 14, 0);
 
 function setup() {
-  const state = { live: 0, reloads: 0 };
+  const state = { live: 0, reloads: 0, retries: 0, now: T0 };
   const routineDraft = memorySlot<RoutineDraft>();
   const updateWaiting = memorySlot<number>();
+  const lastNudgeAt = memorySlot<number>();
   const gate = createUpdateGate({
     updateWaiting,
     routineDraft,
+    lastNudgeAt,
+    nudgeShownMs: async () => 30_000,
+    retryLater: () => {
+      state.retries += 1;
+    },
     liveCount: async () => state.live,
     reload: () => {
       state.reloads += 1;
     },
-    now: () => T0,
+    now: () => state.now,
   });
-  return { gate, state, routineDraft, updateWaiting };
+  return { gate, state, routineDraft, updateWaiting, lastNudgeAt };
 }
 
 const draft = (savedAt: number): RoutineDraft => ({
@@ -62,4 +68,14 @@ it('with no update waiting, a quiet moment reloads nothing', async () => {
   const { gate, state } = setup();
   expect(await gate.reloadIfQuiet()).toBe(false);
   expect(state.reloads).toBe(0);
+});
+
+it('a toast still up holds the reload, and a later try goes ahead once its time is over', async () => {
+  const { gate, state, lastNudgeAt } = setup();
+  await lastNudgeAt.write(T0 - 5_000);
+  expect(await gate.onUpdateAvailable()).toBe(false);
+  expect(state.retries).toBe(1);
+  state.now = T0 + 30_000;
+  expect(await gate.reloadIfQuiet()).toBe(true);
+  expect(state.reloads).toBe(1);
 });
