@@ -13,6 +13,7 @@ import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
 import { readSnooze, snooze } from '../snooze/snooze-store';
+import { afterFirstAnswer } from './after-first-answer';
 import { recoverAfterRestart } from './browser-restart';
 import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
@@ -32,6 +33,9 @@ import { createUpdateGate, UPDATE_ALARM } from './update-gate';
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
 self.addEventListener('error', (event) => console.error('Rebound background:', event.error ?? event.message));
+
+/** A plain start (no event woke the worker) runs its chores after this long. */
+const STARTUP_IDLE_MS = 1000;
 
 const db = openReboundDb();
 const signalLimit = signalRateLimit();
@@ -98,11 +102,15 @@ const background = createBackground({
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
 });
 
+const startup = afterFirstAnswer(STARTUP_IDLE_MS);
+
 // Listeners are added synchronously at the top level: a woken service worker only delivers
 // events to listeners that exist when its script finishes its first run.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-  background.onMessage(message, sender),
-);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const answer = background.onMessage(message, sender);
+  void Promise.resolve(answer).then(startup.answered, startup.answered);
+  return answer;
+});
 browser.tabs.onRemoved.addListener((tabId) => {
   signalLimit.forget(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
@@ -130,9 +138,11 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' && 'routineDraft' in changes) void updateGate.reloadIfQuiet();
 });
 
-void syncDetectorRegistration();
-void ready.then(() => background.flushUnwritten()).then(() => refreshBadge(db));
-void ready.then(() => updateGate.reloadIfQuiet());
+startup.later(() => void syncDetectorRegistration());
+// The calls a browser restart left are queued by `ready`, and written with the rest of the backlog.
+startup.later(() => void ready.then(() => background.flushUnwritten()));
+startup.later(() => void refreshBadge(db));
+startup.later(() => void ready.then(() => updateGate.reloadIfQuiet()));
 
 const notificationActions = createNotificationActions({
   openReset: background.openReset,
@@ -170,7 +180,7 @@ browser.commands.onCommand.addListener((command) => void onCommand(command));
 // Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
 // handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
 Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
-void ready.then(() => liveCalls.liveCount()).then((count) => nudgeFlow.releaseIfIdle(count));
+startup.later(() => void ready.then(() => liveCalls.liveCount()).then((count) => nudgeFlow.releaseIfIdle(count)));
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
@@ -185,4 +195,4 @@ const retention = createRetentionSchedule({
 });
 browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));
 browser.storage.onChanged.addListener((changes, area) => void retention.onStorageChanged(changes, area));
-void retention.schedule();
+startup.later(() => void retention.schedule());

@@ -13,8 +13,21 @@ export interface ExportPacing {
   onProgress?: (rowsWritten: number) => void;
 }
 
-const DEFAULT_CHUNK = 500;
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** About 5–10 ms of work a chunk: short enough for the page to stay responsive. */
+const DEFAULT_CHUNK = 2000;
+/**
+ * Back to the event loop (input, paint) and straight on: a message to ourselves, not a
+ * setTimeout, which nested calls clamp to 4 ms (0.2 s over a 100,000-call export for nothing).
+ */
+const yieldToPage = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 async function* chunksOf<T extends { id: number }>(table: EntityTable<T, 'id'>, size: number): AsyncGenerator<T[]> {
   let after = 0;

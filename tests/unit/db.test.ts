@@ -39,9 +39,9 @@ describe('openReboundDb', () => {
     named.close();
   });
 
-  it('has the calls, resets and followUps tables with the designed indexes', async () => {
+  it('has the calls, resets, followUps and dayRollups tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -49,18 +49,10 @@ describe('openReboundDb', () => {
       ]),
     );
     expect(schema).toEqual({
-      calls: [
-        '++id',
-        '&callKey',
-        'endedAt',
-        'rating',
-        'source',
-        'startedAt',
-        '[source+endedAt]',
-        '[rating+endedAt]',
-      ].sort(),
-      resets: ['++id', 'callId', 'kind', 'startedAt', 'completedAt'].sort(),
+      calls: ['++id', '&callKey', 'endedAt', '[source+endedAt]', '[rating+endedAt]', '[host+endedAt]'].sort(),
+      resets: ['++id', 'callId', 'completedAt'].sort(),
       followUps: ['++id', 'callId', 'doneAt', 'dueAt'].sort(),
+      dayRollups: ['day'],
     });
   });
 

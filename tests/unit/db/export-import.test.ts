@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../scripts/seed-history';
 import { manualCall } from '../../../src/calls/manual-call';
 import { recordManualCall } from '../../../src/db/calls';
+import { localClock } from '../../../src/db/day-clock';
+import { checkRollups } from '../../../src/db/day-rollup-check';
 import { deleteAllHistory } from '../../../src/db/deletion';
 import { csvCell, exportCallsCsv, exportJson, exportResetsCsv } from '../../../src/db/export';
 import { type ExportDocument, parseExport } from '../../../src/db/export-format';
@@ -251,6 +253,21 @@ describe('merging into a database that has history', () => {
     });
     await expect(applyImport(db, document)).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
+    expect(await db.dayRollups.count()).toBeGreaterThan(0);
+    expect((await checkRollups(db, localClock)).differing).toEqual([]);
+  });
+
+  it('writes in batches inside its one transaction and reports the rows written after each', async () => {
+    const document = generateHistory({ calls: 6000, resets: 1000, endAt: NOW });
+    const reports: [number, number][] = [];
+    const summary = await applyImport(db, document, (written, total) => reports.push([written, total]));
+    const total = summary.calls.add + summary.resets.add + summary.followUps.add;
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    expect(reports[0]).toEqual([5000, total]);
+    expect(reports.at(-1)).toEqual([total, total]);
+    expect(reports.every(([written], index) => index === 0 || written > (reports[index - 1]?.[0] ?? 0))).toBe(true);
+    expect(await db.calls.count()).toBe(6000);
+    expect((await checkRollups(db, localClock)).differing).toEqual([]);
   });
 });
 
