@@ -60,6 +60,12 @@ it('a managed support contact and a managed custom site take effect, shown as se
     const crm = await openPage(new URL('custom-site/index.html', site).href);
     await crm.getByRole('button', { name: 'Dial' }).click();
     await expect.poll(() => crm.locator('#call-status').textContent()).toBe('On call');
+    // Hung up once Rebound has seen the call start there.
+    await expect
+      .poll(async () => Object.keys((await session.localValue<object>('liveCallShadows')) ?? {}).length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
     await crm.getByRole('button', { name: 'Finish' }).click();
     const [call] = await waitForCalls(session, 1);
     expect(call).toMatchObject({ source: 'custom', host: site.host });
