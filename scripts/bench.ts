@@ -2,7 +2,8 @@
  * `npm run bench`: builds, runs the built extension in Chromium, prints a table of figures and
  * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
- * parts (before/after comparisons of one lever on a shared machine). `--busy` runs it all with
+ * parts (before/after comparisons of one lever on a shared machine; `talk` is the WebRTC-call page
+ * overhead and the open-line end → toast). `--busy` runs it all with
  * four busy Chromium tabs in the background and writes bench/report-busy.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { type Figure, formatTable } from './bench/figures';
 import { historyScale } from './bench/history-scale';
 import { pageOverhead } from './bench/page-overhead';
 import { tabCloseLatency } from './bench/tab-close';
+import { openLineEndLatency, webrtcCallOverhead } from './bench/talk';
 import { coldStart, heapAfterCalls } from './bench/worker';
 import { buildExtension, distDir, repoRoot } from './build';
 import { launchExtension } from './driver/extension-session';
@@ -30,6 +32,7 @@ export const BENCH_PARTS = [
   'cold-start',
   'heap',
   'history',
+  'talk',
 ] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
@@ -51,6 +54,7 @@ const SIZES = {
     heapCalls: 1000,
     historyCalls: 100_000,
     historyResets: 50_000,
+    openLineConversations: 15,
   },
   quick: {
     overheadRounds: 1,
@@ -61,6 +65,7 @@ const SIZES = {
     heapCalls: 4,
     historyCalls: 400,
     historyResets: 200,
+    openLineConversations: 1,
   },
 };
 
@@ -110,6 +115,12 @@ export async function runBench({ quick, only, busy }: BenchOptions): Promise<{ f
       // Its own profile: the seeded history must not weigh on the figures above.
       session = await fresh();
       figures.push(...(await historyScale(session, size.historyCalls, size.historyResets)));
+    }
+    if (runs('talk')) {
+      await session.close();
+      session = await fresh();
+      figures.push(...(await webrtcCallOverhead(session, size.overheadRounds, size.overheadWindowMs)));
+      figures.push(...(await openLineEndLatency(session, size.openLineConversations, BENCH_SETTINGS)));
     }
   } finally {
     await session.close();

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { EndedCall, LiveCall } from '../calls/call';
 import type { TrailEntry } from '../calls/detector-trail';
-import { callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
+import { addLateTalk, callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
@@ -177,7 +177,9 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
     await deps.ready;
-    const { ended, liveCount, live } = await deps.liveCalls.apply(event);
+    const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
+    // The call was written before its connection's figures came: they join it (never a second nudge).
+    for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
     // The shadow write runs beside the database write, so the nudge does not wait for it.
     await Promise.all([settle(ended, liveCount), deps.onLiveCalls?.(live)]);
     if (liveCount === 0) await deps.onQuiet?.();

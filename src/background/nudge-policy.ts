@@ -3,6 +3,7 @@ import { MANUAL_SOURCE } from '../calls/manual-call';
 import type { CallRating } from '../messages/to-background';
 import type { WorkingHours } from '../settings/nudge-settings';
 import type { Settings } from '../settings/settings';
+import { type RoughSound, roughSoundOf } from '../talk/rough-sound';
 import { localClock } from '../time/local-day';
 
 /** What the policy knows about the moment, besides the call and the settings. */
@@ -20,7 +21,7 @@ export interface NudgeContext {
 export type QuietReason = 'outside-hours' | 'snoozed' | 'cooldown';
 
 export type NudgeDecision =
-  | { kind: 'nudge'; escalate: boolean }
+  | { kind: 'nudge'; escalate: boolean; rough?: RoughSound }
   /** Another call is live: keep the nudge and ask again when the last one ends. */
   | { kind: 'hold' }
   | { kind: 'none'; reason: 'logged-by-hand' | 'too-short' | 'skipped-outcome' | 'stale' | QuietReason };
@@ -34,11 +35,13 @@ export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
  * tough calls gets through the cooldown (not hours or a snooze: the rep asked for those).
  * A call whose length is unknown (its start was never seen) is given the benefit of the doubt.
  * A call the rep logged by hand is never nudged: the rep is already in the popup with it.
+ * A call that sounded rough is asked about even when it was short.
  */
 export function decideNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
   if (call.source === MANUAL_SOURCE) return { kind: 'none', reason: 'logged-by-hand' };
   if (settings.skipOutcomes.includes(call.outcome)) return { kind: 'none', reason: 'skipped-outcome' };
-  if (call.durationMs !== undefined && call.durationMs < settings.minCallSeconds * 1000) {
+  const rough = roughSoundOf(call.talk);
+  if (!rough && call.durationMs !== undefined && call.durationMs < settings.minCallSeconds * 1000) {
     return { kind: 'none', reason: 'too-short' };
   }
   if (context.liveCalls > 0) return { kind: 'hold' };
@@ -50,7 +53,7 @@ export function decideNudge(call: EndedCall, settings: Settings, context: NudgeC
   const cooling =
     context.lastNudgeAt !== undefined && context.now - context.lastNudgeAt < settings.cooldownMinutes * 60_000;
   if (cooling && !escalate) return { kind: 'none', reason: 'cooldown' };
-  return { kind: 'nudge', escalate };
+  return rough ? { kind: 'nudge', escalate, rough } : { kind: 'nudge', escalate };
 }
 
 /** A held nudge, asked again once no call is live: same rules, unless it has gone stale. */

@@ -1,4 +1,5 @@
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
+import type { CallTalk } from '../talk/conversation-figures';
 
 /*
  * A call as the background tracks it, the database stores it and the pages show it. These types
@@ -22,6 +23,8 @@ export interface LiveCall {
   audioAt?: number;
   /** How many of the hook's connections carry this call's audio; the last one's end ends it. */
   connections?: number;
+  /** What the hook heard on the call's first connection to end with figures (conversation signals on). */
+  talk?: CallTalk;
 }
 
 export interface EndedCall {
@@ -39,6 +42,8 @@ export interface EndedCall {
   endReason: EndReason;
   /** The end is the last time the call was seen alive, so the length is an estimate. */
   approximate?: boolean;
+  /** Conversation figures; absent when no audio was visible to Rebound or signals are off. */
+  talk?: CallTalk;
 }
 
 export interface TrackerState {
@@ -46,5 +51,5 @@ export interface TrackerState {
   /** trackKey → when it ended. */
   ended: Record<string, number>;
   /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
-  merged?: Record<string, { into: string; at: number }>;
+  merged?: Record<string, { into: string; at: number; callKey?: string }>;
 }

@@ -1,4 +1,5 @@
 import type { EntityTable } from 'dexie';
+import { type CallTalk, silenceShare, talkShare } from '../talk/conversation-figures';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-format';
 import { type CallRecord, type ReboundDb, type ResetRecord, SCHEMA_VERSION } from './schema';
 
@@ -122,7 +123,26 @@ const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 const CALL_COLUMNS = ['id', 'callKey', 'dialer', 'host', 'direction', 'startedAt', 'endedAt', 'durationSeconds']
   .concat(['lengthApproximate', 'outcome', 'endReason', 'rating', 'tags', 'device', 'missed'])
+  .concat(['repTalkSeconds', 'otherTalkSeconds', 'talkShare', 'overtalkSeconds', 'longestOtherSeconds'])
+  .concat(['longestRepSeconds', 'silenceShare', 'loudMoments'])
   .join(',');
+
+/** The figures' cells, empty when the call has none (no figures is not zero). */
+function talkCells(talk: CallTalk | undefined): unknown[] {
+  if (!talk) return ['', '', '', '', '', '', '', ''];
+  const f = talk.figures;
+  const share = talkShare(f);
+  return [
+    f.repTalkS,
+    f.otherTalkS,
+    share === undefined ? undefined : share.toFixed(2),
+    f.overtalkS,
+    f.longestOtherS,
+    f.longestRepS,
+    silenceShare(f).toFixed(2),
+    f.loudMoments,
+  ];
+}
 
 function callRow(call: CallRecord): string {
   return csvLine([
@@ -141,6 +161,7 @@ function callRow(call: CallRecord): string {
     call.tags.join('; '),
     call.device,
     call.missed ? 'yes' : undefined,
+    ...talkCells(call.talk),
   ]);
 }
 

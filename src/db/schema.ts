@@ -3,6 +3,7 @@ import type { EndReason } from '../calls/call';
 import type { ManualDevice } from '../calls/manual-call';
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
 import type { CallRating } from '../messages/to-background';
+import type { CallTalk } from '../talk/conversation-figures';
 import { type Clock, localClock } from './day-clock';
 import { ROLLUPS_TABLE, rollupUpkeep } from './day-rollup-upkeep';
 import { type DayRollup, rollupsFromScratch } from './day-rollups';
@@ -28,6 +29,8 @@ export interface CallRecord {
   device?: ManualDevice;
   /** Logged by hand because Rebound should have heard it and did not. */
   missed?: boolean;
+  /** Conversation figures and who-spoke timeline; absent when no audio was visible (never zeros). */
+  talk?: CallTalk;
 }
 
 export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
@@ -73,7 +76,7 @@ export interface FollowUpRecord {
 
 export const DB_NAME = 'rebound';
 /** The newest schema version below; exports record it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type ReboundDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
@@ -136,5 +139,11 @@ export function openReboundDb(name: string = DB_NAME, { clock = localClock, dura
       ]);
       await tx.table<DayRollup>(ROLLUPS_TABLE).bulkPut(rollupsFromScratch(calls, resets, clock));
     });
+  // Version 4: calls carry conversation figures, indexed by the seconds heard so Insights reads
+  // only the calls that have them. No earlier version wrote figures, so the upgrade is the index
+  // build alone: every old call is left as it was, without figures.
+  db.version(4).stores({
+    calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt], talk.figures.heardS',
+  });
   return db;
 }

@@ -9,6 +9,18 @@ export interface DialerFamily {
   how: 'messages' | 'page' | 'audio';
   /** Optional host permissions asked for when the rep turns this dialer on. */
   hosts: readonly string[];
+  /**
+   * The softphone keeps one audio connection up between conversations (power and parallel
+   * dialers, contact centres with a persistent agent line): calls are told apart by talk
+   * activity. Absent means one connection per call; the rep can change it per site in Options →
+   * Sites.
+   */
+  keepsLineOpen?: boolean;
+}
+
+/** Whether a family keeps its line open, as the catalog knows it. */
+export function familyLineStaysOpen(id: string): boolean {
+  return DIALERS.find((dialer) => dialer.id === id)?.keepsLineOpen === true;
 }
 
 export const DIALERS: readonly DialerFamily[] = [

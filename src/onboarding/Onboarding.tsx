@@ -1,3 +1,4 @@
+import { ConversationSignalsSwitch } from '../options/sites/ConversationSignalsSwitch';
 import { DialerList } from '../options/sites/DialerList';
 import { t } from '../platform/i18n';
 import { OrganizationAccess } from '../ui/OrganizationAccess';
@@ -10,6 +11,7 @@ export function Onboarding({ openSites }: { openSites(): void }) {
       <p>{t('onboardingIntro')}</p>
       <OrganizationAccess />
       <DialerList />
+      <ConversationSignalsSwitch />
       <p class="hint">{t('onboardingPrivacy')}</p>
       <p>
         <button type="button" class="link" onClick={openSites}>

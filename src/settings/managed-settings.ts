@@ -3,11 +3,7 @@ import { DIALERS } from '../dialers/catalog';
 import { type CustomSite, customSitesSchema, MAX_CUSTOM_SITES } from '../dialers/custom-sites';
 import { type Settings, settingsSchema } from './settings';
 
-/**
- * The settings an organization may preset by policy; each replaces the rep's own while the
- * policy sets it. `conversationSignals` belongs to issue 13: until the settings have that field,
- * a policy value for it is read by nobody.
- */
+/** The settings an organization may preset by policy; each replaces the rep's own while the policy sets it. */
 export const MANAGED_SETTINGS = [
   'supportContact',
   'workingHours',

@@ -41,7 +41,7 @@ describe('openReboundDb', () => {
 
   it('has the calls, resets, followUps and dayRollups tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -49,7 +49,15 @@ describe('openReboundDb', () => {
       ]),
     );
     expect(schema).toEqual({
-      calls: ['++id', '&callKey', 'endedAt', '[source+endedAt]', '[rating+endedAt]', '[host+endedAt]'].sort(),
+      calls: [
+        '++id',
+        '&callKey',
+        'endedAt',
+        '[source+endedAt]',
+        '[rating+endedAt]',
+        '[host+endedAt]',
+        'talk.figures.heardS',
+      ].sort(),
       resets: ['++id', 'callId', 'completedAt'].sort(),
       followUps: ['++id', 'callId', 'doneAt', 'dueAt'].sort(),
       dayRollups: ['day'],

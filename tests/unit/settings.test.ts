@@ -25,6 +25,8 @@ describe('settingsFrom', () => {
       whyISell: '',
       customSites: [],
       retentionDays: 0,
+      conversationSignals: true,
+      openLines: [],
     });
   });
 
@@ -55,6 +57,8 @@ describe('settingsFrom', () => {
       whyISell: 'Clinics',
       customSites: [{ origin: 'http://localhost:8080', detect: 'elements', hangUpSelector: 'button.end' }],
       retentionDays: 3650,
+      conversationSignals: false,
+      openLines: [{ site: 'http://localhost:8080', open: true, quietSeconds: 600 }],
     };
     expect(settingsFrom(stored)).toEqual(stored);
   });
@@ -92,6 +96,9 @@ describe('settingsFrom', () => {
     ['retentionDays', -1],
     ['retentionDays', 3651],
     ['retentionDays', 1.5],
+    ['conversationSignals', 'no'],
+    ['openLines', [{ site: 'hubspot', open: true, quietSeconds: 4 }]],
+    ['openLines', [{ site: 'hubspot', open: 'yes', quietSeconds: 20 }]],
   ])('falls back for an invalid %s (%j) alone, keeping the valid fields', (field, value) => {
     const valid = {
       minCallSeconds: 45,
@@ -102,6 +109,8 @@ describe('settingsFrom', () => {
       whyISell: '',
       customSites: [],
       retentionDays: 90,
+      conversationSignals: false,
+      openLines: [{ site: 'aircall', open: true, quietSeconds: 30 }],
     };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });

@@ -12,6 +12,7 @@ import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
 import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../../settings/settings-store';
 import { CallSeen } from './CallSeen';
+import { OpenLineField } from './OpenLineField';
 
 type Draft = { site: string; detect: CustomSite['detect']; inCall: string; hangUp: string };
 const EMPTY: Draft = { site: '', detect: 'webrtc', inCall: '', hangUp: '' };
@@ -116,6 +117,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
                   : [site.inCallSelector, site.hangUpSelector].filter(Boolean).join(' · ')}
               </p>
               <CallSeen db={db} host={new URL(site.origin).host} />
+              {site.detect === 'webrtc' && <OpenLineField site={site.origin} />}
               {theirs.has(site.origin) ? (
                 <p class="hint set-by-organization">{t('optionsSetByOrganization')}</p>
               ) : (

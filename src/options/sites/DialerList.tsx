@@ -3,6 +3,7 @@ import { DIALERS, type DialerFamily } from '../../dialers/catalog';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
 import { loadSettingsWithPolicy } from '../../settings/settings-store';
+import { OpenLineField } from './OpenLineField';
 
 const HOW: Record<DialerFamily['how'], MessageKey> = {
   messages: 'sitesHowMessages',
@@ -16,8 +17,9 @@ export const KNOWN_DIALERS = DIALERS.filter((dialer) => dialer.hosts.length > 0)
 /**
  * One switch per known dialer. Turning one on asks the browser for its hosts (the background
  * then registers the detector there); turning it off gives them back (and the detector goes).
+ * With `lineSettings` (Options → Sites), each turned-on dialer also says whether its line stays open.
  */
-export function DialerList() {
+export function DialerList({ lineSettings = false }: { lineSettings?: boolean }) {
   const [on, setOn] = useState<Record<string, boolean> | null>(null);
   const [byOrganization, setByOrganization] = useState<string[]>([]);
   const [status, setStatus] = useState('');
@@ -83,6 +85,7 @@ export function DialerList() {
                   {t('sitesTurnedOnByOrganization')}
                 </p>
               )}
+              {lineSettings && isOn && <OpenLineField site={dialer.id} />}
             </li>
           );
         })}

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GeneralSection } from '../../../src/options/sections/GeneralSection';
+import { ConversationSignalsSwitch } from '../../../src/options/sites/ConversationSignalsSwitch';
 import { CustomSites } from '../../../src/options/sites/CustomSites';
 import { DialerList } from '../../../src/options/sites/DialerList';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
@@ -82,5 +83,17 @@ describe('OrganizationAccess', () => {
     const { container } = render(<OrganizationAccess />);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('conversation signals set by the organization', () => {
+  it('show the organization’s choice, not editable', async () => {
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    render(<ConversationSignalsSwitch />);
+    await screen.findByText('Set by your organization');
+    const toggle = screen.getByRole('switch') as HTMLInputElement;
+    expect(toggle.disabled).toBe(true);
+    expect(toggle.checked).toBe(false);
+    expect(toggle.getAttribute('aria-describedby')).toContain('signals-managed');
   });
 });

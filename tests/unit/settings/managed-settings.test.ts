@@ -48,12 +48,12 @@ describe('managedPolicyFrom', () => {
     expect(managedPolicyFrom('junk', () => undefined)).toEqual({ settings: {}, dialers: [], customSites: [] });
   });
 
-  it('conversationSignals is read only once the settings have it (issue 13); until then it is no error', () => {
+  it('conversation signals can be turned off for everyone', () => {
     const warnings: string[] = [];
     const policy = managedPolicyFrom({ conversationSignals: false }, (message) => warnings.push(message));
     expect(warnings).toEqual([]);
-    if ('conversationSignals' in DEFAULT_SETTINGS) expect(policy.settings).toEqual({ conversationSignals: false });
-    else expect(policy.settings).toEqual({});
+    expect(policy.settings).toEqual({ conversationSignals: false });
+    expect(withManaged(DEFAULT_SETTINGS, policy).conversationSignals).toBe(false);
   });
 });
 

@@ -19,6 +19,7 @@ import { optionsDb } from '../../options-db';
 import { useHistoryVersion } from '../../use-history-version';
 import { BarChart } from './BarChart';
 import { DebriefCard } from './DebriefCard';
+import { TalkInsightsCard } from './TalkInsightsCard';
 
 const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
   today: 'insightsToday',
@@ -151,6 +152,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
             labels={weekdays}
             values={loaded.period.toughByWeekday}
           />
+          <TalkInsightsCard db={db} period={period} now={now} clock={clock} />
           <h2>{t('insightsLessons')}</h2>
           {loaded.period.lessons.length === 0 ? (
             <p>{t('insightsNoLessons')}</p>
