@@ -146,6 +146,7 @@ startup.later(() => void ready.then(() => updateGate.reloadIfQuiet()));
 
 const notificationActions = createNotificationActions({
   openReset: background.openReset,
+  openRoughRun: background.openRoughRun,
   rateTough: (callKey) => background.rate(callKey, 'tough'),
   clear: (id) => browser.notifications.clear(id),
 });

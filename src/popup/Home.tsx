@@ -53,6 +53,9 @@ interface HomeProps {
   offeredNudge?: SessionSlot<OfferedNudge>;
 }
 
+/** From this many tough calls in a day the home offers the rough-run routine. */
+const ROUGH_RUN_FROM_TOUGH_CALLS = 2;
+
 /** Follow-ups shown: open ones from a week back on, soonest first. */
 const FOLLOW_UPS_SINCE_MS = 7 * 24 * 60 * 60 * 1000;
 const FOLLOW_UPS_SHOWN = 5;
@@ -145,6 +148,15 @@ export function Home(props: HomeProps) {
         />
       )}
       {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
+      {today && today.tough >= ROUGH_RUN_FROM_TOUGH_CALLS && (
+        <section class="card rough-run" aria-labelledby="rough-run-heading" data-testid="rough-run-offer">
+          <h2 id="rough-run-heading">{t('popupRoughRunHeading', String(today.tough))}</h2>
+          <p>{t('popupRoughRunBody')}</p>
+          <button type="button" class="primary" onClick={() => onStart('rough-run')}>
+            {t('popupRoughRun')}
+          </button>
+        </section>
+      )}
       <div class="more-routines">
         <button type="button" class="secondary" onClick={() => onStart('went-quiet')}>
           {t('popupWentQuiet')}

@@ -32,6 +32,10 @@ const EVERY_STEP = [
   'The fact to state',
   'The question to ask',
   'Practise it with someone',
+  'For the next tough moment',
+  'Reach out',
+  'Practise the worst one',
+  'Why you do this',
 ];
 
 describe('the popup', () => {

@@ -1,14 +1,14 @@
 /**
  * Walks every view of the popup, in English or Spanish: home (empty, then with a call, a due
- * follow-up and a routine left mid-way), and each step of the four routines. `visit` runs on
- * each view once it shows.
+ * follow-up, a routine left mid-way, and the rough run offered after two tough calls), and each
+ * step of the five routines. `visit` runs on each view once it shows.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
 import { demoCall, heading } from './popup-driver';
 
 export type Labels = Record<
-  'quick' | 'wentQuiet' | 'prep' | 'resetAfterCall' | 'skip' | 'leave' | 'throwIt' | 'discard' | 'breathe',
+  'quick' | 'wentQuiet' | 'prep' | 'roughRun' | 'resetAfterCall' | 'skip' | 'leave' | 'throwIt' | 'discard' | 'breathe',
   string
 >;
 
@@ -16,6 +16,7 @@ export const ENGLISH: Labels = {
   quick: 'Quick reset',
   wentQuiet: 'Went quiet',
   prep: 'Prep a call back',
+  roughRun: 'After a rough run',
   resetAfterCall: 'Reset after this call',
   skip: 'Skip',
   leave: 'Leave',
@@ -28,6 +29,7 @@ export const SPANISH: Labels = {
   quick: 'Recuperación rápida',
   wentQuiet: 'Se ha enfriado',
   prep: 'Prepara una llamada',
+  roughRun: 'Después de una mala racha',
   resetAfterCall: 'Recuperarme de esta llamada',
   skip: 'Saltar',
   leave: 'Salir',
@@ -51,8 +53,9 @@ async function walkRoutine(page: Page, labels: Labels, visit: (view: string) => 
     const title = await stepHeading(page);
     seen.push(title);
     await visit(`step: ${title}`);
-    // The breath moves on by itself; every other step is skipped.
-    if (title !== labels.breathe) {
+    // A short breath moves on by itself; every other step, and the rough run's 90 s breath, is skipped.
+    const longBreath = title === labels.breathe && Number(await page.getByTestId('breath-count').textContent()) > 10;
+    if (title !== labels.breathe || longBreath) {
       if (await button(page, labels.throwIt).isVisible()) {
         await button(page, labels.throwIt).click();
         await visit(`step: ${title} (thrown)`);
@@ -79,6 +82,17 @@ export async function walkEveryView(
   await visit('home: empty');
 
   await demoCall(session);
+  // Two tough calls before it, for the rough run. Rows written raw pass by the roll-up upkeep;
+  // the resets the walk records below rebuild today's roll-up from its rows, so home counts them.
+  for (const minutes of [2, 3]) {
+    const endedAt = Date.now() - minutes * 60_000;
+    await demoCall(session, {
+      callKey: `hubspot:e2e-tough-${minutes}`,
+      endedAt,
+      startedAt: endedAt - 95_000,
+      rating: 'tough',
+    });
+  }
   await session.addRow('followUps', { who: 'Dana', dueAt: Date.now() - 60_000, note: 'Closure call' });
   await page.reload();
   await page.getByTestId('follow-ups').waitFor();
@@ -97,5 +111,11 @@ export async function walkEveryView(
     await button(page, start).click();
     seen.push(...(await walkRoutine(page, labels, visit)));
   }
+
+  await page.reload();
+  await page.getByTestId('rough-run-offer').waitFor();
+  await visit('home: the rough run offered after two tough calls');
+  await button(page, labels.roughRun).click();
+  seen.push(...(await walkRoutine(page, labels, visit)));
   return seen;
 }

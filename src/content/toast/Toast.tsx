@@ -13,6 +13,8 @@ export interface NudgeActions {
   /** Resolves with the escalation to show when this rating completes a run of tough calls. */
   rate(rating: CallRating): Promise<Escalation | undefined>;
   reset(): Promise<unknown>;
+  /** The escalation's longer break: the rough-run routine. */
+  roughRun(): Promise<unknown>;
   snooze(choice: SnoozeChoice): Promise<unknown>;
 }
 
@@ -88,7 +90,9 @@ export function Toast({ nudged, breathDone, onClose, onBusy, accepts = isTrusted
       ) : (
         <p class="title">{t('popupQuickReset')}</p>
       )}
-      {escalation && <EscalationNote escalation={escalation} />}
+      {escalation && nudged && (
+        <EscalationNote escalation={escalation} onRoughRun={trusted(() => attempt(nudged.actions.roughRun, onClose))} />
+      )}
       {phase === 'breathing' && <ToastBreath onDone={breathed} />}
       {phase === 'breathed' && !failed && <p class="note">{t('toastBreathDone')}</p>}
       {nudged && phase === 'ask' && (

@@ -59,6 +59,7 @@ strong { font-weight: 600; }
 .escalation p { display: block; margin: 0 0 4px; font-size: 13px; }
 .escalation p:last-child { margin: 0; }
 .escalation-lead { font-weight: 600; }
+.escalation .primary { width: 100%; margin: 6px 0 0; }
 .breath { display: flex; align-items: center; gap: 12px; margin: 0 0 10px; }
 .breath-ring { position: relative; display: grid; place-items: center; width: 56px; height: 56px; flex: 0 0 56px; }
 .breath-circle {

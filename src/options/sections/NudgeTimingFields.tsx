@@ -2,6 +2,8 @@ import { browser } from '../../platform/browser';
 import { t } from '../../platform/i18n';
 import type { WorkingHours } from '../../settings/nudge-settings';
 import type { Settings } from '../../settings/settings';
+import { CheckList } from '../../ui/CheckList';
+import { NumberField } from './NumberField';
 import { SetByOrganization } from './SetByOrganization';
 
 interface FieldsProps {
@@ -12,6 +14,10 @@ interface FieldsProps {
 }
 
 const WEEK_FROM_MONDAY = [1, 2, 3, 4, 5, 6, 0] as const;
+const HOUR_EDGES = [
+  ['startMinute', 'optionsHoursFrom'],
+  ['endMinute', 'optionsHoursTo'],
+] as const;
 
 /** "09:30" ⇄ 570: the time input's value and the minute of the day the settings keep. */
 export const minuteToTime = (minute: number) =>
@@ -57,65 +63,30 @@ export function NudgeTimingFields({ settings, update, managed = () => false }: F
         </legend>
         {hoursManaged && <SetByOrganization id="hours-managed" />}
         <div class="inline-fields">
-          <label>
-            <span>{t('optionsHoursFrom')}</span>{' '}
-            <input
-              type="time"
-              disabled={!hours.enabled}
-              value={minuteToTime(hours.startMinute)}
-              onChange={(event) => setTime('startMinute', event.currentTarget.value)}
-            />
-          </label>
-          <label>
-            <span>{t('optionsHoursTo')}</span>{' '}
-            <input
-              type="time"
-              disabled={!hours.enabled}
-              value={minuteToTime(hours.endMinute)}
-              onChange={(event) => setTime('endMinute', event.currentTarget.value)}
-            />
-          </label>
-        </div>
-        <fieldset class="field days" disabled={!hours.enabled}>
-          <legend>{t('optionsWorkDays')}</legend>
-          {WEEK_FROM_MONDAY.map((day) => (
-            <label key={day} class="check">
+          {HOUR_EDGES.map(([edge, label]) => (
+            <label key={edge}>
+              <span>{t(label)}</span>{' '}
               <input
-                type="checkbox"
-                checked={hours.days.includes(day)}
-                onChange={(event) =>
-                  setHours({
-                    days: event.currentTarget.checked
-                      ? [...hours.days, day].sort()
-                      : hours.days.filter((value) => value !== day),
-                  })
-                }
+                type="time"
+                disabled={!hours.enabled}
+                value={minuteToTime(hours[edge])}
+                onChange={(event) => setTime(edge, event.currentTarget.value)}
               />
-              {weekdayName(day)}
             </label>
           ))}
-        </fieldset>
+        </div>
+        <CheckList
+          class="field days"
+          disabled={!hours.enabled}
+          legend={t('optionsWorkDays')}
+          options={WEEK_FROM_MONDAY}
+          label={weekdayName}
+          selected={hours.days}
+          onChange={(days) => setHours({ days: [...days].sort() })}
+        />
       </fieldset>
-      <label class="field">
-        <span>{t('optionsCooldown')}</span>
-        <input
-          type="number"
-          min={0}
-          max={240}
-          value={settings.cooldownMinutes}
-          onChange={(event) => update({ cooldownMinutes: Number(event.currentTarget.value) })}
-        />
-      </label>
-      <label class="field">
-        <span>{t('optionsToughStreak')}</span>
-        <input
-          type="number"
-          min={0}
-          max={20}
-          value={settings.toughStreak}
-          onChange={(event) => update({ toughStreak: Number(event.currentTarget.value) })}
-        />
-      </label>
+      <NumberField setting="cooldownMinutes" label={t('optionsCooldown')} settings={settings} update={update} />
+      <NumberField setting="toughStreak" label={t('optionsToughStreak')} settings={settings} update={update} />
       <label class="field">
         <span>{t('optionsSupportContact')}</span>
         <input

@@ -3,14 +3,14 @@ import { lastCallOnHost } from '../../db/history';
 import type { CallRecord, ReboundDb } from '../../db/schema';
 import { formatDuration } from '../../format/duration';
 import { t } from '../../platform/i18n';
-import { useLiveCalls } from './use-live-calls';
+import { useHostsInCall } from './use-hosts-in-call';
 
 /**
  * "Call seen?" for one site: live while Rebound hears a call there, then the last call it
  * recorded there, so the rep can make a test call and watch it register.
  */
 export function CallSeen({ db, host }: { db: ReboundDb; host: string }) {
-  const live = useLiveCalls().some((call) => call.host === host);
+  const live = useHostsInCall().has(host);
   const [last, setLast] = useState<CallRecord | null | undefined>(undefined);
 
   useEffect(() => {

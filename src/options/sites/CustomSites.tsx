@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ReboundDb } from '../../db/schema';
 import { DIALERS } from '../../dialers/catalog';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../dialers/custom-sites';
 import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
-import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../../settings/settings-store';
+import { useSettings } from '../use-settings';
 import { CallSeen } from './CallSeen';
 import { OpenLineField } from './OpenLineField';
 
@@ -40,27 +40,16 @@ const KNOWN_HOSTS = new Set(DIALERS.flatMap((dialer) => dialer.hosts));
  * named by CSS selectors). Adding one asks for that site; each shows whether a call was seen.
  */
 export function CustomSites({ db }: { db: ReboundDb }) {
-  const [sites, setSites] = useState<CustomSite[] | null>(null);
+  const { settings, policy, status: loadStatus, update } = useSettings();
+  const sites = settings?.customSites ?? null;
   /** Origins of the sites the organization added: shown, not removable. */
-  const [theirs, setTheirs] = useState<Set<string>>(new Set());
+  const theirs = new Set(policy.customSites.map((site) => site.origin));
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    loadSettingsWithPolicy().then(
-      ({ settings, policy }) => {
-        setSites(settings.customSites);
-        setTheirs(new Set(policy.customSites.map((site) => site.origin)));
-      },
-      () => setStatus(t('optionsLoadFailed')),
-    );
-  }, []);
-
   const store = async (next: CustomSite[]): Promise<void> => {
-    const settings = await loadSettings();
-    const saved = await saveSettings({ ...settings, customSites: next });
-    setSites(saved.customSites);
+    if (!(await update({ customSites: next }))) throw new Error('settings not saved');
   };
 
   const add = (event: Event) => {
@@ -198,7 +187,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
         </button>
         <p class="hint">{t('sitesReloadHint')}</p>
         <p class="status" role="status">
-          {status}
+          {status || loadStatus}
         </p>
       </form>
     </div>

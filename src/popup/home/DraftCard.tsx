@@ -7,6 +7,7 @@ export const ROUTINE_NAMES: Record<RoutineKind, MessageKey> = {
   'after-call': 'routineNameAfterCall',
   'went-quiet': 'popupWentQuiet',
   prep: 'popupPrep',
+  'rough-run': 'popupRoughRun',
 };
 
 /** A routine left mid-way (the popup closed): offered back, or let go. */

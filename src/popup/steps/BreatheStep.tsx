@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../platform/i18n';
-import { type BreathCue, breathPattern, cueAt } from '../../routine/breath-pace';
+import type { BreathCue } from '../../routine/breath-pace';
+import { useBreathCountdown } from '../../shared-ui/use-breath-countdown';
 import type { StepHeading } from './step-props';
 
 interface BreatheProps extends StepHeading {
@@ -20,25 +20,7 @@ const CUE_TEXT: Record<BreathCue, MessageKey> = {
  * change, not every second.
  */
 export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
-  const [elapsed, setElapsed] = useState(0);
-  const done = useRef(onDone);
-  done.current = onDone;
-  const pattern = breathPattern(seconds);
-
-  useEffect(() => {
-    const startedAt = performance.now();
-    const timer = setInterval(() => {
-      const passed = Math.min(seconds, (performance.now() - startedAt) / 1000);
-      setElapsed(passed);
-      if (passed >= seconds) {
-        clearInterval(timer);
-        done.current();
-      }
-    }, 250);
-    return () => clearInterval(timer);
-  }, [seconds]);
-
-  const left = Math.max(0, seconds - Math.floor(elapsed));
+  const { pattern, left, cue } = useBreathCountdown(seconds, onDone);
   return (
     <section class="step breathe">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -55,7 +37,7 @@ export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
         </span>
       </div>
       <p class="cue" aria-live="polite">
-        {t(CUE_TEXT[cueAt(pattern, elapsed)])}
+        {t(CUE_TEXT[cue])}
       </p>
       <p class="visually-hidden" role="timer">
         {t('routineSecondsLeft', String(left))}

@@ -2,7 +2,7 @@ import { ratingLabel } from '../../format/rating-label';
 import { CALL_RATINGS } from '../../messages/to-background';
 import { type MessageKey, t } from '../../platform/i18n';
 import { CALL_TAGS, type CallTag } from '../../routine/answers';
-import { ChipGroup } from '../fields/ChipGroup';
+import { CheckList } from '../../ui/CheckList';
 import { MoodPicker } from '../fields/MoodPicker';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
@@ -37,7 +37,8 @@ export function RateStep({ headingRef, answers, update, onNext, last }: AnswerSt
           </button>
         ))}
       </fieldset>
-      <ChipGroup
+      <CheckList
+        chips
         legend={t('routineTagsLegend')}
         options={CALL_TAGS}
         label={(tag) => t(TAG_LABELS[tag])}

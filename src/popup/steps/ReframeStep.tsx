@@ -1,6 +1,6 @@
 import { type MessageKey, t } from '../../platform/i18n';
 import { CAUSES, type Cause } from '../../routine/answers';
-import { ChipGroup } from '../fields/ChipGroup';
+import { CheckList } from '../../ui/CheckList';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
 
@@ -21,7 +21,8 @@ export function ReframeStep({ headingRef, answers, update, onNext, last }: Answe
         {t('routineReframeTitle')}
       </h1>
       <p>{t('routineReframeBody')}</p>
-      <ChipGroup
+      <CheckList
+        chips
         legend={t('routineReframeLegend')}
         options={CAUSES}
         label={(cause) => t(CAUSE_LABELS[cause])}

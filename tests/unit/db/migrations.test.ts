@@ -49,20 +49,21 @@ it('a version 1 database opens as the current version with every row intact', as
   expect(await historyCallIds(opened, { source: 'hubspot', rating: 'tough' })).toEqual([3, 1, 6, 7, 9]);
 });
 
-const V2_STORES = {
-  calls: '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt]',
-  resets: '++id, startedAt, callId, kind, completedAt',
+const V3_STORES = {
+  calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt]',
+  resets: '++id, callId, completedAt',
   followUps: '++id, dueAt, doneAt, callId',
+  dayRollups: 'day',
 };
 
-it('a version 2 database opens as the current version: old calls have no figures, new ones are found by them', async () => {
-  const name = `migrate-v2-${Math.random()}`;
-  const v2 = new Dexie(name);
-  v2.version(2).stores(V2_STORES);
-  await v2.table('calls').bulkAdd(CALLS);
-  await v2.table('resets').bulkAdd(RESETS);
-  await v2.table('followUps').bulkAdd(FOLLOW_UPS);
-  v2.close();
+it('a version 3 database opens as the current version: old calls have no figures, new ones are found by them', async () => {
+  const name = `migrate-v3-${Math.random()}`;
+  const v3 = new Dexie(name);
+  v3.version(3).stores(V3_STORES);
+  await v3.table('calls').bulkAdd(CALLS);
+  await v3.table('resets').bulkAdd(RESETS);
+  await v3.table('followUps').bulkAdd(FOLLOW_UPS);
+  v3.close();
 
   opened = openReboundDb(name);
   await opened.open();
@@ -95,6 +96,12 @@ it('a fresh database is created at the current version', async () => {
   expect(opened.verno).toBe(SCHEMA_VERSION);
   expect(opened.tables.map((table) => table.name).sort()).toEqual(['calls', 'dayRollups', 'followUps', 'resets']);
 });
+
+const V2_STORES = {
+  calls: '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt]',
+  resets: '++id, startedAt, callId, kind, completedAt',
+  followUps: '++id, dueAt, doneAt, callId',
+};
 
 it('a version 2 database opens as the current version with its daily roll-ups built from every row', async () => {
   const name = `migrate-v2-${Math.random()}`;

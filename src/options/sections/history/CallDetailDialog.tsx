@@ -33,6 +33,11 @@ function ResetView({ reset }: { reset: ResetRecord }) {
       {reset.causes && reset.causes.length > 0 && <p>{t('historyCauses', reset.causes.join('; '))}</p>}
       {reset.lesson?.wentWell && <p>{t('historyWentWell', reset.lesson.wentWell)}</p>}
       {reset.lesson?.doDifferently && <p>{t('historyDoDifferently', reset.lesson.doDifferently)}</p>}
+      {reset.stayCalm && <p>{t('historyStayCalm', Object.values(reset.stayCalm).join(' · '))}</p>}
+      {reset.support?.answer && (
+        <p>{t(reset.support.answer === 'talked' ? 'historySupportTalked' : 'historySupportNotNow')}</p>
+      )}
+      {reset.support?.note && <p>{t('historySupportNote', reset.support.note)}</p>}
     </li>
   );
 }
