@@ -20,6 +20,7 @@ const EVERY_LOCALE: Readonly<Record<string, string>> = {
   dialer_outreach: BRAND,
   callMeta: PLACEHOLDERS,
   insightsToughValue: PLACEHOLDERS,
+  roughRolePlayCall: PLACEHOLDERS,
   insightsMoodValue: `${PLACEHOLDERS}, and the statistician's "n ="`,
 };
 
