@@ -1,8 +1,9 @@
 import type { EndedCall } from '../calls/call';
 import { toughCallsAwaitingReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
-import { dialerLabel } from '../dialers/catalog';
+import { dialerLabel } from '../dialers/dialer-label';
 import { formatDuration } from '../format/duration';
+import { formatCount } from '../format/figures';
 import type { Escalation } from '../messages/escalation';
 import type { Nudge, ToContent } from '../messages/to-content';
 import { browser } from '../platform/browser';
@@ -35,7 +36,7 @@ export function whyAsked(rough: RoughSound | undefined): string | undefined {
     case 'long-monologue':
       return t('whyLongMonologue', formatDuration(rough.seconds * 1000));
     case 'loud':
-      return t('whyLoud', String(rough.moments));
+      return t('whyLoud', formatCount(rough.moments));
     default:
       return undefined;
   }
@@ -85,7 +86,7 @@ export async function showNotification(call: EndedCall, escalation?: Escalation)
   const contact = escalation?.contact?.label;
   const prefix = escalation ? ROUGH_RUN_NOTIFICATION_PREFIX : NOTIFICATION_PREFIX;
   const shown = createNotification(`${prefix}${call.callKey}`, {
-    title: escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion'),
+    title: escalation ? t('escalationTitle', formatCount(escalation.streak)) : t('toastQuestion'),
     message: escalation
       ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
       : t('notificationBody', meta),

@@ -1,10 +1,10 @@
 /**
- * The dialer families Rebound knows: what the rep sees and which hosts each needs. Shared by
- * the background, the popup and the options page; adapters live in content/adapters.
+ * The dialer families Rebound knows and which hosts each needs. Shared by the background, the
+ * popup and the options page; adapters live in content/adapters. What the rep reads as a family's
+ * name is the i18n message `dialer_<id>` (see dialer-label.ts), so it can be translated.
  */
 export interface DialerFamily {
   id: string;
-  label: string;
   /** How Rebound hears a call: the dialer's own messages, the page it shows, or its audio. */
   how: 'messages' | 'page' | 'audio';
   /** Optional host permissions asked for when the rep turns this dialer on. */
@@ -24,22 +24,21 @@ export function familyLineStaysOpen(id: string): boolean {
 }
 
 export const DIALERS: readonly DialerFamily[] = [
-  { id: 'hubspot', how: 'messages', label: 'HubSpot calling', hosts: ['https://app.hubspot.com/*'] },
+  { id: 'hubspot', how: 'messages', hosts: ['https://app.hubspot.com/*'] },
   {
     id: 'ringcentral',
     how: 'messages',
-    label: 'RingCentral',
     hosts: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*'],
   },
-  { id: 'aircall', how: 'messages', label: 'Aircall', hosts: ['https://workspace.aircall.io/*'] },
-  { id: 'justcall', how: 'messages', label: 'JustCall', hosts: ['https://app.justcall.io/*'] },
-  { id: 'zoom-phone', how: 'messages', label: 'Zoom Phone', hosts: ['https://applications.zoom.us/*'] },
-  { id: 'dialpad', how: 'messages', label: 'Dialpad', hosts: ['https://dialpad.com/*'] },
-  { id: 'google-voice', how: 'page', label: 'Google Voice', hosts: ['https://voice.google.com/*'] },
-  { id: 'salesloft', how: 'page', label: 'Salesloft', hosts: ['https://app.salesloft.com/*'] },
-  { id: 'outreach', how: 'page', label: 'Outreach', hosts: ['https://*.outreach.io/*'] },
+  { id: 'aircall', how: 'messages', hosts: ['https://workspace.aircall.io/*'] },
+  { id: 'justcall', how: 'messages', hosts: ['https://app.justcall.io/*'] },
+  { id: 'zoom-phone', how: 'messages', hosts: ['https://applications.zoom.us/*'] },
+  { id: 'dialpad', how: 'messages', hosts: ['https://dialpad.com/*'] },
+  { id: 'google-voice', how: 'page', hosts: ['https://voice.google.com/*'] },
+  { id: 'salesloft', how: 'page', hosts: ['https://app.salesloft.com/*'] },
+  { id: 'outreach', how: 'page', hosts: ['https://*.outreach.io/*'] },
   // Sites the rep adds in Options → Sites: their hosts are asked for one by one there.
-  { id: 'custom', how: 'page', label: 'Your site', hosts: [] },
+  { id: 'custom', how: 'page', hosts: [] },
 ];
 
 /**
@@ -57,8 +56,4 @@ const DEMO_PAGES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
 /** Where a family's page-reading (DOM) adapter applies: its hosts, plus demo fixtures. */
 export function familyPages(id: string): readonly string[] {
   return [...(DIALERS.find((dialer) => dialer.id === id)?.hosts ?? []), ...(DEMO_PAGES[id] ?? [])];
-}
-
-export function dialerLabel(source: string): string {
-  return DIALERS.find((dialer) => dialer.id === source)?.label ?? source;
 }

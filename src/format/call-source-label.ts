@@ -1,5 +1,5 @@
 import { MANUAL_SOURCE, type ManualDevice } from '../calls/manual-call';
-import { dialerLabel } from '../dialers/catalog';
+import { dialerLabel } from '../dialers/dialer-label';
 import { type MessageKey, t } from '../platform/i18n';
 
 export const DEVICE_LABELS: Record<ManualDevice, MessageKey> = {

@@ -1,21 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OfferedNudge } from '../calls/offered-nudge';
 import { latestCall } from '../db/calls';
 import { openFollowUps } from '../db/follow-ups';
 import { resetForCall } from '../db/resets';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
-import { dialerLabel } from '../dialers/catalog';
+import { dialerLabel } from '../dialers/dialer-label';
 import { callOriginLabel } from '../format/call-source-label';
+import { formatTime } from '../format/date-time';
 import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
+import { formatCount } from '../format/figures';
 import { ratingLabel } from '../format/rating-label';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { RoutineDraft } from '../routine/draft';
 import type { RoutineKind } from '../routine/routines';
+import { OrganizationAccess } from '../ui/OrganizationAccess';
 import { DraftCard } from './home/DraftCard';
 import { FollowUpList } from './home/FollowUpList';
+import { OfferedNudgeCard } from './home/OfferedNudgeCard';
 import { TodayNumbers } from './home/TodayNumbers';
 import { SnoozeControl } from './SnoozeControl';
 
@@ -46,6 +51,8 @@ interface HomeProps {
   };
   /** The follow-up a notification opened the popup on. */
   focusFollowUp?: number;
+  /** A nudge held when the browser quit, asked here instead. */
+  offeredNudge?: SessionSlot<OfferedNudge>;
 }
 
 /** From this many tough calls in a day the home offers the rough-run routine. */
@@ -116,9 +123,10 @@ export function Home(props: HomeProps) {
           {t('popupOnACallIn', live.map(dialerLabel).join(', '))}
         </p>
       )}
+      <OrganizationAccess />
       {failure && (
         <div class="error" role="alert">
-          <p>{t('popupWriteFailure', [String(failure.waiting), failure.message])}</p>
+          <p>{t('popupWriteFailure', [formatCount(failure.waiting), failure.message])}</p>
           <button type="button" class="secondary" onClick={() => retryWrites().finally(readFailure)}>
             {t('popupRetryWrites')}
           </button>
@@ -133,6 +141,14 @@ export function Home(props: HomeProps) {
         {t('popupQuickReset')}
       </button>
       <p class="hint">{t('popupQuickResetHint')}</p>
+      {props.offeredNudge && (
+        <OfferedNudgeCard
+          db={db}
+          offeredNudge={props.offeredNudge}
+          onReset={(call) => onStart('after-call', call)}
+          now={now}
+        />
+      )}
       {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
       {today && today.tough >= ROUGH_RUN_FROM_TOUGH_CALLS && (
         <section class="card rough-run" aria-labelledby="rough-run-heading" data-testid="rough-run-offer">
@@ -188,7 +204,7 @@ export function Home(props: HomeProps) {
 
 function LastCallCard({ call, resetDone, onReset }: { call: CallRecord; resetDone: boolean; onReset(): void }) {
   const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
-  const endedAt = new Date(call.endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const endedAt = formatTime(call.endedAt);
   return (
     <section class="card" aria-labelledby="last-call-heading" data-testid="last-call">
       <h2 id="last-call-heading">{t('popupLastCall')}</h2>

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { rateCall, tagCall } from '../db/calls';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { errorText } from '../format/error-text';
+import { formatCount } from '../format/figures';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { FollowUpForm, RoutineAnswers } from '../routine/answers';
@@ -133,7 +134,7 @@ export function Routine(props: RoutineProps) {
 
   return (
     <main class="popup routine" data-routine={kind}>
-      <p class="progress">{t('routineStepOf', [String(index + 1), String(steps.length)])}</p>
+      <p class="progress">{t('routineStepOf', [formatCount(index + 1), formatCount(steps.length)])}</p>
       {error && (
         <p class="error" role="alert">
           {error}

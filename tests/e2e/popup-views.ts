@@ -1,42 +1,74 @@
 /**
- * Walks every view of the popup, in English or Spanish: home (empty, then with a call, a due
- * follow-up, a routine left mid-way, and the rough run offered after two tough calls), and each
- * step of the five routines. `visit` runs on each view once it shows.
+ * Walks every view of the popup, in any of its languages: home (empty, then with a call, a due
+ * follow-up, a routine left mid-way, and the rough run offered after two tough calls), the form
+ * for a call logged by hand, and each step of the five routines. `visit` runs on each view once
+ * it shows.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
+import { type LocaleMessages, readLocale } from '../locales/read-locales';
 import { demoCall, heading } from './popup-driver';
 
 export type Labels = Record<
-  'quick' | 'wentQuiet' | 'prep' | 'roughRun' | 'resetAfterCall' | 'skip' | 'leave' | 'throwIt' | 'discard' | 'breathe',
+  | 'quick'
+  | 'wentQuiet'
+  | 'prep'
+  | 'roughRun'
+  | 'resetAfterCall'
+  | 'skip'
+  | 'leave'
+  | 'throwIt'
+  | 'discard'
+  | 'breathe'
+  | 'logCall'
+  | 'logCallTitle'
+  | 'back',
   string
 >;
 
-export const ENGLISH: Labels = {
-  quick: 'Quick reset',
-  wentQuiet: 'Went quiet',
-  prep: 'Prep a call back',
-  roughRun: 'After a rough run',
-  resetAfterCall: 'Reset after this call',
-  skip: 'Skip',
-  leave: 'Leave',
-  throwIt: 'Crumple it and throw it away',
-  discard: 'Let it go',
-  breathe: 'Breathe',
-};
+/** The labels the walk clicks, in a locale's own words. */
+export function labelsIn(messages: LocaleMessages): Labels {
+  const say = (key: string) => messages[key]?.message ?? `missing ${key}`;
+  return {
+    quick: say('popupQuickReset'),
+    wentQuiet: say('popupWentQuiet'),
+    prep: say('popupPrep'),
+    roughRun: say('popupRoughRun'),
+    resetAfterCall: say('popupResetAfterCall'),
+    skip: say('routineSkip'),
+    leave: say('routineLeave'),
+    throwIt: say('routineThrowButton'),
+    discard: say('draftDiscard'),
+    breathe: say('routineBreatheTitle'),
+    logCall: say('popupLogCall'),
+    logCallTitle: say('manualTitle'),
+    back: say('manualCancel'),
+  };
+}
 
-export const SPANISH: Labels = {
-  quick: 'Recuperación rápida',
-  wentQuiet: 'Se ha enfriado',
-  prep: 'Prepara una llamada',
-  roughRun: 'Después de una mala racha',
-  resetAfterCall: 'Recuperarme de esta llamada',
-  skip: 'Saltar',
-  leave: 'Salir',
-  throwIt: 'Arrúgalo y tíralo',
-  discard: 'Déjalo',
-  breathe: 'Respira',
-};
+export const ENGLISH = labelsIn(readLocale('en'));
+
+/** The title of every step of every routine, by message key. */
+export const EVERY_STEP_TITLE = [
+  'routineRateTitle',
+  'routineBreatheTitle',
+  'routineThrowTitle',
+  'routineReframeTitle',
+  'routineLessonTitle',
+  'routineFollowUpTitle',
+  'routineReadyTitle',
+  'quietOkWithNoTitle',
+  'quietAskFeedbackTitle',
+  'quietDontCloseTitle',
+  'quietLastWordTitle',
+  'prepTruthTitle',
+  'prepQuestionTitle',
+  'prepRolePlayTitle',
+  'roughStayCalmTitle',
+  'roughSupportTitle',
+  'roughRolePlayTitle',
+  'roughBeliefTitle',
+] as const;
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
@@ -80,6 +112,12 @@ export async function walkEveryView(
   const seen: string[] = [];
   await button(page, labels.quick).waitFor();
   await visit('home: empty');
+
+  await button(page, labels.logCall).click();
+  await heading(page, labels.logCallTitle);
+  await visit('a call logged by hand');
+  await button(page, labels.back).click();
+  await button(page, labels.quick).waitFor();
 
   await demoCall(session);
   // Two tough calls before it, for the rough run. Rows written raw pass by the roll-up upkeep;

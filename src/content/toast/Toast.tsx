@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDuration } from '../../format/duration';
+import { formatCount } from '../../format/figures';
 import { ratingLabel } from '../../format/rating-label';
 import type { Escalation } from '../../messages/escalation';
 import { CALL_RATINGS, type CallRating } from '../../messages/to-background';
@@ -78,7 +79,7 @@ export function Toast({ nudged, breathDone, onClose, onBusy, accepts = isTrusted
     >
       {nudge ? (
         <>
-          <p class="title">{escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion')}</p>
+          <p class="title">{escalation ? t('escalationTitle', formatCount(escalation.streak)) : t('toastQuestion')}</p>
           <p class="meta">
             {t('callMeta', [
               nudge.dialer,

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DIALERS, type DialerFamily } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
+import { loadSettingsWithPolicy } from '../../settings/settings-store';
 import { OpenLineField } from './OpenLineField';
 
 const HOW: Record<DialerFamily['how'], MessageKey> = {
@@ -20,7 +22,15 @@ export const KNOWN_DIALERS = DIALERS.filter((dialer) => dialer.hosts.length > 0)
  */
 export function DialerList({ lineSettings = false }: { lineSettings?: boolean }) {
   const [on, setOn] = useState<Record<string, boolean> | null>(null);
+  const [byOrganization, setByOrganization] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    loadSettingsWithPolicy().then(
+      ({ policy }) => setByOrganization(policy.dialers),
+      () => setByOrganization([]),
+    );
+  }, []);
 
   useEffect(() => {
     const refresh = () => {
@@ -36,40 +46,51 @@ export function DialerList({ lineSettings = false }: { lineSettings?: boolean })
   const toggle = (dialer: DialerFamily, want: boolean) => {
     // Asked first, inside the click: browsers only show the prompt during a user gesture.
     const asked = want ? hostAccess.request([...dialer.hosts]) : hostAccess.remove([...dialer.hosts]);
+    const label = dialerLabel(dialer.id);
     asked.then(
       (done) => {
         const nowOn = want === done;
         setOn((previous) => ({ ...previous, [dialer.id]: nowOn }));
-        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', dialer.label));
-        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', dialer.label));
+        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', label));
+        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', label));
       },
-      () => setStatus(t('sitesChangeFailed', dialer.label)),
+      () => setStatus(t('sitesChangeFailed', label)),
     );
   };
 
   return (
     <div class="dialer-list">
       <ul class="dialers" aria-busy={on === null}>
-        {KNOWN_DIALERS.map((dialer) => (
-          <li key={dialer.id} class="dialer">
-            <label class="check">
-              <input
-                type="checkbox"
-                role="switch"
-                checked={on?.[dialer.id] === true}
-                aria-checked={on?.[dialer.id] === true}
-                disabled={on === null}
-                aria-describedby={`how-${dialer.id}`}
-                onChange={(event) => toggle(dialer, event.currentTarget.checked)}
-              />
-              <span class="dialer-name">{dialer.label}</span>
-            </label>
-            <p id={`how-${dialer.id}`} class="hint">
-              {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}
-            </p>
-            {lineSettings && on?.[dialer.id] === true && <OpenLineField site={dialer.id} />}
-          </li>
-        ))}
+        {KNOWN_DIALERS.map((dialer) => {
+          const theirs = byOrganization.includes(dialer.id);
+          const isOn = on?.[dialer.id] === true;
+          return (
+            <li key={dialer.id} class="dialer">
+              <label class="check">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={isOn}
+                  aria-checked={isOn}
+                  // One the organization turned on can be allowed here, not turned off.
+                  disabled={on === null || (theirs && isOn)}
+                  aria-describedby={theirs ? `how-${dialer.id} org-${dialer.id}` : `how-${dialer.id}`}
+                  onChange={(event) => toggle(dialer, event.currentTarget.checked)}
+                />
+                <span class="dialer-name">{dialerLabel(dialer.id)}</span>
+              </label>
+              <p id={`how-${dialer.id}`} class="hint">
+                {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}
+              </p>
+              {theirs && (
+                <p id={`org-${dialer.id}`} class="hint set-by-organization">
+                  {t('sitesTurnedOnByOrganization')}
+                </p>
+              )}
+              {lineSettings && isOn && <OpenLineField site={dialer.id} />}
+            </li>
+          );
+        })}
       </ul>
       <p class="status" role="status">
         {status}

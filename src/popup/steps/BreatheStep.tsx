@@ -1,3 +1,4 @@
+import { formatCount } from '../../format/figures';
 import { type MessageKey, t } from '../../platform/i18n';
 import type { BreathCue } from '../../routine/breath-pace';
 import { useBreathCountdown } from '../../shared-ui/use-breath-countdown';
@@ -33,14 +34,14 @@ export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
       >
         <div class="breath-circle" />
         <span class="breath-count" data-testid="breath-count">
-          {left}
+          {formatCount(left)}
         </span>
       </div>
       <p class="cue" aria-live="polite">
         {t(CUE_TEXT[cue])}
       </p>
       <p class="visually-hidden" role="timer">
-        {t('routineSecondsLeft', String(left))}
+        {t('routineSecondsLeft', formatCount(left))}
       </p>
       <p class="hint">{t(pattern.style === 'sigh' ? 'routineSighHint' : 'routineBreatheHint')}</p>
     </section>

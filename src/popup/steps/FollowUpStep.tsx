@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FollowUpRecord } from '../../db/schema';
 import { blankFollowUpForm, dueAtFrom } from '../../follow-ups/follow-up-form';
+import { formatDateTime } from '../../format/date-time';
 import { errorText } from '../../format/error-text';
 import { type MessageKey, t } from '../../platform/i18n';
 import type { FollowUpForm } from '../../routine/answers';
@@ -74,8 +75,6 @@ export function FollowUpStep({
     );
   };
 
-  const when = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -85,7 +84,7 @@ export function FollowUpStep({
       {saved || answers.followUpId !== undefined ? (
         <>
           <p class="done" role="status">
-            {saved ? t('followUpSaved', when(saved.dueAt)) : t('followUpSavedEarlier')}
+            {saved ? t('followUpSaved', formatDateTime(saved.dueAt)) : t('followUpSavedEarlier')}
           </p>
           {saved && (
             <button type="button" class="secondary" onClick={() => downloadIcs(saved)}>

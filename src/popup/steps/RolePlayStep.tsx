@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { toughCallsSince } from '../../db/calls';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../../db/schema';
 import { startOfDay } from '../../db/today';
-import { dialerLabel } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { blankFollowUpForm } from '../../follow-ups/follow-up-form';
+import { formatTime } from '../../format/date-time';
 import { formatDuration } from '../../format/duration';
 import { t } from '../../platform/i18n';
 import type { FollowUpForm } from '../../routine/answers';
@@ -20,7 +21,7 @@ interface RolePlayStepProps extends AnswerStepProps {
 
 /** "14:05 · HubSpot calling · 4:12": enough to tell today's calls apart, nothing about who. */
 function callLine(call: CallRecord): string {
-  const at = new Date(call.endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const at = formatTime(call.endedAt);
   const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
   return t('roughRolePlayCall', [at, t('callMeta', [dialerLabel(call.source), length])]);
 }

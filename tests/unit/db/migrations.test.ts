@@ -49,6 +49,12 @@ it('a version 1 database opens as the current version with every row intact', as
   expect(await historyCallIds(opened, { source: 'hubspot', rating: 'tough' })).toEqual([3, 1, 6, 7, 9]);
 });
 
+const V2_STORES = {
+  calls: '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt]',
+  resets: '++id, startedAt, callId, kind, completedAt',
+  followUps: '++id, dueAt, doneAt, callId',
+};
+
 const V3_STORES = {
   calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt]',
   resets: '++id, callId, completedAt',

@@ -1,3 +1,4 @@
+import { formatCount } from '../../../format/figures';
 import { t } from '../../../platform/i18n';
 import type { Settings } from '../../../settings/settings';
 import { useSettings } from '../../use-settings';
@@ -9,7 +10,7 @@ export function RetentionField() {
   if (!settings) return <p aria-busy="true">{status}</p>;
 
   const saved = ({ retentionDays }: Settings) =>
-    retentionDays === 0 ? t('retentionKeepAll') : t('retentionSaved', String(retentionDays));
+    retentionDays === 0 ? t('retentionKeepAll') : t('retentionSaved', formatCount(retentionDays));
 
   return (
     <section aria-labelledby="retention-title">
