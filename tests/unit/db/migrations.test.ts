@@ -103,12 +103,6 @@ it('a fresh database is created at the current version', async () => {
   expect(opened.tables.map((table) => table.name).sort()).toEqual(['calls', 'dayRollups', 'followUps', 'resets']);
 });
 
-const V2_STORES = {
-  calls: '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt]',
-  resets: '++id, startedAt, callId, kind, completedAt',
-  followUps: '++id, dueAt, doneAt, callId',
-};
-
 it('a version 2 database opens as the current version with its daily roll-ups built from every row', async () => {
   const name = `migrate-v2-${Math.random()}`;
   const v2 = new Dexie(name);
