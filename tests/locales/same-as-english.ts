@@ -19,6 +19,7 @@ const EVERY_LOCALE: Readonly<Record<string, string>> = {
   dialer_salesloft: BRAND,
   dialer_outreach: BRAND,
   callMeta: PLACEHOLDERS,
+  roughRolePlayCall: PLACEHOLDERS,
   insightsToughValue: PLACEHOLDERS,
   roughRolePlayCall: PLACEHOLDERS,
   insightsMoodValue: `${PLACEHOLDERS}, and the statistician's "n ="`,
