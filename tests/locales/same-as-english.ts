@@ -21,7 +21,6 @@ const EVERY_LOCALE: Readonly<Record<string, string>> = {
   callMeta: PLACEHOLDERS,
   roughRolePlayCall: PLACEHOLDERS,
   insightsToughValue: PLACEHOLDERS,
-  roughRolePlayCall: PLACEHOLDERS,
   insightsMoodValue: `${PLACEHOLDERS}, and the statistician's "n ="`,
 };
 
