@@ -1,4 +1,5 @@
 import type { EndedCall } from '../calls/call';
+import { familyOfCall } from '../dialers/catalog';
 import type { CallRating } from '../messages/to-background';
 import type { WorkingHours } from '../settings/nudge-settings';
 import type { Settings } from '../settings/settings';
@@ -22,7 +23,7 @@ export type NudgeDecision =
   | { kind: 'nudge'; escalate: boolean }
   /** Another call is live: keep the nudge and ask again when the last one ends. */
   | { kind: 'hold' }
-  | { kind: 'none'; reason: 'too-short' | 'skipped-outcome' | 'stale' | QuietReason };
+  | { kind: 'none'; reason: 'too-short' | 'skipped-outcome' | 'meetings-off' | 'stale' | QuietReason };
 
 /** A held nudge older than this is no longer about "the call that just ended". */
 export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
@@ -32,12 +33,14 @@ export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
  * never deserves one is not held); a live call holds it; then the rep's quiet rules. A run of
  * tough calls gets through the cooldown (not hours or a snooze: the rep asked for those).
  * A call whose length is unknown (its start was never seen) is given the benefit of the doubt.
+ * Meetings follow their own switch and minimum length instead of the call minimum.
  */
 export function decideNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
   if (settings.skipOutcomes.includes(call.outcome)) return { kind: 'none', reason: 'skipped-outcome' };
-  if (call.durationMs !== undefined && call.durationMs < settings.minCallSeconds * 1000) {
-    return { kind: 'none', reason: 'too-short' };
-  }
+  const meeting = familyOfCall(call.source, call.host)?.group === 'meetings';
+  if (meeting && !settings.meetingNudges.enabled) return { kind: 'none', reason: 'meetings-off' };
+  const minimumMs = meeting ? settings.meetingNudges.minMinutes * 60_000 : settings.minCallSeconds * 1000;
+  if (call.durationMs !== undefined && call.durationMs < minimumMs) return { kind: 'none', reason: 'too-short' };
   if (context.liveCalls > 0) return { kind: 'hold' };
   if (!withinWorkingHours(settings.workingHours, context.now)) return { kind: 'none', reason: 'outside-hours' };
   if (context.snoozedUntil !== undefined && context.now < context.snoozedUntil) {

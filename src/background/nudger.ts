@@ -1,7 +1,7 @@
 import type { EndedCall } from '../calls/call';
 import { toughCallsAwaitingReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
-import { dialerLabel } from '../dialers/catalog';
+import { dialerLabel } from '../dialers/dialer-label';
 import { formatDuration } from '../format/duration';
 import type { Escalation } from '../messages/escalation';
 import type { Nudge, ToContent } from '../messages/to-content';

@@ -1,34 +1,407 @@
+import type { MessageKey } from '../platform/i18n';
+
 /**
- * The dialer families Rebound knows: what the rep sees and which hosts each needs. Shared by
- * the background, the popup and the options page; adapters live in content/adapters.
+ * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
+ * are heard. Shared by the background, the popup, the options and onboarding pages; adapters live
+ * in content/adapters. Each family names the vendor page its hosts were taken from (a `Source:`
+ * comment above it; the catalog test reads this file to check there is one per family).
  */
+
+/** How the families are grouped on the onboarding page and in Options → Sites, in this order. */
+export const DIALER_GROUPS = ['sales-dialers', 'contact-centres', 'crm-calling', 'meetings'] as const;
+export type DialerGroup = (typeof DIALER_GROUPS)[number];
+
 export interface DialerFamily {
   id: string;
+  /** The brand, as the vendor writes it; the shown label is `labelKey` (descriptive words translated). */
   label: string;
+  labelKey: MessageKey;
+  group: DialerGroup;
   /** How Rebound hears a call: the dialer's own messages, the page it shows, or its audio. */
   how: 'messages' | 'page' | 'audio';
+  /** The content adapter (src/content/adapters) that hears it: its id. */
+  adapter: string;
   /** Optional host permissions asked for when the rep turns this dialer on. */
   hosts: readonly string[];
+  /**
+   * The softphone keeps one audio connection up between conversations (power dialers, contact
+   * centres with a persistent agent line), so a connection's life is not one call.
+   */
+  keepsLineOpen: boolean;
+  /**
+   * A widget that CRMs embed: its call events go to the CRM page hosting it, which must be
+   * allowed too for Rebound to hear them (the widget's own hosts alone give only its audio).
+   */
+  widget?: boolean;
 }
 
+const WEBRTC = { how: 'audio', adapter: 'webrtc' } as const;
+
 export const DIALERS: readonly DialerFamily[] = [
-  { id: 'hubspot', how: 'messages', label: 'HubSpot calling', hosts: ['https://app.hubspot.com/*'] },
+  // Source: https://developers.hubspot.com/docs/api/crm/extensions/calling-sdk
+  {
+    id: 'hubspot',
+    label: 'HubSpot calling',
+    labelKey: 'dialerHubspot',
+    group: 'crm-calling',
+    how: 'messages',
+    adapter: 'hubspot',
+    hosts: ['https://app.hubspot.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://github.com/ringcentral/ringcentral-embeddable (docs/widget-event.md)
   {
     id: 'ringcentral',
-    how: 'messages',
     label: 'RingCentral',
+    labelKey: 'dialerRingcentral',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'ringcentral',
     hosts: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*'],
+    keepsLineOpen: false,
+    widget: true,
   },
-  { id: 'aircall', how: 'messages', label: 'Aircall', hosts: ['https://workspace.aircall.io/*'] },
-  { id: 'justcall', how: 'messages', label: 'JustCall', hosts: ['https://app.justcall.io/*'] },
-  { id: 'zoom-phone', how: 'messages', label: 'Zoom Phone', hosts: ['https://applications.zoom.us/*'] },
-  { id: 'dialpad', how: 'messages', label: 'Dialpad', hosts: ['https://dialpad.com/*'] },
-  { id: 'google-voice', how: 'page', label: 'Google Voice', hosts: ['https://voice.google.com/*'] },
-  { id: 'salesloft', how: 'page', label: 'Salesloft', hosts: ['https://app.salesloft.com/*'] },
-  { id: 'outreach', how: 'page', label: 'Outreach', hosts: ['https://*.outreach.io/*'] },
-  // Sites the rep adds in Options → Sites: their hosts are asked for one by one there.
-  { id: 'custom', how: 'page', label: 'Your site', hosts: [] },
+  // Source: https://github.com/aircall/aircall-everywhere
+  {
+    id: 'aircall',
+    label: 'Aircall',
+    labelKey: 'dialerAircall',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'aircall',
+    hosts: ['https://workspace.aircall.io/*'],
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://developer.justcall.io/ (dialer SDK, app.justcall.io/dialer)
+  {
+    id: 'justcall',
+    label: 'JustCall',
+    labelKey: 'dialerJustcall',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'justcall',
+    hosts: ['https://app.justcall.io/*'],
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://developers.zoom.us/docs/phone/smart-embed/
+  {
+    id: 'zoom-phone',
+    label: 'Zoom Phone',
+    labelKey: 'dialerZoomPhone',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'zoom-phone',
+    hosts: ['https://applications.zoom.us/*'],
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://developers.dialpad.com/docs/dialpad-cti
+  {
+    id: 'dialpad',
+    label: 'Dialpad',
+    labelKey: 'dialerDialpad',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'dialpad',
+    hosts: ['https://dialpad.com/*'],
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://support.google.com/voice/ (Google Voice on the web at voice.google.com)
+  {
+    id: 'google-voice',
+    label: 'Google Voice',
+    labelKey: 'dialerGoogleVoice',
+    group: 'sales-dialers',
+    how: 'page',
+    adapter: 'google-voice',
+    hosts: ['https://voice.google.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.salesloft.com/ (the dialer inside app.salesloft.com)
+  {
+    id: 'salesloft',
+    label: 'Salesloft',
+    labelKey: 'dialerSalesloft',
+    group: 'sales-dialers',
+    how: 'page',
+    adapter: 'salesloft',
+    hosts: ['https://app.salesloft.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.outreach.io/ (Outreach Voice, in the app at <org>.outreach.io)
+  {
+    id: 'outreach',
+    label: 'Outreach',
+    labelKey: 'dialerOutreach',
+    group: 'sales-dialers',
+    how: 'page',
+    adapter: 'outreach',
+    hosts: ['https://*.outreach.io/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
+  {
+    id: 'orum',
+    label: 'Orum',
+    labelKey: 'dialerOrum',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.orum.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://intercom.help/nooks/en/articles/9007338-remembering-dial-trees
+  {
+    id: 'nooks',
+    label: 'Nooks',
+    labelKey: 'dialerNooks',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.nooks.in/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://support.kixie.com/ (the PowerCall web dialer at app.kixie.com)
+  {
+    id: 'kixie',
+    label: 'Kixie',
+    labelKey: 'dialerKixie',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.kixie.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://help.cloudtalk.io/en/articles/5349174-cloudtalk-introduction-installing-cloudtalk-phone
+  {
+    id: 'cloudtalk',
+    label: 'CloudTalk',
+    labelKey: 'dialerCloudtalk',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://phone.cloudtalk.io/*', 'https://my.cloudtalk.io/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.phoneburner.com/hc/en-us (dial sessions run at www.phoneburner.com)
+  {
+    id: 'phoneburner',
+    label: 'PhoneBurner',
+    labelKey: 'dialerPhoneburner',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://www.phoneburner.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://docs.8x8.com/ (8x8 Work for Web)
+  {
+    id: '8x8',
+    label: '8x8 Work',
+    labelKey: 'dialer8x8',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://work.8x8.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://businesssupport.vonage.com/ (the Vonage Business Communications web app)
+  {
+    id: 'vonage',
+    label: 'Vonage',
+    labelKey: 'dialerVonage',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.vonage.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://www.nextiva.com/support/ (the Nextiva app on the web)
+  {
+    id: 'nextiva',
+    label: 'Nextiva',
+    labelKey: 'dialerNextiva',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.nextiva.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://docs.aws.amazon.com/connect/latest/adminguide/upgrade-ccp-streams-api.html (CCP at /ccp-v2)
+  {
+    id: 'amazon-connect',
+    label: 'Amazon Connect CCP',
+    labelKey: 'dialerAmazonConnect',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.my.connect.aws/*', 'https://*.awsapps.com/connect/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://app.unpkg.com/purecloud-platform-client-v2@223.0.0/files/src/purecloud-platform-client-v2/PureCloudRegionHosts.js
+  // (the region domains; the agent app is apps.<region domain>)
+  {
+    id: 'genesys-cloud',
+    label: 'Genesys Cloud',
+    labelKey: 'dialerGenesysCloud',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: [
+      'https://apps.mypurecloud.com/*',
+      'https://apps.mypurecloud.ie/*',
+      'https://apps.mypurecloud.com.au/*',
+      'https://apps.mypurecloud.jp/*',
+      'https://apps.mypurecloud.de/*',
+      'https://apps.usw2.pure.cloud/*',
+      'https://apps.cac1.pure.cloud/*',
+      'https://apps.apne2.pure.cloud/*',
+      'https://apps.euw2.pure.cloud/*',
+      'https://apps.aps1.pure.cloud/*',
+      'https://apps.sae1.pure.cloud/*',
+      'https://apps.mec1.pure.cloud/*',
+      'https://apps.apne3.pure.cloud/*',
+      'https://apps.euc2.pure.cloud/*',
+    ],
+    keepsLineOpen: true,
+  },
+  // Source: https://raw.githubusercontent.com/Five9DeveloperProgram/Five9-Agent-Sup-REST-API-Starter-Kit/main/README.md
+  {
+    id: 'five9',
+    label: 'Five9',
+    labelKey: 'dialerFive9',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://app.five9.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://support.talkdesk.com/ (Talkdesk Workspace at <account>.mytalkdesk.com)
+  {
+    id: 'talkdesk',
+    label: 'Talkdesk',
+    labelKey: 'dialerTalkdesk',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.mytalkdesk.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://www.twilio.com/docs/flex/admin-guide/setup/secure-iframe
+  {
+    id: 'twilio-flex',
+    label: 'Twilio Flex',
+    labelKey: 'dialerTwilioFlex',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://flex.twilio.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.nicecxone.com/ (MAX and CXone Agent for Browser)
+  {
+    id: 'nice-cxone',
+    label: 'NICE CXone',
+    labelKey: 'dialerNiceCxone',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://max.niceincontact.com/*', 'https://cxagent.nicecxone.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://developer.zendesk.com/api-reference/voice/talk-partner-edition-api/reference/
+  {
+    id: 'zendesk-talk',
+    label: 'Zendesk Talk',
+    labelKey: 'dialerZendeskTalk',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.zendesk.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://developers.freshworks.com/tutorials/codelabs/develop-cti-app-for-freshdesk
+  {
+    id: 'freshcaller',
+    label: 'Freshdesk / Freshcaller',
+    labelKey: 'dialerFreshcaller',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.freshcaller.com/*', 'https://*.freshdesk.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.salesforce.com/s/articleView?id=sf.domain_name_url_formats.htm
+  {
+    id: 'salesforce',
+    label: 'Salesforce softphone',
+    labelKey: 'dialerSalesforce',
+    group: 'crm-calling',
+    ...WEBRTC,
+    hosts: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://developer.close.com/resources/dialer
+  {
+    id: 'close',
+    label: 'Close',
+    labelKey: 'dialerClose',
+    group: 'crm-calling',
+    ...WEBRTC,
+    hosts: ['https://app.close.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.pipedrive.com/ (Caller runs in <company>.pipedrive.com)
+  {
+    id: 'pipedrive',
+    label: 'Pipedrive Caller',
+    labelKey: 'dialerPipedrive',
+    group: 'crm-calling',
+    ...WEBRTC,
+    hosts: ['https://*.pipedrive.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.google.com/meet/ (meetings at meet.google.com)
+  {
+    id: 'google-meet',
+    label: 'Google Meet',
+    labelKey: 'dialerGoogleMeet',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://meet.google.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://developers.zoom.us/docs/meeting-sdk/web/ (the web client at app.zoom.us and <vanity>.zoom.us/wc/)
+  {
+    id: 'zoom-meetings',
+    label: 'Zoom web client',
+    labelKey: 'dialerZoomMeetings',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://app.zoom.us/*', 'https://*.zoom.us/wc/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://learn.microsoft.com/en-us/microsoftteams/get-clients#web-client
+  {
+    id: 'teams-work',
+    label: 'Microsoft Teams (work)',
+    labelKey: 'dialerTeamsWork',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://www.microsoft.com/microsoft-teams/free (Teams personal on the web at teams.live.com)
+  {
+    id: 'teams-personal',
+    label: 'Microsoft Teams (personal)',
+    labelKey: 'dialerTeamsPersonal',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://teams.live.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.webex.com/ (Webex App for web at web.webex.com)
+  {
+    id: 'webex',
+    label: 'Webex',
+    labelKey: 'dialerWebex',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://web.webex.com/*'],
+    keepsLineOpen: false,
+  },
 ];
+
+/** Sites the rep adds in Options → Sites: their hosts are asked for one by one there. */
+export const CUSTOM_SITE_FAMILY = { id: 'custom', label: 'Your site', labelKey: 'dialerCustom' } as const;
 
 /**
  * The fixture pages that stand in for the DOM-detected dialers in the demo/test flavour (served
@@ -47,6 +420,30 @@ export function familyPages(id: string): readonly string[] {
   return [...(DIALERS.find((dialer) => dialer.id === id)?.hosts ?? []), ...(DEMO_PAGES[id] ?? [])];
 }
 
-export function dialerLabel(source: string): string {
-  return DIALERS.find((dialer) => dialer.id === source)?.label ?? source;
+export function familyById(id: string): DialerFamily | undefined {
+  return DIALERS.find((dialer) => dialer.id === id);
+}
+
+/**
+ * The family whose site this host is, if any (`crm.zendesk.com` → Zendesk Talk). Hosts only:
+ * the family's path, if its patterns have one, does not matter for the site as a whole.
+ */
+export function familyForHost(host: string): DialerFamily | undefined {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return DIALERS.find((family) =>
+    family.hosts.some((pattern) => {
+      const patternHost = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+      if (!patternHost.startsWith('*.')) return patternHost === name;
+      const base = patternHost.slice(2);
+      return name === base || name.endsWith(`.${base}`);
+    }),
+  );
+}
+
+/**
+ * The family a call belongs to: its source when a family's own adapter heard it, otherwise (the
+ * WebRTC hook, which every granted site shares) the family whose site it was on.
+ */
+export function familyOfCall(source: string, host: string): DialerFamily | undefined {
+  return familyById(source) ?? (source === 'webrtc' ? familyForHost(host) : undefined);
 }

@@ -5,7 +5,7 @@ import { resetForCall } from '../db/resets';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
-import { dialerLabel } from '../dialers/catalog';
+import { dialerLabel } from '../dialers/dialer-label';
 import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
 import { ratingLabel } from '../format/rating-label';

@@ -20,6 +20,14 @@ export const settingsSchema = v.object({
   delivery: v.picklist(NUDGE_DELIVERIES),
   /** The rep's own "why I sell" line, shown on the routine's last step (practice `belief`). */
   whyISell: v.pipe(v.string(), v.maxLength(280)),
+  /**
+   * Meetings (Google Meet, Zoom, Teams, Webex) have their own nudge rule: a stand-up is not a
+   * sales call, so only meetings this long or longer get a nudge, and the rep can turn them off.
+   */
+  meetingNudges: v.object({
+    enabled: v.boolean(),
+    minMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)),
+  }),
   /** Sites the rep added in Options → Sites, with how to tell a call there. */
   customSites: customSitesSchema,
   /** History older than this many days is deleted, checked daily; 0 keeps everything. */
@@ -38,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   supportContact: '',
   delivery: 'toast',
   whyISell: '',
+  meetingNudges: { enabled: true, minMinutes: 5 },
   customSites: [],
   retentionDays: 0,
 };

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DIALERS } from '../../src/dialers/catalog';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
@@ -31,7 +32,7 @@ describe('turning detection on', () => {
     const onboarding = session.context.pages().find((page) => page.url().endsWith('onboarding/index.html')) as Page;
     await onboarding.getByRole('heading', { name: 'Welcome to Rebound' }).waitFor();
     const switches = onboarding.getByRole('switch');
-    await expect.poll(() => switches.count()).toBe(9);
+    await expect.poll(() => switches.count()).toBe(DIALERS.length);
     for (const name of ['HubSpot calling', 'RingCentral', 'Aircall', 'Google Voice', 'Outreach']) {
       const dialer = onboarding.getByRole('switch', { name });
       await expect.poll(() => dialer.isEnabled()).toBe(true);

@@ -8,6 +8,7 @@ const NUDGE_FIELDS = {
   toughStreak: 5,
   supportContact: 'Maria (team lead)',
   delivery: 'notification',
+  meetingNudges: { enabled: false, minMinutes: 15 },
 };
 
 describe('settingsFrom', () => {
@@ -23,6 +24,7 @@ describe('settingsFrom', () => {
       supportContact: '',
       delivery: 'toast',
       whyISell: '',
+      meetingNudges: { enabled: true, minMinutes: 5 },
       customSites: [],
       retentionDays: 0,
     });
@@ -89,6 +91,10 @@ describe('settingsFrom', () => {
     ['supportContact', 'x'.repeat(201)],
     ['supportContact', 42],
     ['delivery', 'carrier-pigeon'],
+    ['meetingNudges', { enabled: true, minMinutes: -1 }],
+    ['meetingNudges', { enabled: true, minMinutes: 241 }],
+    ['meetingNudges', { enabled: 'yes', minMinutes: 5 }],
+    ['meetingNudges', true],
     ['retentionDays', -1],
     ['retentionDays', 3651],
     ['retentionDays', 1.5],

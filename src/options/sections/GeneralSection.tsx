@@ -5,6 +5,7 @@ import { t } from '../../platform/i18n';
 import type { Settings } from '../../settings/settings';
 import { loadSettings, saveSettings } from '../../settings/settings-store';
 import { DeliveryField } from './DeliveryField';
+import { MeetingNudgeFields } from './MeetingNudgeFields';
 import { NudgeTimingFields } from './NudgeTimingFields';
 
 const BREATH_LENGTHS = [5, 30, 90] as const;
@@ -51,6 +52,7 @@ export function GeneralSection() {
           onChange={(event) => update({ minCallSeconds: Number(event.currentTarget.value) })}
         />
       </label>
+      <MeetingNudgeFields settings={settings} update={update} />
       <fieldset class="field">
         <legend>{t('optionsSkipOutcomes')}</legend>
         {CALL_OUTCOMES.map((outcome) => (

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
-import { dialerLabel } from '../../../dialers/catalog';
+import { dialerLabel } from '../../../dialers/dialer-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';

@@ -1,5 +1,5 @@
 import type { HistoryRow } from '../../../db/history';
-import { dialerLabel } from '../../../dialers/catalog';
+import { dialerLabel } from '../../../dialers/dialer-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';

@@ -8,7 +8,7 @@ import {
   historyRows,
 } from '../../../db/history';
 import type { ReboundDb } from '../../../db/schema';
-import { dialerLabel } from '../../../dialers/catalog';
+import { dialerLabel } from '../../../dialers/dialer-label';
 import { localDayEnd, localDayStart } from '../../../format/date-time';
 import { formatCount } from '../../../format/figures';
 import { ratingLabel } from '../../../format/rating-label';
