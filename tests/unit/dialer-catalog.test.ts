@@ -73,7 +73,12 @@ describe('the dialer catalog', () => {
     // How: an adapter that exists, and the way that adapter hears.
     const adapter = CONTENT_ADAPTERS.find((known) => known.id === family.adapter);
     expect(adapter, `adapter ${family.adapter}`).toBeDefined();
-    const how = family.adapter === 'webrtc' ? 'audio' : PROTOCOL_ADAPTERS.some((known) => known === adapter) ? 'messages' : 'page';
+    const how =
+      family.adapter === 'webrtc'
+        ? 'audio'
+        : PROTOCOL_ADAPTERS.some((known) => known === adapter)
+          ? 'messages'
+          : 'page';
     expect(family.how).toBe(how);
 
     // Where its hosts came from, said in the catalog source right above it.
