@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { customSitesSchema } from '../dialers/custom-sites';
+import { widgetPagesSchema } from '../dialers/widget-pages';
 import { CALL_OUTCOMES } from '../messages/call-signal';
 import { NUDGE_DELIVERIES, workingHoursSchema } from './nudge-settings';
 
@@ -30,6 +31,8 @@ export const settingsSchema = v.object({
   }),
   /** Sites the rep added in Options → Sites, with how to tell a call there. */
   customSites: customSitesSchema,
+  /** Pages (the rep's CRM) a dialer widget lives in, allowed so its call events are heard there. */
+  widgetPages: widgetPagesSchema,
   /** History older than this many days is deleted, checked daily; 0 keeps everything. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650)),
 });
@@ -48,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   whyISell: '',
   meetingNudges: { enabled: true, minMinutes: 5 },
   customSites: [],
+  widgetPages: [],
   retentionDays: 0,
 };
 

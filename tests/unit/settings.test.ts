@@ -26,6 +26,7 @@ describe('settingsFrom', () => {
       whyISell: '',
       meetingNudges: { enabled: true, minMinutes: 5 },
       customSites: [],
+      widgetPages: [],
       retentionDays: 0,
     });
   });
@@ -56,6 +57,7 @@ describe('settingsFrom', () => {
       ...NUDGE_FIELDS,
       whyISell: 'Clinics',
       customSites: [{ origin: 'http://localhost:8080', detect: 'elements', hangUpSelector: 'button.end' }],
+      widgetPages: [{ family: 'ringcentral', origin: 'https://crm.acme.test' }],
       retentionDays: 3650,
     };
     expect(settingsFrom(stored)).toEqual(stored);
@@ -95,6 +97,8 @@ describe('settingsFrom', () => {
     ['meetingNudges', { enabled: true, minMinutes: 241 }],
     ['meetingNudges', { enabled: 'yes', minMinutes: 5 }],
     ['meetingNudges', true],
+    ['widgetPages', [{ family: 'ringcentral', origin: 'https://crm.acme.test/path' }]],
+    ['widgetPages', [{ family: 'Ring Central', origin: 'https://crm.acme.test' }]],
     ['retentionDays', -1],
     ['retentionDays', 3651],
     ['retentionDays', 1.5],
@@ -107,6 +111,7 @@ describe('settingsFrom', () => {
       ...NUDGE_FIELDS,
       whyISell: '',
       customSites: [],
+      widgetPages: [],
       retentionDays: 90,
     };
     const result = settingsFrom({ ...valid, [field]: value });

@@ -56,6 +56,19 @@ describe('Options → Sites: your own sites', () => {
     expect(fake.permissions.granted.has('https://crm.acme.test/*')).toBe(false);
   });
 
+  it('refuses a site that is too broad or that a known dialer covers, naming the field', () => {
+    const draft = (site: string) => ({ site, detect: 'webrtc' as const, inCall: '', hangUp: '' });
+    expect(siteFromDraft(draft('*://*/*'), document).error).toBe(
+      'Site address: "*://*/*" would let Rebound into every site. Name one site, like crm.example.com.',
+    );
+    expect(siteFromDraft(draft('co.uk'), document).error).toBe(
+      'Site address: "co.uk" is shared by many sites, not one of yours. Name your site, like crm.example.com.',
+    );
+    expect(siteFromDraft(draft('acme.zendesk.com'), document).error).toBe(
+      'Site address: acme.zendesk.com belongs to Zendesk Talk. Turn Zendesk Talk on under Dialers instead, so Rebound hears it the right way.',
+    );
+  });
+
   it('validates the draft before asking for anything', () => {
     const draft = { site: 'crm.acme.test', detect: 'elements' as const, inCall: '', hangUp: '' };
     expect(siteFromDraft({ ...draft, site: 'javascript:alert(1)' }, document).error).toBe(
