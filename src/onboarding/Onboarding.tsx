@@ -7,7 +7,7 @@ export function Onboarding({ openSites }: { openSites(): void }) {
     <main class="onboarding">
       <h1>{t('onboardingTitle')}</h1>
       <p>{t('onboardingIntro')}</p>
-      <DialerList />
+      <DialerList headingLevel={2} />
       <p class="hint">{t('onboardingPrivacy')}</p>
       <p>
         <button type="button" class="link" onClick={openSites}>

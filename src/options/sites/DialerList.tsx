@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DIALERS, type DialerFamily } from '../../dialers/catalog';
+import { DIALER_GROUPS, DIALERS, type DialerFamily, type DialerGroup } from '../../dialers/catalog';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
+import { WidgetPages } from './WidgetPages';
 
 const HOW: Record<DialerFamily['how'], MessageKey> = {
   messages: 'sitesHowMessages',
@@ -9,16 +10,28 @@ const HOW: Record<DialerFamily['how'], MessageKey> = {
   audio: 'sitesHowAudio',
 };
 
+const GROUP_HEADINGS: Record<DialerGroup, MessageKey> = {
+  'sales-dialers': 'sitesGroupSalesDialers',
+  'contact-centres': 'sitesGroupContactCentres',
+  'crm-calling': 'sitesGroupCrmCalling',
+  meetings: 'sitesGroupMeetings',
+};
+
 /** The known dialers with hosts to ask for. */
 export const KNOWN_DIALERS = DIALERS.filter((dialer) => dialer.hosts.length > 0);
 
+const shownHosts = (dialer: DialerFamily) =>
+  dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ');
+
 /**
- * One switch per known dialer. Turning one on asks the browser for its hosts (the background
- * then registers the detector there); turning it off gives them back (and the detector goes).
+ * One switch per known dialer, grouped. Turning one on asks the browser for its hosts (the
+ * background then registers the detector there and brings it to tabs already open); turning it
+ * off gives them back (and the detector goes). A widget that is on also asks which CRM it lives in.
  */
-export function DialerList() {
+export function DialerList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   const [on, setOn] = useState<Record<string, boolean> | null>(null);
   const [status, setStatus] = useState('');
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   useEffect(() => {
     const refresh = () => {
@@ -32,42 +45,50 @@ export function DialerList() {
   }, []);
 
   const toggle = (dialer: DialerFamily, want: boolean) => {
+    const label = t(dialer.labelKey);
     // Asked first, inside the click: browsers only show the prompt during a user gesture.
     const asked = want ? hostAccess.request([...dialer.hosts]) : hostAccess.remove([...dialer.hosts]);
     asked.then(
       (done) => {
         const nowOn = want === done;
         setOn((previous) => ({ ...previous, [dialer.id]: nowOn }));
-        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', dialer.label));
-        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', dialer.label));
+        if (want) setStatus(t(done ? 'sitesTurnedOn' : 'sitesNotGranted', label));
+        else setStatus(t(done ? 'sitesTurnedOff' : 'sitesNotRemoved', label));
       },
-      () => setStatus(t('sitesChangeFailed', dialer.label)),
+      () => setStatus(t('sitesChangeFailed', label)),
     );
   };
 
   return (
     <div class="dialer-list">
-      <ul class="dialers" aria-busy={on === null}>
-        {KNOWN_DIALERS.map((dialer) => (
-          <li key={dialer.id} class="dialer">
-            <label class="check">
-              <input
-                type="checkbox"
-                role="switch"
-                checked={on?.[dialer.id] === true}
-                aria-checked={on?.[dialer.id] === true}
-                disabled={on === null}
-                aria-describedby={`how-${dialer.id}`}
-                onChange={(event) => toggle(dialer, event.currentTarget.checked)}
-              />
-              <span class="dialer-name">{dialer.label}</span>
-            </label>
-            <p id={`how-${dialer.id}`} class="hint">
-              {t(HOW[dialer.how])} · {dialer.hosts.map((host) => host.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}
-            </p>
-          </li>
-        ))}
-      </ul>
+      {DIALER_GROUPS.map((group) => (
+        <section key={group} class="dialer-group" aria-labelledby={`group-${group}`}>
+          <Heading id={`group-${group}`}>{t(GROUP_HEADINGS[group])}</Heading>
+          {group === 'meetings' && <p class="hint">{t('sitesMeetingsHint')}</p>}
+          <ul class="dialers" aria-busy={on === null}>
+            {KNOWN_DIALERS.filter((dialer) => dialer.group === group).map((dialer) => (
+              <li key={dialer.id} class="dialer">
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={on?.[dialer.id] === true}
+                    aria-checked={on?.[dialer.id] === true}
+                    disabled={on === null}
+                    aria-describedby={`how-${dialer.id}`}
+                    onChange={(event) => toggle(dialer, event.currentTarget.checked)}
+                  />
+                  <span class="dialer-name">{t(dialer.labelKey)}</span>
+                </label>
+                <p id={`how-${dialer.id}`} class="hint">
+                  {t(HOW[dialer.how])} · {shownHosts(dialer)}
+                </p>
+                {dialer.widget && on?.[dialer.id] === true && <WidgetPages family={dialer} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       <p class="status" role="status">
         {status}
       </p>
