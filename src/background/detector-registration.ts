@@ -17,8 +17,13 @@ function isWildcardHost(pattern: string): boolean {
  * run in the about:blank frames a dialer page makes (matchOriginAsFallback), where a page can
  * build a peer connection out of sight. Empty when nothing is granted.
  */
+/** The granted origins that name a site (the detector's matches). */
+export function siteGrants(grantedOrigins: readonly string[]): string[] {
+  return grantedOrigins.filter((origin) => !isWildcardHost(origin)).sort();
+}
+
 export function detectorScriptsFor(grantedOrigins: readonly string[]): Scripting.RegisteredContentScript[] {
-  const matches = grantedOrigins.filter((origin) => !isWildcardHost(origin)).sort();
+  const matches = siteGrants(grantedOrigins);
   if (matches.length === 0) return [];
   const common = {
     matches,

@@ -1,9 +1,11 @@
 import { liveCallsSlot } from '../calls/live-calls-state';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
+import { makeWidgetOffer } from '../dialers/widget-offers';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser, type Runtime } from '../platform/browser';
+import { hostAccess } from '../platform/host-access';
 import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
@@ -17,8 +19,10 @@ import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
+import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
+import { createWidgetOfferFlow } from './widget-offer-flow';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
@@ -56,6 +60,7 @@ const background = createBackground({
   now: Date.now,
   signalLimit,
   onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
+  onWidgetFrame: createWidgetOfferFlow({ hasAccess: hostAccess.has, makeOffer: makeWidgetOffer, now: Date.now }),
 });
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers
@@ -77,9 +82,15 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   }
   void background.handleTrackerEvent({ kind: 'tab-navigated', tabId, host, at: Date.now() });
 });
-browser.permissions.onAdded.addListener(() => void syncDetectorRegistration());
+browser.permissions.onAdded.addListener(({ origins = [] }) => {
+  void syncDetectorRegistration().then(() => bringDetectorToOpenTabs(origins));
+});
 browser.permissions.onRemoved.addListener(() => void syncDetectorRegistration());
-browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  const registered = syncDetectorRegistration();
+  if (reason !== 'install') return;
+  void registered.then(() => browser.permissions.getAll()).then(({ origins = [] }) => bringDetectorToOpenTabs(origins));
+});
 
 void syncDetectorRegistration();
 void background.flushUnwritten();

@@ -39,6 +39,8 @@ export interface BackgroundDeps {
   /** Call signals beyond this per-tab budget are dropped. */
   signalLimit?: RateLimit;
   onDropped?(reason: string): void;
+  /** A widget dialer's frame reported the page it lives in (see widget-offer-flow). */
+  onWidgetFrame?(family: string, pageOrigin: string, frameUrl: string): Promise<'refused' | string>;
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -172,6 +174,8 @@ export function createBackground(deps: BackgroundDeps) {
         if (!(await nudgedInTab(message.callKey, tabId))) return dropped('snooze for a call not nudged here');
         await deps.snooze(message.choice, deps.now());
         return { ok: true };
+      case 'widget-frame':
+        return dropped('widget-frame handled before');
       case 'breath-done': {
         if (message.callKey !== undefined) {
           if (!(await nudgedInTab(message.callKey, tabId))) return dropped('breath-done for a call not nudged here');
@@ -217,6 +221,13 @@ export function createBackground(deps: BackgroundDeps) {
       const tabId = sender.tab?.id;
       const host = hostOf(sender.tab?.url) ?? hostOf(sender.url);
       if (tabId === undefined || tabId < 0 || host === undefined) return dropped('no tab');
+      if (message.type === 'widget-frame') {
+        // The frame's URL comes from the browser, not the message: it is what proves the widget.
+        if (sender.frameId === 0 || !sender.url || !deps.onWidgetFrame) return dropped('widget-frame from a top frame');
+        return deps
+          .onWidgetFrame(message.family, message.pageOrigin, sender.url)
+          .then((outcome) => (outcome === 'refused' ? dropped('widget-frame refused') : { ok: true }));
+      }
       return handleFromTab(message, tabId, host);
     },
   };

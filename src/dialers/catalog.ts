@@ -1,4 +1,5 @@
 import type { MessageKey } from '../platform/i18n';
+import { matchesPattern } from './page-patterns';
 
 /**
  * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
@@ -414,6 +415,23 @@ const DEMO_PAGES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
       outreach: ['http://127.0.0.1/outreach/*'],
     }
   : {};
+
+/**
+ * The fixture frames that stand in for a widget family in the test flavours: the shared
+ * softphone speaking RingCentral's protocol with audio, served from localhost; empty in store builds.
+ */
+const DEMO_WIDGET_FRAMES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
+  ? { ringcentral: ['http://localhost/softphone-shell/widget.html?protocol=crm-widget*'] }
+  : {};
+
+/** The widget family whose frame this URL is (its own hosts, or a test fixture standing in for it). */
+export function widgetFamilyAt(url: string): DialerFamily | undefined {
+  return DIALERS.find(
+    (family) =>
+      family.widget === true &&
+      [...family.hosts, ...(DEMO_WIDGET_FRAMES[family.id] ?? [])].some((pattern) => matchesPattern(pattern, url)),
+  );
+}
 
 /** Where a family's page-reading (DOM) adapter applies: its hosts, plus demo fixtures. */
 export function familyPages(id: string): readonly string[] {

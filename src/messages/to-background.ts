@@ -16,6 +16,12 @@ export const toBackgroundSchema = v.variant('type', [
   v.strictObject({ type: v.literal('snooze'), callKey, choice: v.picklist(SNOOZE_CHOICES) }),
   /** The toast's 5-second breath ran to its end: after a nudged call, or alone (quick reset shortcut). */
   v.strictObject({ type: v.literal('breath-done'), callKey: v.optional(callKey) }),
+  /** A widget dialer's frame says which page it lives in (its top page's origin). */
+  v.strictObject({
+    type: v.literal('widget-frame'),
+    family: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
+    pageOrigin: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/)),
+  }),
 ]);
 
 export type ToBackground = v.InferOutput<typeof toBackgroundSchema>;
