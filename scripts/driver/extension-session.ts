@@ -9,6 +9,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { type StaticServer, serveStatic } from '../../tests/fixtures/static-server';
 import { distDir, repoRoot } from '../build';
 import { findChromium } from '../chromium';
+import type { Flavour } from '../manifest';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -74,14 +75,17 @@ export interface LaunchOptions {
   profileDir?: string;
   /** The browser's UI language (what chrome.i18n answers in), e.g. 'es'. */
   uiLanguage?: string;
+  /** Which test build to load (default demo); the caller builds any other flavour first. */
+  flavour?: Exclude<Flavour, 'store'>;
 }
 
 export async function launchExtension({
   headless = true,
   profileDir,
   uiLanguage,
+  flavour = 'demo',
 }: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = distDir('chrome', 'demo');
+  const extensionDir = distDir('chrome', flavour);
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
