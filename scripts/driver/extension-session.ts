@@ -63,6 +63,13 @@ export interface ExtensionSession {
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
   /** Adds a row as the extension would, and returns its id. */
   addRow(table: 'calls' | 'resets' | 'followUps', row: Record<string, unknown>): Promise<number>;
+  /**
+   * Puts `pattern` on the browser's own record of sites this extension was granted, the way the
+   * rep can on chrome://extensions (site access). Headless Chromium cannot show the permission
+   * prompt; with the grant on record, the extension's own `permissions.request` for it resolves
+   * without one. It does not give the extension the site by itself: the request still must.
+   */
+  approveSiteAccess(pattern: string): Promise<void>;
   /** Runs `fn` in the extension's current service worker. */
   inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
@@ -254,6 +261,20 @@ export async function launchExtension({
         [table, row] as const,
       );
       return id;
+    },
+    async approveSiteAccess(pattern) {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      await page.evaluate(
+        ([id, host]) =>
+          (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+            }
+          ).chrome.developerPrivate.addHostPermission(id, host),
+        [extensionId, pattern] as const,
+      );
+      await page.close();
     },
     inWorker: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => {
       const current = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
