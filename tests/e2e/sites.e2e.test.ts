@@ -41,6 +41,26 @@ describe('turning detection on', () => {
     expect(session.extensionErrors).toEqual([]);
   });
 
+  it('groups the dialers on the onboarding page, and asks where a widget lives once it is on', async () => {
+    const onboarding = await session.context.newPage();
+    await onboarding.goto(session.extensionUrl('onboarding/index.html'));
+    for (const group of ['Sales dialers and phones', 'Contact centres', 'CRMs with calling', 'Meetings']) {
+      await onboarding.getByRole('heading', { name: group, level: 2 }).waitFor();
+    }
+    await onboarding.getByRole('region', { name: 'Meetings' }).getByRole('switch', { name: 'Google Meet' }).waitFor();
+    // Headless Chromium shows no prompt: the browser's record of the grant lets the click through.
+    await session.approveSiteAccess('https://app.ringcentral.com/*');
+    await session.approveSiteAccess('https://apps.ringcentral.com/*');
+    const ringcentral = onboarding.getByRole('switch', { name: 'RingCentral' });
+    await expect.poll(() => ringcentral.isEnabled()).toBe(true);
+    await ringcentral.click();
+    await onboarding
+      .getByText('RingCentral is on in its own tab. Does it also live inside your CRM?', { exact: false })
+      .waitFor();
+    await onboarding.getByLabel('RingCentral inside a CRM at').waitFor();
+    expect(session.extensionErrors).toEqual([]);
+  });
+
   it('adds a custom site by selectors, sees its call live, records it, and forgets it on removal', async () => {
     const options = await session.context.newPage();
     await options.goto(session.extensionUrl('options/index.html#sites'));
@@ -94,6 +114,24 @@ describe('turning detection on', () => {
     await options.getByLabel('Hang-up control (CSS selector, optional)').fill('button[');
     await options.getByRole('button', { name: 'Add site' }).click();
     await options.getByRole('alert').getByText('"button[" is not a CSS selector the browser understands.').waitFor();
+    await options.getByLabel('Site address').fill('*://*/*');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Site address: "*://*/*" would let Rebound into every site.', { exact: false })
+      .waitFor();
+    await options.getByLabel('Site address').fill('co.uk');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Site address: "co.uk" is shared by many sites', { exact: false })
+      .waitFor();
+    await options.getByLabel('Site address').fill('https://acme.zendesk.com');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Site address: https://acme.zendesk.com belongs to Zendesk Talk.', { exact: false })
+      .waitFor();
     expect(session.extensionErrors).toEqual([]);
   });
 });
