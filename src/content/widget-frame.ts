@@ -1,4 +1,4 @@
-import { widgetFamilyAt } from '../dialers/catalog';
+import { widgetFamilyIdAt } from '../dialers/frame-families';
 import type { ToBackground } from '../messages/to-background';
 
 /**
@@ -9,11 +9,11 @@ import type { ToBackground } from '../messages/to-background';
  */
 export function reportWidgetPage(frame: Window, send: (message: ToBackground) => Promise<unknown>): void {
   if (frame === frame.top) return;
-  const family = widgetFamilyAt(frame.location.href);
+  const family = widgetFamilyIdAt(frame.location.href);
   if (!family) return;
   const pageOrigin = topOriginOf(frame);
   if (!pageOrigin || pageOrigin === frame.location.origin) return;
-  send({ type: 'widget-frame', family: family.id, pageOrigin }).catch(() => undefined);
+  send({ type: 'widget-frame', family, pageOrigin }).catch(() => undefined);
 }
 
 function topOriginOf(frame: Window): string | undefined {

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../platform/i18n';
-import { matchesPattern } from './page-patterns';
+import { PAGE_READ_HOSTS, WIDGET_HOSTS, widgetFamilyIdAt } from './frame-families';
 
 /**
  * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
@@ -58,7 +58,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'ringcentral',
-    hosts: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*'],
+    hosts: WIDGET_HOSTS.ringcentral,
     keepsLineOpen: false,
     widget: true,
   },
@@ -70,7 +70,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'aircall',
-    hosts: ['https://workspace.aircall.io/*'],
+    hosts: WIDGET_HOSTS.aircall,
     keepsLineOpen: false,
     widget: true,
   },
@@ -82,7 +82,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'justcall',
-    hosts: ['https://app.justcall.io/*'],
+    hosts: WIDGET_HOSTS.justcall,
     keepsLineOpen: false,
     widget: true,
   },
@@ -94,7 +94,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'zoom-phone',
-    hosts: ['https://applications.zoom.us/*'],
+    hosts: WIDGET_HOSTS['zoom-phone'],
     keepsLineOpen: false,
     widget: true,
   },
@@ -106,7 +106,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'dialpad',
-    hosts: ['https://dialpad.com/*'],
+    hosts: WIDGET_HOSTS.dialpad,
     keepsLineOpen: false,
     widget: true,
   },
@@ -118,7 +118,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'page',
     adapter: 'google-voice',
-    hosts: ['https://voice.google.com/*'],
+    hosts: PAGE_READ_HOSTS['google-voice'],
     keepsLineOpen: false,
   },
   // Source: https://help.salesloft.com/ (the dialer inside app.salesloft.com)
@@ -129,7 +129,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'page',
     adapter: 'salesloft',
-    hosts: ['https://app.salesloft.com/*'],
+    hosts: PAGE_READ_HOSTS.salesloft,
     keepsLineOpen: false,
   },
   // Source: https://support.outreach.io/ (Outreach Voice, in the app at <org>.outreach.io)
@@ -140,7 +140,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     how: 'page',
     adapter: 'outreach',
-    hosts: ['https://*.outreach.io/*'],
+    hosts: PAGE_READ_HOSTS.outreach,
     keepsLineOpen: false,
   },
   // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
@@ -404,38 +404,10 @@ export const DIALERS: readonly DialerFamily[] = [
 /** Sites the rep adds in Options → Sites: their hosts are asked for one by one there. */
 export const CUSTOM_SITE_FAMILY = { id: 'custom', label: 'Your site', labelKey: 'dialerCustom' } as const;
 
-/**
- * The fixture pages that stand in for the DOM-detected dialers in the demo/test flavour (served
- * on loopback, which that flavour grants); empty in store builds.
- */
-const DEMO_PAGES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
-  ? {
-      'google-voice': ['http://127.0.0.1/google-voice/*'],
-      salesloft: ['http://127.0.0.1/salesloft/*'],
-      outreach: ['http://127.0.0.1/outreach/*'],
-    }
-  : {};
-
-/**
- * The fixture frames that stand in for a widget family in the test flavours: the shared
- * softphone speaking RingCentral's protocol with audio, served from localhost; empty in store builds.
- */
-const DEMO_WIDGET_FRAMES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
-  ? { ringcentral: ['http://localhost/softphone-shell/widget.html?protocol=crm-widget*'] }
-  : {};
-
 /** The widget family whose frame this URL is (its own hosts, or a test fixture standing in for it). */
 export function widgetFamilyAt(url: string): DialerFamily | undefined {
-  return DIALERS.find(
-    (family) =>
-      family.widget === true &&
-      [...family.hosts, ...(DEMO_WIDGET_FRAMES[family.id] ?? [])].some((pattern) => matchesPattern(pattern, url)),
-  );
-}
-
-/** Where a family's page-reading (DOM) adapter applies: its hosts, plus demo fixtures. */
-export function familyPages(id: string): readonly string[] {
-  return [...(DIALERS.find((dialer) => dialer.id === id)?.hosts ?? []), ...(DEMO_PAGES[id] ?? [])];
+  const id = widgetFamilyIdAt(url);
+  return id === undefined ? undefined : familyById(id);
 }
 
 export function familyById(id: string): DialerFamily | undefined {

@@ -12,6 +12,7 @@ import { CONTENT_ADAPTERS } from '../../src/content/adapters/content-adapters';
 import { PROTOCOL_ADAPTERS } from '../../src/content/adapters/protocol-adapters';
 import { DIALER_GROUPS, DIALERS, familyForHost } from '../../src/dialers/catalog';
 import { dialerLabel } from '../../src/dialers/dialer-label';
+import { PAGE_READ_HOSTS, WIDGET_HOSTS } from '../../src/dialers/frame-families';
 import { patternBreadthProblem } from '../../src/dialers/site-breadth';
 
 const LOCALES_DIR = path.join(import.meta.dirname, '../../public/_locales');
@@ -85,6 +86,13 @@ describe('the dialer catalog', () => {
     expect(textBefore(family.id)).toMatch(/\/\/ Source: https:\/\/\S+/);
 
     expect(DIALER_GROUPS).toContain(family.group);
+  });
+
+  it('gives the detector exactly the widget and page-read families (their hosts, from one place)', () => {
+    const widgets = DIALERS.filter((family) => family.widget);
+    expect(Object.fromEntries(widgets.map((family) => [family.id, family.hosts]))).toEqual(WIDGET_HOSTS);
+    const pageRead = DIALERS.filter((family) => family.how === 'page');
+    expect(Object.fromEntries(pageRead.map((family) => [family.id, family.hosts]))).toEqual(PAGE_READ_HOSTS);
   });
 
   it('fills every group, and no two families ask for the same host', () => {

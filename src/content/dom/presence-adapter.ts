@@ -1,4 +1,4 @@
-import { familyPages } from '../../dialers/catalog';
+import { familyPages } from '../../dialers/frame-families';
 import { matchesPattern } from '../../dialers/page-patterns';
 import type { CallOutcome } from '../../messages/call-signal';
 import type { DialerAdapter } from '../adapters/adapter';
@@ -15,7 +15,7 @@ export interface CallView {
 /**
  * A dialer read from its page: `read` says what the DOM shows, and a call starts when one
  * appears, is answered when it starts talking, and ends when it disappears. Applies on the
- * family's pages (dialers/catalog.ts) in any frame.
+ * family's pages (dialers/frame-families.ts) in any frame.
  */
 export function presenceAdapter(id: string, read: (doc: Document) => CallView): DialerAdapter {
   return {
