@@ -41,9 +41,14 @@ const DEMO_WIDGET_FRAMES: Readonly<Record<string, readonly string[]>> = __REBOUN
 const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined =>
   Object.hasOwn(record, id) ? record[id] : undefined;
 
+/** The fixture pages standing in for a family in the test flavours (none in store builds). */
+export function demoPagesOf(id: string): readonly string[] {
+  return own(DEMO_PAGES, id) ?? [];
+}
+
 /** Where a page-read family's adapter applies: its hosts, plus demo fixtures. */
-export function familyPages(id: string): readonly string[] {
-  return [...(own<readonly string[]>(PAGE_READ_HOSTS, id) ?? []), ...(own(DEMO_PAGES, id) ?? [])];
+export function pageReadPages(id: string): readonly string[] {
+  return [...(own<readonly string[]>(PAGE_READ_HOSTS, id) ?? []), ...demoPagesOf(id)];
 }
 
 /** The id of the widget family whose frame this URL is, if any. */

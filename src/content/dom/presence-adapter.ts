@@ -1,4 +1,4 @@
-import { familyPages } from '../../dialers/frame-families';
+import { pageReadPages } from '../../dialers/frame-families';
 import { matchesPattern } from '../../dialers/page-patterns';
 import type { CallOutcome } from '../../messages/call-signal';
 import type { DialerAdapter } from '../adapters/adapter';
@@ -20,7 +20,7 @@ export interface CallView {
 export function presenceAdapter(id: string, read: (doc: Document) => CallView): DialerAdapter {
   return {
     id,
-    matches: (frame) => familyPages(id).some((pattern) => matchesPattern(pattern, frame.location.href)),
+    matches: (frame) => pageReadPages(id).some((pattern) => matchesPattern(pattern, frame.location.href)),
     start: (frame, emit, stop, now) =>
       watchCallView(frame, stop, read, (kind, outcome) => {
         emit({ kind, source: id, at: now(), ...(outcome ? { outcome } : {}) });
