@@ -1,3 +1,4 @@
+import { detectorTrailsSlot } from '../calls/detector-trail';
 import { liveCallsSlot } from '../calls/live-calls-state';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
@@ -22,6 +23,7 @@ import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
+import { trailRecorder } from './trail-recorder';
 import { createWidgetOfferFlow } from './widget-offer-flow';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
@@ -43,6 +45,7 @@ const nudgeFlow = createNudgeFlow({
   now: Date.now,
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
+const trail = trailRecorder(detectorTrailsSlot(), Date.now);
 const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -61,6 +64,7 @@ const background = createBackground({
   signalLimit,
   onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
   onWidgetFrame: createWidgetOfferFlow({ hasAccess: hostAccess.has, makeOffer: makeWidgetOffer, now: Date.now }),
+  recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
 });
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers

@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { EndedCall } from '../calls/call';
+import type { TrailEntry } from '../calls/detector-trail';
 import { callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
@@ -41,6 +42,15 @@ export interface BackgroundDeps {
   onDropped?(reason: string): void;
   /** A widget dialer's frame reported the page it lives in (see widget-offer-flow). */
   onWidgetFrame?(family: string, pageOrigin: string, frameUrl: string): Promise<'refused' | string>;
+  /** Keeps what the detector in each tab saw (adapters, signal kinds, drops) for "Missed a call". */
+  recordTrail?(tabId: number, host: string, entry: TrailEntry): void;
+}
+
+/** The tab and frame a content script's message came from. */
+interface FromTab {
+  tabId: number;
+  host: string;
+  frameId: number;
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -52,15 +62,31 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+function tabOf(sender: Runtime.MessageSender): FromTab | undefined {
+  const tabId = sender.tab?.id;
+  const host = hostOf(sender.tab?.url) ?? hostOf(sender.url);
+  if (tabId === undefined || tabId < 0 || host === undefined) return undefined;
+  return { tabId, host, frameId: sender.frameId ?? 0 };
+}
+
 /**
  * The background's side of every runtime message, with no browser inside: wiring passes the
  * real APIs in, tests pass fakes. Each message is validated and its sender checked first.
  */
 export function createBackground(deps: BackgroundDeps) {
-  const dropped = (reason: string): undefined => {
+  const dropped = (reason: string, from?: FromTab): undefined => {
     deps.onDropped?.(reason);
+    if (from) deps.recordTrail?.(from.tabId, from.host, droppedEntry(reason, from.frameId, 1));
     return undefined;
   };
+
+  const droppedEntry = (reason: string, frameId: number, count: number): TrailEntry => ({
+    kind: 'dropped',
+    at: deps.now(),
+    frameId,
+    reason,
+    count,
+  });
 
   /**
    * Writes every ended call still waiting, in one transaction, so one whose write failed goes in
@@ -151,36 +177,48 @@ export function createBackground(deps: BackgroundDeps) {
     return nudged[callKey] === tabId;
   }
 
-  async function handleFromTab(message: ToBackground, tabId: number, host: string): Promise<unknown> {
+  async function handleFromTab(message: ToBackground, from: FromTab): Promise<unknown> {
+    const { tabId, host, frameId } = from;
     switch (message.type) {
-      case 'call-signal':
+      case 'call-signal': {
         if (deps.signalLimit && !deps.signalLimit.allow(tabId, deps.now()))
-          return dropped('call-signal over the rate limit');
+          return dropped('call-signal over the rate limit', from);
+        const { kind, source } = message.signal;
+        deps.recordTrail?.(tabId, host, { kind: 'signal', at: deps.now(), frameId, source, signal: kind });
         await handleTrackerEvent({ kind: 'signal', tabId, host, signal: message.signal });
         return { ok: true };
+      }
+      case 'detector-started':
+        deps.recordTrail?.(tabId, host, { kind: 'adapters', at: deps.now(), frameId, adapters: message.adapters });
+        return { ok: true };
+      case 'detector-dropped':
+        deps.recordTrail?.(tabId, host, droppedEntry(message.reason, frameId, message.count));
+        return { ok: true };
       case 'rate-call': {
-        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('rate-call for a call not nudged here');
+        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('rate-call for a call not nudged here', from);
         const escalation = await rate(message.callKey, message.rating);
         return escalation ? { ok: true, escalation } : { ok: true };
       }
       case 'open-reset': {
-        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('open-reset for a call not nudged here');
+        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('open-reset for a call not nudged here', from);
         await openReset(message.callKey);
         return { ok: true };
       }
       case 'history-changed':
-        return dropped('history-changed from a web page');
+        return dropped('history-changed from a web page', from);
       case 'snooze':
-        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('snooze for a call not nudged here');
+        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('snooze for a call not nudged here', from);
         await deps.snooze(message.choice, deps.now());
         return { ok: true };
       case 'widget-frame':
         return dropped('widget-frame handled before');
       case 'breath-done': {
         if (message.callKey !== undefined) {
-          if (!(await nudgedInTab(message.callKey, tabId))) return dropped('breath-done for a call not nudged here');
+          if (!(await nudgedInTab(message.callKey, tabId)))
+            return dropped('breath-done for a call not nudged here', from);
         } else {
-          if ((await deps.breathTab.read()) !== tabId) return dropped('breath-done for a breath not asked for here');
+          if ((await deps.breathTab.read()) !== tabId)
+            return dropped('breath-done for a breath not asked for here', from);
           await deps.breathTab.clear();
         }
         await recordToastBreath(message.callKey);
@@ -209,26 +247,28 @@ export function createBackground(deps: BackgroundDeps) {
 
     onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
       const message = parseToBackground(raw);
-      if (!message) return dropped('malformed');
-      if (sender.id !== deps.extensionId) return dropped('foreign sender');
       const fromExtensionPage = sender.url?.startsWith(deps.extensionOrigin) === true;
+      // Only Rebound's own content scripts have a trail: a page of the extension or a stranger has none.
+      const fromTab = sender.id === deps.extensionId && !fromExtensionPage ? tabOf(sender) : undefined;
+      if (!message) return dropped('malformed', fromTab);
+      if (sender.id !== deps.extensionId) return dropped('foreign sender');
       if (fromExtensionPage) {
         if (message.type !== 'history-changed') return dropped(`${message.type} from an extension page`);
         return writeUnwritten()
           .then(() => deps.refreshBadge())
           .then(() => ({ ok: true }));
       }
-      const tabId = sender.tab?.id;
-      const host = hostOf(sender.tab?.url) ?? hostOf(sender.url);
-      if (tabId === undefined || tabId < 0 || host === undefined) return dropped('no tab');
+      if (!fromTab) return dropped('no tab');
       if (message.type === 'widget-frame') {
         // The frame's URL comes from the browser, not the message: it is what proves the widget.
-        if (sender.frameId === 0 || !sender.url || !deps.onWidgetFrame) return dropped('widget-frame from a top frame');
+        if (fromTab.frameId === 0 || !sender.url || !deps.onWidgetFrame) {
+          return dropped('widget-frame from a top frame', fromTab);
+        }
         return deps
           .onWidgetFrame(message.family, message.pageOrigin, sender.url)
-          .then((outcome) => (outcome === 'refused' ? dropped('widget-frame refused') : { ok: true }));
+          .then((outcome) => (outcome === 'refused' ? dropped('widget-frame refused', fromTab) : { ok: true }));
       }
-      return handleFromTab(message, tabId, host);
+      return handleFromTab(message, fromTab);
     },
   };
 }

@@ -15,6 +15,10 @@ export interface DetectorOptions {
   now?: () => number;
   /** False once the extension behind this script is gone. */
   isConnected?: () => boolean;
+  /** The adapters that apply to this frame, once they have started. */
+  onStarted?: (adapterIds: string[]) => void;
+  /** A signal let go because the frame sent too many this second. */
+  onOverLimit?: () => void;
 }
 
 /**
@@ -29,6 +33,8 @@ export function startDetector({
   send,
   now = Date.now,
   isConnected = () => true,
+  onStarted,
+  onOverLimit,
 }: DetectorOptions): () => void {
   const controller = new AbortController();
   const lastSent = new Map<string, number>();
@@ -47,7 +53,10 @@ export function startDetector({
     const key = `${signal.kind}|${signal.source}|${signal.callId ?? ''}`;
     const previous = lastSent.get(key);
     if (previous !== undefined && signal.at - previous < REPEAT_WINDOW_MS) return;
-    if (sentInWindow >= MAX_SIGNALS_PER_SECOND) return;
+    if (sentInWindow >= MAX_SIGNALS_PER_SECOND) {
+      onOverLimit?.();
+      return;
+    }
     sentInWindow += 1;
     lastSent.set(key, signal.at);
     send(withoutUndefined(signal)).catch(() => {
@@ -55,9 +64,13 @@ export function startDetector({
     });
   };
 
+  const started: string[] = [];
   for (const adapter of adapters) {
-    if (adapter.matches(frame)) adapter.start(frame, emit, controller.signal, now);
+    if (!adapter.matches(frame)) continue;
+    adapter.start(frame, emit, controller.signal, now);
+    started.push(adapter.id);
   }
+  onStarted?.(started);
   return () => controller.abort();
 }
 

@@ -1,4 +1,5 @@
 import type { EndedCall } from '../calls/call';
+import type { ManualCall } from '../calls/manual-call';
 import type { CallRating } from '../messages/to-background';
 import type { CallRecord, ReboundDb } from './schema';
 
@@ -37,6 +38,13 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
     endReason: call.endReason,
     tags: [],
   };
+  const id = await db.calls.add(record as CallRecord);
+  return { ...record, id };
+}
+
+/** Stores a call the rep logged by hand; its callKey is new, so it is always a new row. */
+export async function recordManualCall(db: ReboundDb, call: ManualCall): Promise<CallRecord> {
+  const record: Omit<CallRecord, 'id'> = { ...call, tags: [] };
   const id = await db.calls.add(record as CallRecord);
   return { ...record, id };
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { EndReason } from '../calls/call';
+import { MANUAL_DEVICES, MANUAL_SOURCE, MAX_MANUAL_MS } from '../calls/manual-call';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from '../messages/call-signal';
 import { CALL_RATINGS } from '../messages/to-background';
 import type { CallRecord, FollowUpRecord, ResetKind, ResetRecord } from './schema';
@@ -70,6 +71,8 @@ const callSchema = row({
   rating: v.optional(v.picklist(CALL_RATINGS)),
   ratedAt: v.optional(time),
   tags: v.pipe(v.array(text(60)), v.maxLength(50)),
+  device: v.optional(v.picklist(MANUAL_DEVICES)),
+  missed: v.optional(v.boolean()),
 });
 
 const resetSchema = row({
@@ -153,6 +156,14 @@ function crossCheck(document: ExportDocument): ImportProblem[] {
     }
     callIds.add(call.id);
     callKeys.add(call.callKey);
+    if (call.source === MANUAL_SOURCE && call.durationMs !== undefined && call.durationMs > MAX_MANUAL_MS) {
+      problems.push({
+        code: 'invalid',
+        where: `calls[${index}].durationMs`,
+        expected: `<=${MAX_MANUAL_MS} (12 h, a call logged by hand)`,
+        received: String(call.durationMs),
+      });
+    }
   });
   const followUpIds = new Set(document.followUps.map((followUp) => followUp.id));
   document.resets.forEach((reset, index) => {

@@ -108,7 +108,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 const CALL_COLUMNS = ['id', 'callKey', 'dialer', 'host', 'direction', 'startedAt', 'endedAt', 'durationSeconds']
-  .concat(['outcome', 'endReason', 'rating', 'tags'])
+  .concat(['outcome', 'endReason', 'rating', 'tags', 'device', 'missed'])
   .join(',');
 
 function callRow(call: CallRecord): string {
@@ -125,6 +125,8 @@ function callRow(call: CallRecord): string {
     call.endReason,
     call.rating,
     call.tags.join('; '),
+    call.device,
+    call.missed ? 'yes' : undefined,
   ]);
 }
 

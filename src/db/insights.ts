@@ -1,4 +1,5 @@
 import type { EntityTable } from 'dexie';
+import { MANUAL_SOURCE } from '../calls/manual-call';
 import type { ReboundDb } from './schema';
 
 export const PERIODS = ['today', '7d', '30d', 'all'] as const;
@@ -49,6 +50,9 @@ export interface Lesson {
 
 export interface Insights {
   calls: number;
+  /** Of those, calls the rep logged by hand, and how many of those Rebound missed. */
+  loggedByHand: number;
+  missed: number;
   tough: number;
   /** tough ÷ calls, undefined with no calls. */
   toughShare?: number;
@@ -150,6 +154,8 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
     });
 
     let calls = 0;
+    let loggedByHand = 0;
+    let missed = 0;
     let tough = 0;
     let toughWithReset = 0;
     let streak = 0;
@@ -159,6 +165,8 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
     const toughByWeekday = new Array<number>(7).fill(0);
     await eachByTime(db.calls, 'endedAt', from, now, (call) => {
       calls += 1;
+      if (call.source === MANUAL_SOURCE) loggedByHand += 1;
+      if (call.missed) missed += 1;
       const resetAt = firstResetAt.get(call.id);
       if (resetAt !== undefined) recoveries.push(resetAt - call.endedAt);
       if (call.rating !== 'tough') return;
@@ -176,6 +184,8 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
 
     return {
       calls,
+      loggedByHand,
+      missed,
       tough,
       toughShare: calls > 0 ? tough / calls : undefined,
       toughWithReset,

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { EndReason } from '../calls/call';
+import type { ManualDevice } from '../calls/manual-call';
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
 import type { CallRating } from '../messages/to-background';
 
@@ -18,6 +19,10 @@ export interface CallRecord {
   rating?: CallRating;
   ratedAt?: number;
   tags: string[];
+  /** A call logged by hand (source `manual`): where it happened, when the rep said. */
+  device?: ManualDevice;
+  /** Logged by hand because Rebound should have heard it and did not. */
+  missed?: boolean;
 }
 
 export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';

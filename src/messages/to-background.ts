@@ -6,6 +6,11 @@ export const CALL_RATINGS = ['fine', 'so-so', 'tough'] as const;
 export type CallRating = (typeof CALL_RATINGS)[number];
 
 const callKey = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const adapterId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
+/** Why the detector in a frame let something go, reported as a count (never what it was). */
+export const DETECTOR_DROP_REASONS = ['frame-signal-limit', 'unrecognised-message'] as const;
+export type DetectorDropReason = (typeof DETECTOR_DROP_REASONS)[number];
 
 /** Messages that content scripts and extension pages send to the background. */
 export const toBackgroundSchema = v.variant('type', [
@@ -21,6 +26,13 @@ export const toBackgroundSchema = v.variant('type', [
     type: v.literal('widget-frame'),
     family: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
     pageOrigin: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/)),
+  }),
+  /** The detector started in a frame with these adapters: the first line of the tab's trail. */
+  v.strictObject({ type: v.literal('detector-started'), adapters: v.pipe(v.array(adapterId), v.maxLength(40)) }),
+  v.strictObject({
+    type: v.literal('detector-dropped'),
+    reason: v.picklist(DETECTOR_DROP_REASONS),
+    count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)),
   }),
 ]);
 

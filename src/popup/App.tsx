@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { callByKey } from '../db/calls';
+import { type ManualCallInput, manualCall } from '../calls/manual-call';
+import { callByKey, recordManualCall } from '../db/calls';
 import { addFollowUp } from '../db/follow-ups';
 import { recordReset } from '../db/resets';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
@@ -14,6 +15,7 @@ import { type FinishedRoutine, resetRow } from '../routine/reset-row';
 import type { RoutineKind } from '../routine/routines';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { Home } from './Home';
+import { LogCallForm } from './manual/LogCallForm';
 import { Routine } from './Routine';
 
 /** A reset asked for from a nudge is honoured if the popup opens within this time. */
@@ -40,6 +42,10 @@ export interface AppProps {
   followUps: FollowUpActions;
   notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
+  /** The host of the tab the rep was looking at, when Rebound may read it. */
+  activeTabHost(): Promise<string | undefined>;
+  /** A fresh random id: keeps two calls logged by hand apart. */
+  uniqueId(): string;
   /** Set when the popup runs in its own window, which closes once the routine is done. */
   close?: () => void;
   now(): number;
@@ -48,6 +54,7 @@ export interface AppProps {
 type View =
   | { name: 'loading' }
   | { name: 'home'; focusFollowUp?: number }
+  | { name: 'log-call' }
   | { name: 'routine'; kind: RoutineKind; call?: CallRecord; resume?: RoutineDraft };
 
 export function App(props: AppProps) {
@@ -103,6 +110,15 @@ export function App(props: AppProps) {
     setView({ name: 'routine', kind, call });
   };
 
+  /** Stores a call logged by hand, then runs the after-call routine for it. */
+  const logCall = async (input: ManualCallInput) => {
+    const call = await recordManualCall(db, manualCall(input, now(), props.uniqueId()));
+    notifyHistoryChanged().catch(() => undefined);
+    start('after-call', call);
+  };
+
+  const logMissedCall = async () => logCall({ missed: true, host: await props.activeTabHost() });
+
   const saveFollowUp = async (kind: RoutineKind, call: CallRecord | undefined, form: FollowUpForm, dueAt: number) => {
     const followUp = await addFollowUp(db, {
       callId: call?.id,
@@ -136,6 +152,8 @@ export function App(props: AppProps) {
           writeFailure={props.writeFailure}
           retryWrites={notifyHistoryChanged}
           onStart={start}
+          onLogCall={() => setView({ name: 'log-call' })}
+          onMissedCall={logMissedCall}
           openOptions={props.openOptions}
           now={now}
           liveCallSources={props.liveCallSources}
@@ -147,6 +165,8 @@ export function App(props: AppProps) {
           focusFollowUp={view.focusFollowUp}
         />
       );
+    case 'log-call':
+      return <LogCallForm onLog={logCall} onCancel={() => setView({ name: 'home' })} />;
     case 'routine':
       return (
         <Routine

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { latestCall } from '../db/calls';
 import { openFollowUps } from '../db/follow-ups';
 import { resetForCall } from '../db/resets';
@@ -6,6 +6,7 @@ import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
 import { dialerLabel } from '../dialers/dialer-label';
+import { callOriginLabel } from '../format/call-source-label';
 import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
 import { ratingLabel } from '../format/rating-label';
@@ -25,6 +26,10 @@ interface HomeProps {
   /** Asks the background to write the calls that wait (resolves once it has tried). */
   retryWrites(): Promise<unknown>;
   onStart(kind: RoutineKind, call?: CallRecord): void;
+  /** "I just had a call": the form for a call logged by hand. */
+  onLogCall(): void;
+  /** "Missed a call": records it at once and opens its routine. */
+  onMissedCall(): Promise<void>;
   openOptions(): void;
   now(): number;
   /** Sources (dialer ids) of the calls live now. */
@@ -84,6 +89,17 @@ export function Home(props: HomeProps) {
     );
   }, [db, now, followUpsVersion]);
 
+  // One tap, one call: a second tap while the first is being saved records nothing more.
+  const loggingMissed = useRef(false);
+  const logMissedCall = () => {
+    if (loggingMissed.current) return;
+    loggingMissed.current = true;
+    props.onMissedCall().catch((failure) => {
+      setError(errorText(failure));
+      loggingMissed.current = false;
+    });
+  };
+
   const act = (action: Promise<void>) =>
     action.then(
       () => setFollowUpsVersion((version) => version + 1),
@@ -124,6 +140,18 @@ export function Home(props: HomeProps) {
           {t('popupPrep')}
         </button>
       </div>
+      <section class="card manual-calls" aria-labelledby="manual-calls-heading">
+        <h2 id="manual-calls-heading">{t('popupManualHeading')}</h2>
+        <div class="more-routines">
+          <button type="button" class="secondary" onClick={props.onLogCall}>
+            {t('popupLogCall')}
+          </button>
+          <button type="button" class="secondary" onClick={logMissedCall}>
+            {t('popupMissedCall')}
+          </button>
+        </div>
+        <p class="hint">{t('popupManualHint')}</p>
+      </section>
       {last === null && <p class="empty">{t('popupNoCalls')}</p>}
       {last && (
         <LastCallCard call={last.call} resetDone={last.resetDone} onReset={() => onStart('after-call', last.call)} />
@@ -154,7 +182,7 @@ function LastCallCard({ call, resetDone, onReset }: { call: CallRecord; resetDon
   return (
     <section class="card" aria-labelledby="last-call-heading" data-testid="last-call">
       <h2 id="last-call-heading">{t('popupLastCall')}</h2>
-      <p class="meta">{t('callMeta', [dialerLabel(call.source), length])}</p>
+      <p class="meta">{t('callMeta', [callOriginLabel(call), length])}</p>
       <p class="meta">{t('popupEndedAt', endedAt)}</p>
       <p>{call.rating ? t('popupRated', ratingLabel(call.rating)) : t('popupNotRated')}</p>
       {resetDone ? (

@@ -5,6 +5,7 @@ import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { downloadFollowUpIcs } from '../follow-ups/ics-download';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
+import { activeTabHost } from '../platform/active-tab';
 import { browser } from '../platform/browser';
 import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
@@ -46,6 +47,8 @@ if (root) {
       }}
       notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      activeTabHost={activeTabHost}
+      uniqueId={() => crypto.randomUUID()}
       close={inWindow ? () => window.close() : undefined}
       now={Date.now}
     />,

@@ -51,6 +51,21 @@ const none = (reason: string): NudgeDecision => ({ kind: 'none', reason }) as Nu
 describe('decideNudge, one rule at a time', () => {
   it.each<[string, Partial<EndedCall>, Partial<Settings>, Partial<NudgeContext>, NudgeDecision]>([
     ['an ordinary call', {}, {}, {}, NUDGE],
+    ['a call logged by hand', { source: 'manual' }, {}, {}, none('logged-by-hand')],
+    [
+      'a call logged by hand, even a tough run past the cooldown',
+      { source: 'manual' },
+      { toughStreak: 1 },
+      { toughStreak: 5 },
+      none('logged-by-hand'),
+    ],
+    [
+      'a call logged by hand with no length',
+      { source: 'manual', durationMs: undefined, startedAt: undefined },
+      {},
+      {},
+      none('logged-by-hand'),
+    ],
     ['shorter than the minimum', { durationMs: 19_999 }, {}, {}, none('too-short')],
     ['exactly the minimum', { durationMs: 20_000 }, {}, {}, NUDGE],
     ['a minimum of zero', { durationMs: 0 }, { minCallSeconds: 0 }, {}, NUDGE],

@@ -94,6 +94,8 @@ function renderApp(
       }}
       notifyHistoryChanged={notifyHistoryChanged}
       openOptions={openOptions}
+      activeTabHost={async () => undefined}
+      uniqueId={() => 'unique'}
       close={options.close}
       now={() => NOW}
     />,

@@ -74,21 +74,40 @@ class FrameMessages {
     const data: unknown = event.data;
     // Nothing is allocated for a message no adapter takes: most of a chatty page's traffic.
     let candidates: Route[] | undefined = this.ungated.size > 0 ? [...this.ungated] : undefined;
+    let named = false;
     if (typeof data === 'object' && data !== null) {
       for (const [key, kinds] of this.gated) {
         const routes = kinds.get((data as Record<string, unknown>)[key]);
-        if (routes && routes.size > 0) candidates = [...(candidates ?? []), ...routes];
+        if (routes && routes.size > 0) {
+          candidates = [...(candidates ?? []), ...routes];
+          named = true;
+        }
       }
     }
     if (!candidates) return;
+    let taken = false;
     for (const route of candidates) {
       const parsed = v.safeParse(route.schema, data);
-      if (parsed.success) route.handle(parsed.output);
+      if (parsed.success) {
+        taken = true;
+        route.handle(parsed.output);
+      }
     }
+    // A dialer's message kind in a shape no adapter knows: how a vendor's protocol change looks.
+    if (named && !taken) unrecognisedListeners.get(this.frame)?.();
   };
 }
 
 const perFrame = new WeakMap<Window, FrameMessages>();
+const unrecognisedListeners = new WeakMap<Window, () => void>();
+
+/**
+ * Called (with nothing from the message) each time a frame nested in `frame` posts a message
+ * whose kind a dialer protocol names but whose shape no adapter accepts.
+ */
+export function onUnrecognisedFrameMessage(frame: Window, listener: () => void): void {
+  unrecognisedListeners.set(frame, listener);
+}
 
 /**
  * Listens for `message` events that a frame nested in `frame` posted and that match `schema`;

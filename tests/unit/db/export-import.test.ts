@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../scripts/seed-history';
+import { manualCall } from '../../../src/calls/manual-call';
+import { recordManualCall } from '../../../src/db/calls';
 import { deleteAllHistory } from '../../../src/db/deletion';
 import { csvCell, exportCallsCsv, exportJson, exportResetsCsv } from '../../../src/db/export';
 import { type ExportDocument, parseExport } from '../../../src/db/export-format';
@@ -107,6 +109,39 @@ it('keeps optional fields a later build added to a row (no schema version needed
     snoozedUntil: NOW + 3600_000,
     kind: 'went-quiet',
     laterField: 'x',
+  });
+});
+
+describe('calls logged by hand', () => {
+  it('keep their source, device, length and missed mark through export and import', async () => {
+    await recordManualCall(db, manualCall({ device: 'mobile', durationMs: 5 * 60_000 }, NOW, 'a'));
+    await recordManualCall(db, manualCall({ missed: true, host: 'crm.acme.example' }, NOW + 1, 'b'));
+    const before = await snapshot(db);
+    const blob = await exportJson(db, DEFAULT_SETTINGS, NOW, noPause);
+    await deleteAllHistory(db);
+    await applyImport(db, parsed(await blob.text()));
+    expect(await snapshot(db)).toEqual(before);
+    expect(before.calls).toMatchObject([
+      { source: 'manual', device: 'mobile', durationMs: 5 * 60_000, outcome: 'completed' },
+      { source: 'manual', missed: true, host: 'crm.acme.example', outcome: 'unknown' },
+    ]);
+  });
+
+  it('are refused on import with an impossible length or device, named by path', async () => {
+    await recordManualCall(db, manualCall({ durationMs: 60_000 }, NOW, 'a'));
+    const document = JSON.parse(await (await exportJson(db, DEFAULT_SETTINGS, NOW, noPause)).text());
+    document.calls[0].durationMs = 13 * 3600_000;
+    const tooLong = parseExport(JSON.stringify(document));
+    expect(tooLong.ok).toBe(false);
+    expect(!tooLong.ok && tooLong.problems[0]).toMatchObject({ code: 'invalid', where: 'calls[0].durationMs' });
+    document.calls[0].durationMs = 60_000;
+    document.calls[0].device = 'fax';
+    const badDevice = parseExport(JSON.stringify(document));
+    expect(!badDevice.ok && badDevice.problems[0]).toMatchObject({ code: 'invalid', where: 'calls[0].device' });
+    document.calls[0].device = 'desk';
+    document.calls[0].missed = 'yes';
+    const badMissed = parseExport(JSON.stringify(document));
+    expect(!badMissed.ok && badMissed.problems[0]).toMatchObject({ code: 'invalid', where: 'calls[0].missed' });
   });
 });
 
@@ -292,10 +327,10 @@ describe('CSV', () => {
     await db.calls.update(2, { tags: ['=HYPERLINK("x")', 'a,b'] });
     const calls = (await (await exportCallsCsv(db, { chunkSize: 3, ...noPause })).text()).split('\r\n');
     expect(calls[0]).toBe(
-      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags',
+      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags,device,missed',
     );
     expect(calls[1]).toBe(
-      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,',
+      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,,,',
     );
     expect(calls[2]).toContain(',fine,"\'=HYPERLINK(""x""); a,b"');
     expect(calls).toHaveLength(CALLS.length + 2);
@@ -305,6 +340,19 @@ describe('CSV', () => {
     );
     expect(resets[2]).toBe(
       '2,3,after-call,2026-11-25T11:09:00.000Z,2026-11-25T11:10:00.000Z,breathe-5,1,2,Budget cut,,Ask about budget earlier',
+    );
+  });
+
+  it('writes a call logged by hand with its device, and one Rebound missed marked so', async () => {
+    await recordManualCall(db, manualCall({ device: 'desk', durationMs: 15 * 60_000 }, NOW, 'a'));
+    await recordManualCall(db, manualCall({ missed: true, host: 'crm.acme.example' }, NOW + 1000, 'b'));
+    const lines = (await (await exportCallsCsv(db, noPause)).text()).split('\r\n');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(lines[1]).toBe(
+      `1,manual:${NOW}-a,manual,,,${iso(NOW - 15 * 60_000)},${iso(NOW)},900,completed,hang-up,,,desk,`,
+    );
+    expect(lines[2]).toBe(
+      `2,manual:${NOW + 1000}-b,manual,crm.acme.example,,,${iso(NOW + 1000)},,unknown,hang-up,,,,yes`,
     );
   });
 

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualCall } from '../../../src/calls/manual-call';
+import { recordManualCall } from '../../../src/db/calls';
 import { computeInsights, type Insights, median, periodStart } from '../../../src/db/insights';
 import type { ReboundDb } from '../../../src/db/schema';
 import { CALLS, NOW, openFixtureDb, RESETS, utcClock } from './history-fixture';
@@ -21,6 +23,8 @@ describe('insights, worked out by hand from the fixture', () => {
     const today = await insightsFor('today');
     expect(today).toEqual<Insights>({
       calls: 5,
+      loggedByHand: 0,
+      missed: 0,
       tough: 3,
       toughShare: 3 / 5,
       toughWithReset: 2,
@@ -105,6 +109,16 @@ describe('insights, worked out by hand from the fixture', () => {
     expect(today.lessons).toHaveLength(20);
     expect(today.lessons[0]?.wentWell).toBe('lesson 0');
   });
+});
+
+it('counts calls logged by hand among the calls, and those Rebound missed among them', async () => {
+  const before = await insightsFor('today');
+  await recordManualCall(db, manualCall({ device: 'phone', durationMs: 5 * MIN }, NOW - 10 * MIN, 'a'));
+  await recordManualCall(db, manualCall({ missed: true }, NOW - 5 * MIN, 'b'));
+  const after = await insightsFor('today');
+  expect(after.calls).toBe(before.calls + 2);
+  expect(after).toMatchObject({ loggedByHand: 2, missed: 1 });
+  expect(before).toMatchObject({ loggedByHand: 0, missed: 0 });
 });
 
 it('median of odd, even and empty lists', () => {

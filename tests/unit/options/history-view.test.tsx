@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { manualCall } from '../../../src/calls/manual-call';
+import { recordManualCall } from '../../../src/db/calls';
 import type { ReboundDb } from '../../../src/db/schema';
 import { HistoryView } from '../../../src/options/sections/history/HistorySection';
 import { WindowedList } from '../../../src/options/sections/history/WindowedList';
@@ -89,6 +91,28 @@ describe('HistoryView', () => {
     await screen.findByText('Matching calls: 8');
     expect(await db.calls.get(3)).toBeUndefined();
     expect(sentMessages).toEqual([{ type: 'history-changed' }, { type: 'history-changed' }]);
+  });
+});
+
+describe('calls logged by hand in History', () => {
+  it('list with their origin, filter as "Logged by hand", and open with their site', async () => {
+    await recordManualCall(db, manualCall({ device: 'desk', durationMs: 15 * 60_000 }, NOW, 'a'));
+    await recordManualCall(db, manualCall({ missed: true, host: 'crm.acme.example' }, NOW + 1000, 'b'));
+    render(<HistoryView db={db} now={() => NOW + 2000} />);
+    await screen.findByText('Matching calls: 11');
+    const dialer = screen.getByLabelText('Dialer') as HTMLSelectElement;
+    await waitFor(() => expect([...dialer.options].map((option) => option.text)).toContain('Logged by hand'));
+    fireEvent.change(dialer, { target: { value: 'manual' } });
+    await screen.findByText('Matching calls: 2');
+    const list = screen.getByRole('list', { name: 'Calls, newest first' });
+    await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(2));
+    const [missed, desk] = within(list).getAllByRole('button') as HTMLElement[];
+    expect(missed?.textContent).toContain('Logged by hand · Rebound missed it');
+    expect(desk?.textContent).toContain('Logged by hand · Desk phone');
+    expect(desk?.textContent).toContain('15:00');
+    fireEvent.click(missed as HTMLElement);
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/Logged by hand · Rebound missed it\s*\(crm\.acme\.example\)/);
   });
 });
 

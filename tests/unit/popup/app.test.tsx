@@ -12,6 +12,7 @@ import { memorySlot } from './memory-slot';
 
 let db: ReboundDb;
 let dbCount = 0;
+let uniqueIds = 0;
 const NOW = new Date(2026, 10, 25, 15, 0).getTime();
 
 beforeEach(() => {
@@ -41,6 +42,7 @@ function renderApp(
     pendingRoutine?: PendingRoutine;
     live?: string[];
     whyISell?: string;
+    activeTabHost?: string;
   } = {},
 ) {
   const routineDraft = memorySlot<RoutineDraft>(options.draft);
@@ -72,6 +74,8 @@ function renderApp(
       followUps={followUps}
       notifyHistoryChanged={async () => undefined}
       openOptions={vi.fn()}
+      activeTabHost={async () => options.activeTabHost}
+      uniqueId={() => `unique-${++uniqueIds}`}
       now={() => NOW}
     />,
   );
@@ -206,5 +210,102 @@ describe('drafts', () => {
     expect(reset).toMatchObject({ kind: 'after-call', callId: id, steps: ['positive', 'belief'] });
     expect(routineDraft.value).toBeUndefined();
     expect(saveWhyISell).toHaveBeenCalledWith('Clinics run better');
+  });
+});
+
+describe('calls logged by hand', () => {
+  it('"I just had a call" records a manual call with the chosen place and length, then runs its routine', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'I just had a call' }));
+    const title = await screen.findByRole('heading', { name: 'I just had a call' });
+    expect(document.activeElement).toBe(title);
+    fireEvent.click(screen.getByRole('radio', { name: 'Desk phone' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'about 15 min' }));
+    expect((screen.getByLabelText('Length in minutes') as HTMLInputElement).value).toBe('15');
+    fireEvent.click(screen.getByRole('button', { name: 'Save and reset' }));
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    const [stored] = await db.calls.toArray();
+    expect(stored).toMatchObject({
+      source: 'manual',
+      device: 'desk',
+      durationMs: 15 * 60_000,
+      startedAt: NOW - 15 * 60_000,
+      endedAt: NOW,
+      outcome: 'completed',
+    });
+    expect(stored?.missed).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Tough' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(async () => expect((await db.calls.get(stored?.id ?? 0))?.rating).toBe('tough'));
+  });
+
+  it('takes a typed length, and refuses an impossible one with a message naming the field', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'I just had a call' }));
+    const field = (await screen.findByLabelText('Length in minutes')) as HTMLInputElement;
+    for (const [typed, message] of [
+      ['-3', "Length in minutes: it can't be less than 0."],
+      ['800', 'Length in minutes: at most 720 (12 hours).'],
+      ['ten', 'Length in minutes: type a number, like 12.'],
+    ] as const) {
+      fireEvent.input(field, { target: { value: typed } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save and reset' }));
+      expect((await screen.findByRole('alert')).textContent).toBe(message);
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(field);
+    }
+    expect(await db.calls.count()).toBe(0);
+    fireEvent.input(field, { target: { value: '7,5' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save and reset' }));
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    expect((await db.calls.toArray())[0]).toMatchObject({ source: 'manual', durationMs: 450_000 });
+  });
+
+  it('with no length or place given, records a call of unknown length', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'I just had a call' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save and reset' }));
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    const [stored] = await db.calls.toArray();
+    expect(stored).toMatchObject({ source: 'manual', host: '', endedAt: NOW });
+    expect(stored?.durationMs).toBeUndefined();
+    expect(stored?.device).toBeUndefined();
+  });
+
+  it('Esc and Back leave the form without recording anything', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'I just had a call' }));
+    fireEvent.keyDown(await screen.findByRole('heading', { name: 'I just had a call' }), { key: 'Escape' });
+    fireEvent.click(await screen.findByRole('button', { name: 'I just had a call' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
+    await screen.findByRole('button', { name: 'Quick reset' });
+    expect(await db.calls.count()).toBe(0);
+  });
+
+  it('"Missed a call" records, in one tap, a manual call marked missed on the active site and opens its routine', async () => {
+    renderApp({ activeTabHost: 'crm.acme.example' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Missed a call' }));
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    expect(await db.calls.toArray()).toMatchObject([
+      { source: 'manual', missed: true, host: 'crm.acme.example', outcome: 'unknown', endedAt: NOW },
+    ]);
+  });
+
+  it('"Missed a call" tapped twice in a row records one call', async () => {
+    renderApp({ activeTabHost: 'crm.acme.example' });
+    const button = await screen.findByRole('button', { name: 'Missed a call' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await screen.findByRole('heading', { name: 'How did that one go?' });
+    expect(await db.calls.count()).toBe(1);
+  });
+
+  it('shows the last call logged by hand by its origin', async () => {
+    await db.calls.add(call({ source: 'manual', device: 'mobile', missed: true, durationMs: 300_000 }) as CallRecord);
+    renderApp();
+    expect((await screen.findByTestId('last-call')).textContent).toContain(
+      'Logged by hand · Mobile · Rebound missed it · 5:00',
+    );
   });
 });

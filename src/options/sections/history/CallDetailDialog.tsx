@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
-import { dialerLabel } from '../../../dialers/dialer-label';
+import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
@@ -81,7 +81,8 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
           <dl class="facts">
             <dt>{t('historyDialer')}</dt>
             <dd>
-              {dialerLabel(call.source)} ({call.host})
+              {callOriginLabel(call)}
+              {call.host && ` (${call.host})`}
             </dd>
             <dt>{t('historyLength')}</dt>
             <dd>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</dd>

@@ -1,5 +1,5 @@
 import type { HistoryRow } from '../../../db/history';
-import { dialerLabel } from '../../../dialers/dialer-label';
+import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
@@ -14,7 +14,7 @@ export function HistoryRowView({ row, onOpen }: { row: HistoryRow; onOpen(callId
     <button type="button" class="history-row" onClick={() => onOpen(call.id)}>
       <span class="history-line">
         <span class="history-when">{formatDateTime(call.endedAt)}</span>
-        <span>{dialerLabel(call.source)}</span>
+        <span>{callOriginLabel(call)}</span>
         <span>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</span>
         <span>{t(OUTCOME_LABELS[call.outcome])}</span>
         <span class={`rating-chip rating-${call.rating ?? 'none'}`}>

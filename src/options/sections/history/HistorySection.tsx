@@ -8,7 +8,7 @@ import {
   historyRows,
 } from '../../../db/history';
 import type { ReboundDb } from '../../../db/schema';
-import { dialerLabel } from '../../../dialers/dialer-label';
+import { callSourceLabel } from '../../../format/call-source-label';
 import { localDayEnd, localDayStart } from '../../../format/date-time';
 import { formatCount } from '../../../format/figures';
 import { ratingLabel } from '../../../format/rating-label';
@@ -147,7 +147,7 @@ export function HistoryView({ db, now }: HistorySectionProps) {
             <option value="">{t('historyAnyDialer')}</option>
             {knownDialers.map((source) => (
               <option key={source} value={source}>
-                {dialerLabel(source)}
+                {callSourceLabel(source)}
               </option>
             ))}
           </select>

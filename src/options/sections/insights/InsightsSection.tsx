@@ -48,6 +48,14 @@ function Figures({ insights }: { insights: Insights }) {
         <dt>{t('insightsCalls')}</dt>
         <dd>{formatCount(insights.calls)}</dd>
       </div>
+      {insights.loggedByHand > 0 && (
+        <div>
+          <dt>{t('insightsLoggedByHand')}</dt>
+          <dd data-testid="insights-logged-by-hand">
+            {t('insightsLoggedByHandValue', [formatCount(insights.loggedByHand), formatCount(insights.missed)])}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t('insightsTough')}</dt>
         <dd>
