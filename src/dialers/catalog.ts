@@ -269,7 +269,7 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.five9.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://support.talkdesk.com/ (Talkdesk Workspace at <account>.mytalkdesk.com)
+  // Source: https://support.talkdesk.com/hc/en-us/articles/208009616 (signing in to Talkdesk Workspace, <account>.mytalkdesk.com)
   {
     id: 'talkdesk',
     label: 'Talkdesk',
@@ -289,7 +289,7 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://flex.twilio.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://help.nicecxone.com/ (MAX and CXone Agent for Browser)
+  // Source: https://help.nice-incontact.com/Content/agent/max/settingspage.htm (MAX and its Integrated Softphone)
   {
     id: 'nice-cxone',
     label: 'NICE CXone',
