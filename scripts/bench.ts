@@ -1,24 +1,47 @@
 /**
  * `npm run bench`: builds, runs the built extension in Chromium, prints a table of figures and
  * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
- * benchmark cannot rot); its numbers mean nothing.
+ * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
+ * parts (before/after comparisons of one lever on a shared machine; `talk` is the WebRTC-call page
+ * overhead and the open-line end → toast). `--busy` runs it all with
+ * four busy Chromium tabs in the background and writes bench/report-busy.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUSY_TABS, startBackgroundLoad } from './bench/background-load';
 import { bundleSizes } from './bench/bundle-sizes';
 import { domDetectionLatency, protocolDetectionLatency, webrtcDetectionLatency } from './bench/detection-latency';
 import { type Figure, formatTable } from './bench/figures';
 import { historyScale } from './bench/history-scale';
 import { pageOverhead } from './bench/page-overhead';
 import { tabCloseLatency } from './bench/tab-close';
+import { openLineEndLatency, webrtcCallOverhead } from './bench/talk';
 import { coldStart, heapAfterCalls } from './bench/worker';
 import { buildExtension, distDir, repoRoot } from './build';
 import { launchExtension } from './driver/extension-session';
 
+export const BENCH_PARTS = [
+  'bundle',
+  'page-overhead',
+  'protocol',
+  'dom',
+  'webrtc',
+  'tab-close',
+  'cold-start',
+  'heap',
+  'history',
+  'talk',
+] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
 export interface BenchOptions {
   quick: boolean;
+  /** The parts to run; all of them when absent. */
+  only?: readonly BenchPart[];
+  /** Four busy Chromium tabs in the background for the whole run. */
+  busy?: boolean;
 }
 
 const SIZES = {
@@ -31,6 +54,7 @@ const SIZES = {
     heapCalls: 1000,
     historyCalls: 100_000,
     historyResets: 50_000,
+    openLineConversations: 15,
   },
   quick: {
     overheadRounds: 1,
@@ -41,6 +65,7 @@ const SIZES = {
     heapCalls: 4,
     historyCalls: 400,
     historyResets: 200,
+    openLineConversations: 1,
   },
 };
 
@@ -55,46 +80,77 @@ const BENCH_SETTINGS = {
   delivery: 'toast',
 };
 
-export async function runBench({ quick }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
+export async function runBench({ quick, only, busy }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
   const size = quick ? SIZES.quick : SIZES.full;
+  const runs = (part: BenchPart) => !only || only.includes(part);
   await buildExtension('store');
   await buildExtension('demo');
-  const figures: Figure[] = await bundleSizes(distDir('chrome', 'store'));
+  const figures: Figure[] = runs('bundle') ? await bundleSizes(distDir('chrome', 'store')) : [];
   const fresh = async () => {
     const session = await launchExtension();
     await session.setSettings(BENCH_SETTINGS);
     return session;
   };
   let session = await fresh();
+  const stopLoad = busy ? await startBackgroundLoad(`${session.server.url}busy-crm/index.html`) : undefined;
   const browser =
     session.context.browser()?.version() ?? (await (await session.extensionPage()).evaluate(() => navigator.userAgent));
   try {
-    figures.push(...(await pageOverhead(session, size.overheadRounds, size.overheadWindowMs)));
-    figures.push(...(await protocolDetectionLatency(session, size.calls)));
-    figures.push(...(await domDetectionLatency(session, size.calls)));
-    figures.push(...(await webrtcDetectionLatency(session, size.calls)));
-    figures.push(...(await tabCloseLatency(session, size.tabCloses)));
-    figures.push(...(await coldStart(session, size.coldStarts)));
-    await session.close();
-    session = await fresh();
-    figures.push(...(await heapAfterCalls(session, size.heapCalls)));
-    await session.close();
-    // Its own profile: the seeded history must not weigh on the figures above.
-    session = await fresh();
-    figures.push(...(await historyScale(session, size.historyCalls, size.historyResets)));
+    if (busy)
+      figures.push({ group: 'machine', name: 'busy Chromium tabs in the background', value: BUSY_TABS, unit: 'tabs' });
+    if (runs('page-overhead'))
+      figures.push(...(await pageOverhead(session, size.overheadRounds, size.overheadWindowMs)));
+    if (runs('protocol')) figures.push(...(await protocolDetectionLatency(session, size.calls)));
+    if (runs('dom')) figures.push(...(await domDetectionLatency(session, size.calls)));
+    if (runs('webrtc')) figures.push(...(await webrtcDetectionLatency(session, size.calls)));
+    if (runs('tab-close')) figures.push(...(await tabCloseLatency(session, size.tabCloses)));
+    if (runs('cold-start')) figures.push(...(await coldStart(session, size.coldStarts)));
+    if (runs('heap')) {
+      await session.close();
+      session = await fresh();
+      figures.push(...(await heapAfterCalls(session, size.heapCalls)));
+    }
+    if (runs('history')) {
+      await session.close();
+      // Its own profile: the seeded history must not weigh on the figures above.
+      session = await fresh();
+      figures.push(...(await historyScale(session, size.historyCalls, size.historyResets)));
+    }
+    if (runs('talk')) {
+      await session.close();
+      session = await fresh();
+      figures.push(...(await webrtcCallOverhead(session, size.overheadRounds, size.overheadWindowMs)));
+      figures.push(...(await openLineEndLatency(session, size.openLineConversations, BENCH_SETTINGS)));
+    }
   } finally {
     await session.close();
+    await stopLoad?.();
   }
   return { figures, browser };
 }
 
+/** `--only a,b` (or `--only a --only b`): the named parts, each checked against BENCH_PARTS. */
+export function parseOnly(argv: readonly string[]): BenchPart[] | undefined {
+  const named = argv.flatMap((arg, index) => (arg === '--only' ? (argv[index + 1] ?? '').split(',') : []));
+  if (named.length === 0) return undefined;
+  for (const part of named) {
+    if (!(BENCH_PARTS as readonly string[]).includes(part))
+      throw new Error(`--only ${part}: not a bench part. Parts: ${BENCH_PARTS.join(', ')}`);
+  }
+  return named as BenchPart[];
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
+  const busy = process.argv.includes('--busy');
+  const only = parseOnly(process.argv);
   const started = performance.now();
-  const { figures, browser } = await runBench({ quick });
+  const { figures, browser } = await runBench({ quick, only, busy });
   const report = {
     date: new Date().toISOString(),
     quick,
+    busy,
+    only,
     machine: {
       platform: `${os.platform()} ${os.release()}`,
       cpus: os.cpus().length,
@@ -107,7 +163,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     figures,
   };
   await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
-  await writeFile(path.join(repoRoot, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const file = busy ? 'report-busy.json' : 'report.json';
+  await writeFile(path.join(repoRoot, 'bench', file), `${JSON.stringify(report, null, 2)}\n`);
   console.log(formatTable(figures));
-  console.log(`\n${browser} · ${report.machine.cpus} CPUs · ${report.durationS} s · bench/report.json`);
+  console.log(`\n${browser} · ${report.machine.cpus} CPUs · ${report.durationS} s · bench/${file}`);
 }

@@ -63,6 +63,7 @@ async function bundle(outDir: string, flavour: Flavour): Promise<void> {
   await build(flavoured(script(outDir, 'src/content/index.ts', 'content.js', 'iife')));
   await build(flavoured(script(outDir, 'src/content/toast/index.ts', 'toast.js', 'iife')));
   await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife')));
+  await build(flavoured(script(outDir, 'src/page/message-prefilter-entry.ts', 'message-prefilter.js', 'iife')));
 }
 
 export async function buildExtension(flavour: Flavour): Promise<void> {

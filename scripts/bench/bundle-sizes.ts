@@ -26,6 +26,7 @@ async function pageEntry(dir: string, html: string): Promise<string> {
 export async function bundleSizes(dir: string): Promise<Figure[]> {
   const entries: Array<[string, string, string | undefined]> = [
     ['content script', 'content.js', '≤ 10 KB gzip'],
+    ['WebRTC hook (page world)', 'webrtc-hook.js', '≤ 2 KB gzip'],
     ['toast (injected when shown)', 'toast.js', undefined],
     ['background', 'background.js', undefined],
     ['popup', await pageEntry(dir, 'popup/index.html'), undefined],

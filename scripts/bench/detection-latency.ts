@@ -7,7 +7,8 @@ import type { Frame, Page } from 'playwright-core';
 import type { ExtensionSession } from '../driver/extension-session';
 import { type Figure, latencyFigures } from './figures';
 
-const TOAST_WATCH = `
+/** An init script that stamps each toast host added to the page (page clock, epoch ms). */
+export const TOAST_WATCH = `
   window.__toastTimes = [];
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) {

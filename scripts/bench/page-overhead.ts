@@ -24,10 +24,21 @@ const LONG_TASK_OBSERVER = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-async function sampleRound(context: BrowserContext, url: string, windowMs: number): Promise<Sample> {
+/** A page to measure: the busy CRM, or a page on a WebRTC call. */
+export interface OverheadPage {
+  group: string;
+  path: string;
+  /** A page expression that is true once the page is in the state to measure. */
+  ready?: string;
+}
+
+export const BUSY_CRM: OverheadPage = { group: 'page overhead', path: 'busy-crm/index.html' };
+
+async function sampleRound(context: BrowserContext, url: string, windowMs: number, ready?: string): Promise<Sample> {
   const page = await context.newPage();
   await page.addInitScript(LONG_TASK_OBSERVER);
   await page.goto(url);
+  if (ready) await page.waitForFunction(ready, undefined, { timeout: 15_000 });
   await page.waitForTimeout(1000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -76,8 +87,13 @@ async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promi
  * side, over the first plain one, is an A/A control: how far two identical setups differ on this
  * machine in this run. The ratios carry 95% bootstrap intervals.
  */
-export async function pageOverhead(session: ExtensionSession, rounds: number, windowMs: number): Promise<Figure[]> {
-  const url = `${session.server.url}busy-crm/index.html`;
+export async function pageOverhead(
+  session: ExtensionSession,
+  rounds: number,
+  windowMs: number,
+  { group, path: pagePath, ready }: OverheadPage = BUSY_CRM,
+): Promise<Figure[]> {
+  const url = `${session.server.url}${pagePath}`;
   // Measured with the detector in the page, not before its registration lands.
   await session.waitForDetector();
   const baseline = await plainBrowser();
@@ -91,7 +107,7 @@ export async function pageOverhead(session: ExtensionSession, rounds: number, wi
     for (let round = 0; round < rounds; round++) {
       for (let turn = 0; turn < sides.length; turn++) {
         const side = sides[(round + turn) % sides.length];
-        side?.samples.push(await sampleRound(side.context, url, windowMs));
+        side?.samples.push(await sampleRound(side.context, url, windowMs, ready));
       }
     }
   } finally {
@@ -101,41 +117,41 @@ export async function pageOverhead(session: ExtensionSession, rounds: number, wi
   const [withRebound, without, again] = sides.map((side) => side.samples) as [Sample[], Sample[], Sample[]];
   const ratio = (top: Sample[], pick: (sample: Sample) => number) => medianRatio(top.map(pick), without.map(pick));
   return [
-    { group: 'page overhead', name: 'rounds (each side)', value: rounds, unit: 'rounds' },
+    { group, name: 'rounds (each side)', value: rounds, unit: 'rounds' },
     {
-      group: 'page overhead',
+      group,
       name: 'script time, with / without',
       ...ratio(withRebound, (s) => s.scriptMs),
       unit: '×',
       target: '≤ 1.02×',
     },
     {
-      group: 'page overhead',
+      group,
       name: 'task time, with / without',
       ...ratio(withRebound, (s) => s.taskMs),
       unit: '×',
       target: '≤ 1.02×',
     },
     {
-      group: 'page overhead',
+      group,
       name: 'A/A control: script time, plain / plain',
       ...ratio(again, (s) => s.scriptMs),
       unit: '×',
     },
     {
-      group: 'page overhead',
+      group,
       name: 'script time without Rebound (median)',
       value: median(without.map((s) => s.scriptMs)),
       unit: 'ms',
     },
     {
-      group: 'page overhead',
+      group,
       name: 'long tasks with Rebound (median)',
       value: median(withRebound.map((s) => s.longTasks)),
       unit: 'tasks',
     },
     {
-      group: 'page overhead',
+      group,
       name: 'long tasks without Rebound (median)',
       value: median(without.map((s) => s.longTasks)),
       unit: 'tasks',

@@ -60,7 +60,7 @@ export interface ExtensionSession {
   sessionValue<T>(key: string): Promise<T | undefined>;
   /** How many rows a table holds, read without loading them. */
   countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
-  readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps'): Promise<T[]>;
+  readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps' | 'dayRollups'): Promise<T[]>;
   /** Adds a row as the extension would, and returns its id. */
   addRow(table: 'calls' | 'resets' | 'followUps', row: Record<string, unknown>): Promise<number>;
   /**

@@ -1,5 +1,6 @@
 import type { EndedCall, EndReason, LiveCall, TrackerState } from '../calls/call';
 import type { CallOutcome, CallSignal } from '../messages/call-signal';
+import type { CallTalk } from '../talk/conversation-figures';
 
 /** How long an ended call's key is remembered, so late repeats of its end are dropped. */
 export const ENDED_MEMORY_MS = 10 * 60 * 1000;
@@ -32,6 +33,11 @@ export interface TrackerStep {
   state: TrackerState;
   started: LiveCall[];
   ended: EndedCall[];
+  /**
+   * Figures a connection brought after the call it was merged into had ended (a dialer's own end
+   * often comes first): they belong on that call, already ended.
+   */
+  lateTalk: { callKey: string; talk: CallTalk }[];
 }
 
 export const emptyTrackerState = (): TrackerState => ({ live: {}, ended: {} });
@@ -63,6 +69,7 @@ function endLive(
     durationMs: reportedMs ?? Math.max(0, endedAt - from),
     outcome,
     endReason,
+    ...(call.talk ? { talk: call.talk } : {}),
   };
 }
 
@@ -79,7 +86,7 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
   };
   const merged = state.merged as NonNullable<TrackerState['merged']>;
   const recentEnds = state.recentEnds as NonNullable<TrackerState['recentEnds']>;
-  const step: TrackerStep = { state, started: [], ended: [] };
+  const step: TrackerStep = { state, started: [], ended: [], lateTalk: [] };
   const now = event.kind === 'signal' ? event.signal.at : event.at;
   for (const [key, at] of Object.entries(state.ended)) {
     if (now - at > ENDED_MEMORY_MS) delete state.ended[key];
@@ -134,7 +141,7 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
       };
       if (audio) {
         delete state.live[audio.trackKey];
-        merged[audio.trackKey] = { into: trackKey, at: signal.at };
+        merged[audio.trackKey] = { into: trackKey, at: signal.at, callKey: call.callKey };
       }
       state.live[trackKey] = call;
       delete state.ended[trackKey];
@@ -203,12 +210,23 @@ function trackWebrtc(
 ): TrackerStep {
   const target = merged[trackKey]?.into;
   if (signal.kind === 'ended') {
-    const call = state.live[target ?? trackKey];
-    if (!call) return step;
+    const found = state.live[target ?? trackKey];
+    const lateFor = merged[trackKey]?.callKey;
     if (target) delete merged[trackKey];
+    if (!found) {
+      if (lateFor && signal.talk) step.lateTalk.push({ callKey: lateFor, talk: signal.talk });
+      return step;
+    }
+    // The first connection to bring figures gives the call its figures: one connection hears
+    // both sides, and several would count the same talk twice.
+    const talk = found.talk ?? signal.talk;
+    const call = talk ? { ...found, talk } : found;
     const connections = (call.connections ?? 1) - 1;
-    if (connections > 0) {
-      state.live[call.trackKey] = { ...call, connections };
+    // A quiet spell on an open line ends a conversation of the hook's own, but a dialer, its
+    // hang-up control or the rep's selectors say when their call ends: they win.
+    const dialerSays = signal.openLine === true && call.source !== WEBRTC_SOURCE;
+    if (connections > 0 || dialerSays) {
+      state.live[call.trackKey] = { ...call, connections: Math.max(0, connections) };
       return step;
     }
     delete state.live[call.trackKey];
@@ -230,7 +248,7 @@ function trackWebrtc(
       audioAt: carrier.audioAt ?? signal.at,
       connections: (carrier.connections ?? 0) + 1,
     };
-    merged[trackKey] = { into: carrier.trackKey, at: signal.at };
+    merged[trackKey] = { into: carrier.trackKey, at: signal.at, callKey: carrier.callKey };
     return step;
   }
   const call: LiveCall = {

@@ -13,9 +13,10 @@ function isWildcardHost(pattern: string): boolean {
 /**
  * The content scripts run only where the rep granted Rebound a dialer host (optional host
  * permissions; the demo build grants loopback at install): the detector in the isolated world,
- * and the WebRTC hook in the page's world, both in every frame from document_start. Both also
- * run in the about:blank frames a dialer page makes (matchOriginAsFallback), where a page can
- * build a peer connection out of sight. Empty when nothing is granted.
+ * and the WebRTC hook with the message prefilter in the page's world, all in every frame from
+ * document_start. All also run in the about:blank frames a dialer page makes
+ * (matchOriginAsFallback), where a page can build a peer connection out of sight. Empty when
+ * nothing is granted.
  */
 /** The granted origins that name a site (the detector's matches). */
 export function siteGrants(grantedOrigins: readonly string[]): string[] {
@@ -34,7 +35,7 @@ export function detectorScriptsFor(grantedOrigins: readonly string[]): Scripting
   } as const;
   return [
     { ...common, id: DETECTOR_SCRIPT_ID, js: ['content.js'] },
-    { ...common, id: WEBRTC_HOOK_SCRIPT_ID, js: ['webrtc-hook.js'], world: 'MAIN' },
+    { ...common, id: WEBRTC_HOOK_SCRIPT_ID, js: ['webrtc-hook.js', 'message-prefilter.js'], world: 'MAIN' },
   ];
 }
 

@@ -11,6 +11,7 @@ import { sessionSlot } from '../platform/session-store';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
 import { readSnooze, snooze } from '../snooze/snooze-store';
+import { afterFirstAnswer } from './after-first-answer';
 import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
@@ -29,6 +30,9 @@ import { createWidgetOfferFlow } from './widget-offer-flow';
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
 self.addEventListener('error', (event) => console.error('Rebound background:', event.error ?? event.message));
+
+/** A plain start (no event woke the worker) runs its chores after this long. */
+const STARTUP_IDLE_MS = 1000;
 
 const db = openReboundDb();
 const signalLimit = signalRateLimit();
@@ -67,11 +71,15 @@ const background = createBackground({
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
 });
 
+const startup = afterFirstAnswer(STARTUP_IDLE_MS);
+
 // Listeners are added synchronously at the top level: a woken service worker only delivers
 // events to listeners that exist when its script finishes its first run.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-  background.onMessage(message, sender),
-);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const answer = background.onMessage(message, sender);
+  void Promise.resolve(answer).then(startup.answered, startup.answered);
+  return answer;
+});
 browser.tabs.onRemoved.addListener((tabId) => {
   signalLimit.forget(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
@@ -96,9 +104,9 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   void registered.then(() => browser.permissions.getAll()).then(({ origins = [] }) => bringDetectorToOpenTabs(origins));
 });
 
-void syncDetectorRegistration();
-void background.flushUnwritten();
-void refreshBadge(db);
+startup.later(() => void syncDetectorRegistration());
+startup.later(() => void background.flushUnwritten());
+startup.later(() => void refreshBadge(db));
 
 const notificationActions = createNotificationActions({
   openReset: background.openReset,
@@ -136,7 +144,7 @@ browser.commands.onCommand.addListener((command) => void onCommand(command));
 // Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
 // handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
 Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
-void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count));
+startup.later(() => void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count)));
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
@@ -150,4 +158,4 @@ const retention = createRetentionSchedule({
 });
 browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));
 browser.storage.onChanged.addListener((changes, area) => void retention.onStorageChanged(changes, area));
-void retention.schedule();
+startup.later(() => void retention.schedule());

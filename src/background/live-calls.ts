@@ -1,7 +1,7 @@
 import type { EndedCall } from '../calls/call';
 import type { LiveCallsState } from '../calls/live-calls-state';
 import type { SessionSlot } from '../platform/session-store';
-import { emptyTrackerState, type TrackerEvent, track } from './call-tracker';
+import { emptyTrackerState, type TrackerEvent, type TrackerStep, track } from './call-tracker';
 
 interface Update {
   /** The state after this update (undefined when it only reads), and what the caller gets. */
@@ -64,13 +64,27 @@ export class LiveCalls {
     });
   }
 
-  /** Applies an event; the calls it ended are returned and also queued as unwritten. */
-  apply(event: TrackerEvent): Promise<{ ended: EndedCall[]; liveCount: number }> {
+  /**
+   * Applies an event; the calls it ended are returned and also queued as unwritten. Figures that
+   * arrived after their call ended go onto it while it waits here; `lateTalk` is what is left
+   * for calls already written.
+   */
+  apply(event: TrackerEvent): Promise<{ ended: EndedCall[]; liveCount: number; lateTalk: TrackerStep['lateTalk'] }> {
     return this.update((current) => {
       const step = track(current.tracker, event);
+      const waiting = new Set(current.unwritten.map((call) => call.callKey));
+      const late = new Map(step.lateTalk.map(({ callKey, talk }) => [callKey, talk]));
+      const unwritten = [...current.unwritten, ...step.ended].map((call) => {
+        const talk = late.get(call.callKey);
+        return talk && !call.talk ? { ...call, talk } : call;
+      });
       return {
-        next: { tracker: step.state, unwritten: [...current.unwritten, ...step.ended] },
-        value: { ended: step.ended, liveCount: Object.keys(step.state.live).length },
+        next: { tracker: step.state, unwritten },
+        value: {
+          ended: step.ended,
+          liveCount: Object.keys(step.state.live).length,
+          lateTalk: step.lateTalk.filter(({ callKey }) => !waiting.has(callKey)),
+        },
       };
     });
   }

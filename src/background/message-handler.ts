@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { EndedCall } from '../calls/call';
 import type { TrailEntry } from '../calls/detector-trail';
-import { callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
+import { addLateTalk, callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
@@ -168,7 +168,9 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
-    const { ended, liveCount } = await deps.liveCalls.apply(event);
+    const { ended, liveCount, lateTalk } = await deps.liveCalls.apply(event);
+    // The call was written before its connection's figures came: they join it (never a second nudge).
+    for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
     await settle(ended, liveCount);
   }
 

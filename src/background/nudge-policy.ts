@@ -4,6 +4,7 @@ import { familyOfCall } from '../dialers/catalog';
 import type { CallRating } from '../messages/to-background';
 import type { WorkingHours } from '../settings/nudge-settings';
 import type { Settings } from '../settings/settings';
+import { type RoughSound, roughSoundOf } from '../talk/rough-sound';
 import { localClock } from '../time/local-day';
 
 /** What the policy knows about the moment, besides the call and the settings. */
@@ -21,7 +22,7 @@ export interface NudgeContext {
 export type QuietReason = 'outside-hours' | 'snoozed' | 'cooldown';
 
 export type NudgeDecision =
-  | { kind: 'nudge'; escalate: boolean }
+  | { kind: 'nudge'; escalate: boolean; rough?: RoughSound }
   /** Another call is live: keep the nudge and ask again when the last one ends. */
   | { kind: 'hold' }
   | {
@@ -39,14 +40,18 @@ export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
  * A call whose length is unknown (its start was never seen) is given the benefit of the doubt.
  * Meetings follow their own switch and minimum length instead of the call minimum.
  * A call the rep logged by hand is never nudged: the rep is already in the popup with it.
+ * A call that sounded rough is asked about even when it was short.
  */
 export function decideNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
   if (call.source === MANUAL_SOURCE) return { kind: 'none', reason: 'logged-by-hand' };
   if (settings.skipOutcomes.includes(call.outcome)) return { kind: 'none', reason: 'skipped-outcome' };
   const meeting = familyOfCall(call.source, call.host)?.group === 'meetings';
   if (meeting && !settings.meetingNudges.enabled) return { kind: 'none', reason: 'meetings-off' };
+  const rough = roughSoundOf(call.talk);
   const minimumMs = meeting ? settings.meetingNudges.minMinutes * 60_000 : settings.minCallSeconds * 1000;
-  if (call.durationMs !== undefined && call.durationMs < minimumMs) return { kind: 'none', reason: 'too-short' };
+  if (!rough && call.durationMs !== undefined && call.durationMs < minimumMs) {
+    return { kind: 'none', reason: 'too-short' };
+  }
   if (context.liveCalls > 0) return { kind: 'hold' };
   if (!withinWorkingHours(settings.workingHours, context.now)) return { kind: 'none', reason: 'outside-hours' };
   if (context.snoozedUntil !== undefined && context.now < context.snoozedUntil) {
@@ -56,7 +61,7 @@ export function decideNudge(call: EndedCall, settings: Settings, context: NudgeC
   const cooling =
     context.lastNudgeAt !== undefined && context.now - context.lastNudgeAt < settings.cooldownMinutes * 60_000;
   if (cooling && !escalate) return { kind: 'none', reason: 'cooldown' };
-  return { kind: 'nudge', escalate };
+  return rough ? { kind: 'nudge', escalate, rough } : { kind: 'nudge', escalate };
 }
 
 /** A held nudge, asked again once no call is live: same rules, unless it has gone stale. */

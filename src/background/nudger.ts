@@ -9,19 +9,36 @@ import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { createNotification } from '../platform/notifications';
 import type { Settings } from '../settings/settings';
+import { type RoughSound, roughSoundOf } from '../talk/rough-sound';
 import { startOfDay } from '../time/local-day';
 
 const TOP_FRAME = 0;
 const TOAST_SCRIPT = 'toast.js';
 
 export function toastNudge(call: EndedCall, settings: Settings, escalation?: Escalation): Nudge {
+  const why = whyAsked(roughSoundOf(call.talk));
   return {
     callKey: call.callKey,
     dialer: dialerLabel(call.source),
     durationMs: call.durationMs,
     hideAfterMs: settings.toastSeconds * 1000,
     ...(escalation ? { escalation } : {}),
+    ...(why ? { why } : {}),
   };
+}
+
+/** "They talked over you for 1:10": what the nudge says when a call sounded rough. */
+export function whyAsked(rough: RoughSound | undefined): string | undefined {
+  switch (rough?.kind) {
+    case 'talked-over':
+      return t('whyTalkedOver', formatDuration(rough.seconds * 1000));
+    case 'long-monologue':
+      return t('whyLongMonologue', formatDuration(rough.seconds * 1000));
+    case 'loud':
+      return t('whyLoud', String(rough.moments));
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
+import type { CallTalk } from '../talk/conversation-figures';
 
 /*
  * A call as the background tracks it, the database stores it and the pages show it. These types
@@ -21,6 +22,8 @@ export interface LiveCall {
   audioAt?: number;
   /** How many of the hook's connections carry this call's audio; the last one's end ends it. */
   connections?: number;
+  /** What the hook heard on the call's first connection to end with figures (conversation signals on). */
+  talk?: CallTalk;
 }
 
 export interface EndedCall {
@@ -36,6 +39,8 @@ export interface EndedCall {
   durationMs?: number;
   outcome: CallOutcome;
   endReason: EndReason;
+  /** Conversation figures; absent when no audio was visible to Rebound or signals are off. */
+  talk?: CallTalk;
 }
 
 export interface TrackerState {
@@ -43,7 +48,7 @@ export interface TrackerState {
   /** trackKey → when it ended. */
   ended: Record<string, number>;
   /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
-  merged?: Record<string, { into: string; at: number }>;
+  merged?: Record<string, { into: string; at: number; callKey?: string }>;
   /**
    * `source:tab<id>` → when that source's last call heard from its start ended in this tab, so
    * an id-less "completed" message right after it is known as that call's. Absent in old state.

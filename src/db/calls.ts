@@ -1,6 +1,7 @@
 import type { EndedCall } from '../calls/call';
 import type { ManualCall } from '../calls/manual-call';
 import type { CallRating } from '../messages/to-background';
+import type { CallTalk } from '../talk/conversation-figures';
 import type { CallRecord, ReboundDb } from './schema';
 
 /**
@@ -37,9 +38,19 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
     outcome: call.outcome,
     endReason: call.endReason,
     tags: [],
+    ...(call.talk ? { talk: call.talk } : {}),
   };
   const id = await db.calls.add(record as CallRecord);
   return { ...record, id };
+}
+
+/** Figures that arrived after their call was written; a call that already has figures keeps them. */
+export async function addLateTalk(db: ReboundDb, callKey: string, talk: CallTalk): Promise<void> {
+  await db.calls
+    .where('callKey')
+    .equals(callKey)
+    .filter((call) => call.talk === undefined)
+    .modify({ talk });
 }
 
 /** Stores a call the rep logged by hand; its callKey is new, so it is always a new row. */

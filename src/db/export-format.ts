@@ -3,6 +3,7 @@ import type { EndReason } from '../calls/call';
 import { MANUAL_DEVICES, MANUAL_SOURCE, MAX_MANUAL_MS } from '../calls/manual-call';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from '../messages/call-signal';
 import { CALL_RATINGS } from '../messages/to-background';
+import { callTalkSchema } from '../talk/call-talk-schema';
 import type { CallRecord, FollowUpRecord, ResetKind, ResetRecord } from './schema';
 
 /**
@@ -73,6 +74,7 @@ const callSchema = row({
   tags: v.pipe(v.array(text(60)), v.maxLength(50)),
   device: v.optional(v.picklist(MANUAL_DEVICES)),
   missed: v.optional(v.boolean()),
+  talk: v.optional(callTalkSchema),
 });
 
 const resetSchema = row({

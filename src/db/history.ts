@@ -55,10 +55,10 @@ function indexedRange(
 }
 
 /**
- * The ids of the calls that match, newest first. Only ids are kept: the list loads the rows it
- * shows, so 100,000 matches cost a list of numbers, not 100,000 records.
+ * The ids of the calls that match, newest first (only the newest `limit` when given). Only ids
+ * are kept: the list loads the rows it shows, so 100,000 matches cost a list of numbers.
  */
-export async function historyCallIds(db: ReboundDb, filter: HistoryFilter): Promise<number[]> {
+export async function historyCallIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
   const { rating, source } = filter;
   const needle = filter.search?.trim().toLowerCase() || undefined;
   const mentioned = needle ? await callsMentioning(db, needle) : new Set<number>();
@@ -68,7 +68,13 @@ export async function historyCallIds(db: ReboundDb, filter: HistoryFilter): Prom
     (!ratingChecked || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
     (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
   const range = indexedRange(db, filter);
-  return (ratingChecked || needle ? range.filter(matches) : range).reverse().primaryKeys();
+  const matching = ratingChecked || needle ? range.filter(matches) : range;
+  // The newest few: a short walk backwards from the end.
+  if (limit !== undefined) return matching.reverse().limit(limit).primaryKeys();
+  // Read oldest first and turn round here: IndexedDB hands over a whole key range at once only
+  // going forwards; backwards it is a cursor step per call (about a second for 100,000).
+  const ids = await matching.primaryKeys();
+  return ids.reverse();
 }
 
 export interface HistoryRow {
@@ -109,9 +115,21 @@ export async function callDetail(db: ReboundDb, callId: number): Promise<CallDet
   });
 }
 
-/** Every dialer that appears in the history, from the index alone. */
+/** Every dialer that appears in the history, from the daily roll-ups, sorted. */
 export async function dialersInHistory(db: ReboundDb): Promise<string[]> {
-  return (await db.calls.orderBy('source').uniqueKeys()) as string[];
+  const sources = new Set<string>();
+  await db.dayRollups.each((rollup) => {
+    for (const source of rollup.sources) sources.add(source);
+  });
+  return [...sources].sort();
+}
+
+/** The last call recorded on a site, from the [host+endedAt] index: one row read. */
+export function lastCallOnHost(db: ReboundDb, host: string): Promise<CallRecord | undefined> {
+  return db.calls
+    .where('[host+endedAt]')
+    .between([host, Number.NEGATIVE_INFINITY], [host, Number.POSITIVE_INFINITY])
+    .last();
 }
 
 /** Sets or clears a call's rating from the History section. */

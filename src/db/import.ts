@@ -1,4 +1,5 @@
 import type { EntityTable, IDType } from 'dexie';
+import { deferRollupUpkeep } from './day-rollup-upkeep';
 import type { ExportDocument } from './export-format';
 import type { CallRecord, FollowUpRecord, ReboundDb, ResetRecord } from './schema';
 
@@ -24,11 +25,38 @@ const resetIdentity = (row: Pick<ResetRecord, 'callId' | 'kind' | 'startedAt' | 
 const followUpIdentity = (row: Pick<FollowUpRecord, 'callId' | 'who' | 'dueAt'>) =>
   `${row.callId ?? ''}|${row.who}|${row.dueAt}`;
 
+/** Rows per bulkAdd: large enough to keep IndexedDB busy, small enough to show progress often. */
+const BATCH = 5000;
+
+/** Rows written so far out of all the import will write; called after each batch. */
+export type ImportProgress = (written: number, total: number) => void;
+
+interface Counter {
+  written: number;
+  total: number;
+  report?: ImportProgress;
+}
+
+async function addInBatches<T extends { id: number }>(
+  table: EntityTable<T, 'id'>,
+  rows: T[],
+  counter: Counter,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    for (const id of await table.bulkAdd(batch as never[], { allKeys: true })) ids.push(id as number);
+    counter.written += batch.length;
+    counter.report?.(counter.written, counter.total);
+  }
+  return ids;
+}
+
 /**
  * Adds rows keeping each exported id that is free here; the rest get new ids, added after the
  * kept ones so a new id can never take one a later row keeps. Returns exported id → stored id.
  */
-async function addKeepingFreeIds<T extends { id: number }>(table: EntityTable<T, 'id'>, rows: T[]) {
+async function addKeepingFreeIds<T extends { id: number }>(table: EntityTable<T, 'id'>, rows: T[], counter: Counter) {
   if (rows.length === 0) return new Map<number, number>();
   // One key-range scan for the ids in use, not one read per row: a 100,000-row import into an
   // empty table then reads nothing at all.
@@ -41,10 +69,11 @@ async function addKeepingFreeIds<T extends { id: number }>(table: EntityTable<T,
   const taken = new Set(await table.where(':id').between(lowest, highest, true, true).primaryKeys());
   const kept = rows.filter((row) => !taken.has(row.id as IDType<T, 'id'>));
   const moved = rows.filter((row) => taken.has(row.id as IDType<T, 'id'>));
-  await table.bulkAdd(kept);
-  const newIds = await table.bulkAdd(
+  await addInBatches(table, kept, counter);
+  const newIds = await addInBatches(
+    table,
     moved.map(({ id: _taken, ...rest }) => rest as T),
-    { allKeys: true },
+    counter,
   );
   const stored = new Map(kept.map((row) => [row.id, row.id]));
   moved.forEach((row, index) => {
@@ -75,8 +104,8 @@ async function plan(
   const knownResets = new Set(
     (
       await db.resets
-        .where('startedAt')
-        .anyOf(document.resets.map((row) => row.startedAt))
+        .where('completedAt')
+        .anyOf(document.resets.map((row) => row.completedAt))
         .toArray()
     ).map(resetIdentity),
   );
@@ -121,20 +150,35 @@ export async function previewImport(db: ReboundDb, document: ExportDocument): Pr
   );
 }
 
-/** Applies the import in one transaction: every row is added, or (on any failure) none. */
-export async function applyImport(db: ReboundDb, document: ExportDocument): Promise<ImportSummary> {
+/**
+ * Applies the import in one transaction: every row is added, or (on any failure, or the page
+ * closing half way) none. Rows go in batches, and `onProgress` hears after each one.
+ */
+export async function applyImport(
+  db: ReboundDb,
+  document: ExportDocument,
+  onProgress?: ImportProgress,
+): Promise<ImportSummary> {
   return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+    const upkeep = deferRollupUpkeep();
     const { plan: todo, callIds } = await plan(db, document);
-    for (const [exported, stored] of await addKeepingFreeIds(db.calls, todo.calls.add)) callIds.set(exported, stored);
+    const counter: Counter = {
+      written: 0,
+      total: todo.calls.add.length + todo.resets.add.length + todo.followUps.add.length,
+      report: onProgress,
+    };
+    for (const [exported, stored] of await addKeepingFreeIds(db.calls, todo.calls.add, counter))
+      callIds.set(exported, stored);
     const relink = <T extends { id: number; callId?: number }>(row: T): T =>
       row.callId === undefined ? row : { ...row, callId: callIds.get(row.callId) };
     // Follow-ups before resets: a reset names the follow-up it set.
-    const followUpIds = await addKeepingFreeIds(db.followUps, todo.followUps.add.map(relink));
+    const followUpIds = await addKeepingFreeIds(db.followUps, todo.followUps.add.map(relink), counter);
     const relinkFollowUp = (reset: ResetRecord): ResetRecord =>
       reset.followUpId === undefined
         ? reset
         : { ...reset, followUpId: followUpIds.get(reset.followUpId) ?? reset.followUpId };
-    await addKeepingFreeIds(db.resets, todo.resets.add.map(relink).map(relinkFollowUp));
+    await addKeepingFreeIds(db.resets, todo.resets.add.map(relink).map(relinkFollowUp), counter);
+    await upkeep.flush();
     return summarise(todo);
   });
 }

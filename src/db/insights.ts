@@ -1,6 +1,6 @@
-import type { EntityTable } from 'dexie';
-import { MANUAL_SOURCE } from '../calls/manual-call';
-import type { ReboundDb } from './schema';
+import { type Clock, nextDayStart } from './day-clock';
+import { buildRollups, firstResetTimes, hasLesson, sumRollups } from './day-rollups';
+import type { ReboundDb, ResetRecord } from './schema';
 
 export const PERIODS = ['today', '7d', '30d', 'all'] as const;
 export type InsightsPeriod = (typeof PERIODS)[number];
@@ -9,23 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lessons shown for a period: the newest ones, enough to reread, never the whole table. */
 const MAX_LESSONS = 20;
 
-/** Where hours and weekdays are read: local time in the page, a fixed zone in tests. */
-export interface Clock {
-  hour(ms: number): number;
-  /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
-  weekday(ms: number): number;
-  startOfDay(ms: number): number;
-}
-
-export const localClock: Clock = {
-  hour: (ms) => new Date(ms).getHours(),
-  weekday: (ms) => new Date(ms).getDay(),
-  startOfDay: (ms) => {
-    const day = new Date(ms);
-    day.setHours(0, 0, 0, 0);
-    return day.getTime();
-  },
-};
+export type { Clock } from './day-clock';
+export { localClock } from './day-clock';
 
 export function periodStart(period: InsightsPeriod, now: number, clock: Clock): number {
   switch (period) {
@@ -73,131 +58,69 @@ export interface Insights {
   lessonCount: number;
 }
 
-/** Rows read per page: big enough to be fast (getAll beats a cursor), small enough to bound memory. */
-const PAGE = 2000;
-
-/**
- * Visits rows whose `index` value is in [from, to], in index order, a page at a time. Rows with
- * equal values come in primary-key order, so the ids already seen at the page boundary are skipped.
- */
-async function eachByTime<T extends { id: number }>(
-  table: EntityTable<T, 'id'>,
-  index: 'endedAt' | 'completedAt',
-  from: number,
-  to: number,
-  visit: (row: T) => void,
-): Promise<void> {
-  let lower = from;
-  let seenAtLower = new Set<number>();
-  for (;;) {
-    const rows = await table
-      .where(index)
-      .between(lower, to, true, true)
-      .limit(PAGE + seenAtLower.size)
-      .toArray();
-    const fresh = rows.filter((row) => !(seenAtLower.has(row.id) && (row as Record<string, unknown>)[index] === lower));
-    if (fresh.length === 0) return;
-    for (const row of fresh) visit(row);
-    const last = (fresh[fresh.length - 1] as Record<string, unknown>)[index] as number;
-    if (last !== lower) seenAtLower = new Set();
-    lower = last;
-    for (const row of fresh) if ((row as Record<string, unknown>)[index] === last) seenAtLower.add(row.id);
-  }
-}
-
 export function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+const toLesson = (reset: ResetRecord): Lesson => ({
+  resetId: reset.id,
+  callId: reset.callId,
+  completedAt: reset.completedAt,
+  wentWell: reset.lesson?.wentWell?.trim() || undefined,
+  doDifferently: reset.lesson?.doDifferently?.trim() || undefined,
+});
+
 /**
- * The figures for calls that ended in [from, now]. Both tables are walked in pages over their
- * time indexes; what stays in memory is a number per reset and per tough call, and the
- * newest lessons, so a 100,000-call history never sits in memory at once.
+ * The figures for calls and resets in [from, now]. Whole days come from the daily roll-ups (a
+ * few hundred rows for years of history); only a period's first, partial day (7 and 30 days
+ * start mid-day) is read row by row. A call counts its first reset wherever that reset falls.
  */
 export async function computeInsights(db: ReboundDb, from: number, now: number, clock: Clock): Promise<Insights> {
-  return db.transaction('r', [db.calls, db.resets], async () => {
-    const firstResetAt = new Map<number, number>();
-    let resets = 0;
-    let moodResets = 0;
-    let moodTotal = 0;
-    let lessons: Lesson[] = [];
-    let lessonCount = 0;
-    await eachByTime(db.resets, 'completedAt', from, now, (reset) => {
-      resets += 1;
-      if (reset.callId !== undefined) {
-        const known = firstResetAt.get(reset.callId);
-        if (known === undefined || reset.completedAt < known) firstResetAt.set(reset.callId, reset.completedAt);
-      }
-      if (reset.moodBefore !== undefined && reset.moodAfter !== undefined) {
-        moodResets += 1;
-        moodTotal += reset.moodAfter - reset.moodBefore;
-      }
-      const wentWell = reset.lesson?.wentWell?.trim() || undefined;
-      const doDifferently = reset.lesson?.doDifferently?.trim() || undefined;
-      if (wentWell || doDifferently) {
-        lessonCount += 1;
-        lessons.push({
-          resetId: reset.id,
-          callId: reset.callId,
-          completedAt: reset.completedAt,
-          wentWell,
-          doDifferently,
-        });
-        // Walked oldest first: keep only the newest MAX_LESSONS as we go.
-        if (lessons.length > 2 * MAX_LESSONS) lessons = lessons.slice(-MAX_LESSONS);
-      }
-    });
-
-    let calls = 0;
-    let loggedByHand = 0;
-    let missed = 0;
-    let tough = 0;
-    let toughWithReset = 0;
-    let streak = 0;
-    let longestResetStreak = 0;
-    const recoveries: number[] = [];
-    const toughByHour = new Array<number>(24).fill(0);
-    const toughByWeekday = new Array<number>(7).fill(0);
-    await eachByTime(db.calls, 'endedAt', from, now, (call) => {
-      calls += 1;
-      if (call.source === MANUAL_SOURCE) loggedByHand += 1;
-      if (call.missed) missed += 1;
-      const resetAt = firstResetAt.get(call.id);
-      if (resetAt !== undefined) recoveries.push(resetAt - call.endedAt);
-      if (call.rating !== 'tough') return;
-      tough += 1;
-      toughByHour[clock.hour(call.endedAt)] = (toughByHour[clock.hour(call.endedAt)] ?? 0) + 1;
-      toughByWeekday[clock.weekday(call.endedAt)] = (toughByWeekday[clock.weekday(call.endedAt)] ?? 0) + 1;
-      if (resetAt === undefined) {
-        streak = 0;
-        return;
-      }
-      toughWithReset += 1;
-      streak += 1;
-      longestResetStreak = Math.max(longestResetStreak, streak);
-    });
-
+  return db.transaction('r', [db.calls, db.resets, db.dayRollups], async () => {
+    const firstWholeDay = clock.startOfDay(from) === from ? from : nextDayStart(clock.startOfDay(from), clock);
+    const partialEnd = Math.min(firstWholeDay - 1, now);
+    const partial =
+      partialEnd >= from
+        ? await (async () => {
+            const calls = await db.calls.where('endedAt').between(from, partialEnd, true, true).toArray();
+            const theirResets = await db.resets
+              .where('callId')
+              .anyOf(calls.map((call) => call.id))
+              .toArray();
+            const resets = await db.resets.where('completedAt').between(from, partialEnd, true, true).toArray();
+            return buildRollups(calls, resets, firstResetTimes(theirResets), clock);
+          })()
+        : [];
+    const whole = await db.dayRollups.where('day').between(firstWholeDay, now, true, true).toArray();
+    const totals = sumRollups([...partial, ...whole], clock);
+    const lessons = await db.resets
+      .where('completedAt')
+      .between(from, now, true, true)
+      .reverse()
+      .filter(hasLesson)
+      .limit(MAX_LESSONS)
+      .toArray();
     return {
-      calls,
-      loggedByHand,
-      missed,
-      tough,
-      toughShare: calls > 0 ? tough / calls : undefined,
-      toughWithReset,
-      resets,
-      medianRecoveryMs: median(recoveries),
-      moodResets,
-      moodChange: moodResets > 0 ? moodTotal / moodResets : undefined,
-      toughByHour,
-      toughByWeekday,
-      longestResetStreak,
-      lessons: lessons.slice(-MAX_LESSONS).reverse(),
-      lessonCount,
+      calls: totals.calls,
+      loggedByHand: totals.loggedByHand,
+      missed: totals.missed,
+      tough: totals.tough,
+      toughShare: totals.calls > 0 ? totals.tough / totals.calls : undefined,
+      toughWithReset: totals.toughWithReset,
+      resets: totals.resets,
+      medianRecoveryMs: median(totals.recoveriesMs),
+      moodResets: totals.moodResets,
+      moodChange: totals.moodResets > 0 ? totals.moodTotal / totals.moodResets : undefined,
+      toughByHour: totals.toughByHour,
+      toughByWeekday: totals.toughByWeekday,
+      longestResetStreak: totals.longestResetStreak,
+      lessons: lessons.map(toLesson),
+      lessonCount: totals.lessons,
     };
   });
 }

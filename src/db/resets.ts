@@ -11,9 +11,8 @@ export function resetForCall(db: ReboundDb, callId: number): Promise<ResetRecord
 /** Tough calls since `since` that no reset followed: the badge count. */
 export async function toughCallsAwaitingReset(db: ReboundDb, since: number): Promise<number> {
   const tough = await db.calls
-    .where('rating')
-    .equals('tough')
-    .filter((call) => call.endedAt >= since)
+    .where('[rating+endedAt]')
+    .between(['tough', since], ['tough', Number.POSITIVE_INFINITY])
     .primaryKeys();
   if (tough.length === 0) return 0;
   const reset = new Set(

@@ -3,6 +3,10 @@ import type { EndReason } from '../calls/call';
 import type { ManualDevice } from '../calls/manual-call';
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
 import type { CallRating } from '../messages/to-background';
+import type { CallTalk } from '../talk/conversation-figures';
+import { type Clock, localClock } from './day-clock';
+import { ROLLUPS_TABLE, rollupUpkeep } from './day-rollup-upkeep';
+import { type DayRollup, rollupsFromScratch } from './day-rollups';
 
 export interface CallRecord {
   id: number;
@@ -23,6 +27,8 @@ export interface CallRecord {
   device?: ManualDevice;
   /** Logged by hand because Rebound should have heard it and did not. */
   missed?: boolean;
+  /** Conversation figures and who-spoke timeline; absent when no audio was visible (never zeros). */
+  talk?: CallTalk;
 }
 
 export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
@@ -68,17 +74,29 @@ export interface FollowUpRecord {
 
 export const DB_NAME = 'rebound';
 /** The newest schema version below; exports record it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 export type ReboundDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
   resets: EntityTable<ResetRecord, 'id'>;
   followUps: EntityTable<FollowUpRecord, 'id'>;
+  dayRollups: EntityTable<DayRollup, 'day'>;
 };
 
+export interface OpenOptions {
+  /** The clock whose local days key the roll-ups: local time, or a fixed zone in tests. */
+  clock?: Clock;
+  /**
+   * 'relaxed' lets Chrome report a write done before it reaches the disk: a large import then
+   * waits for no flush. A browser crash still loses nothing committed; a power cut might.
+   */
+  durability?: 'relaxed';
+}
+
 /** Every schema change is a new version here, with an upgrade function and a migration test. */
-export function openReboundDb(name: string = DB_NAME): ReboundDb {
-  const db = new Dexie(name) as ReboundDb;
+export function openReboundDb(name: string = DB_NAME, { clock = localClock, durability }: OpenOptions = {}): ReboundDb {
+  const db = new Dexie(name, durability ? { chromeTransactionDurability: durability } : {}) as ReboundDb;
+  db.use(rollupUpkeep(clock));
   db.version(1).stores({
     calls: '++id, &callKey, startedAt, endedAt, source, rating',
     resets: '++id, startedAt, callId, kind',
@@ -100,5 +118,30 @@ export function openReboundDb(name: string = DB_NAME): ReboundDb {
           call.tags = [];
         }),
     );
+  // Version 3: daily roll-ups, built here from every row and kept current by rollupUpkeep on
+  // each write, so Insights reads a few hundred rows at any period. Indexes no query uses go
+  // (fewer entries written per row, a faster import); calls gain [host+endedAt] for a site's
+  // last call and lose rating (its compound with endedAt serves), source (the roll-ups list
+  // the dialers) and startedAt; resets lose startedAt and kind.
+  db.version(3)
+    .stores({
+      calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt]',
+      resets: '++id, callId, completedAt',
+      followUps: '++id, dueAt, doneAt, callId',
+      [ROLLUPS_TABLE]: 'day',
+    })
+    .upgrade(async (tx) => {
+      const [calls, resets] = await Promise.all([
+        tx.table<CallRecord>('calls').toArray(),
+        tx.table<ResetRecord>('resets').toArray(),
+      ]);
+      await tx.table<DayRollup>(ROLLUPS_TABLE).bulkPut(rollupsFromScratch(calls, resets, clock));
+    });
+  // Version 4: calls carry conversation figures, indexed by the seconds heard so Insights reads
+  // only the calls that have them. No earlier version wrote figures, so the upgrade is the index
+  // build alone: every old call is left as it was, without figures.
+  db.version(4).stores({
+    calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt], talk.figures.heardS',
+  });
   return db;
 }

@@ -12,14 +12,8 @@ export function startOfDay(now: number): number {
   return day.getTime();
 }
 
-/** Today's calls, tough calls and resets: index ranges over today only, whatever the history. */
-export async function dayNumbers(db: ReboundDb, since: number): Promise<DayNumbers> {
-  const [ratings, resets] = await Promise.all([
-    db.calls
-      .where('endedAt')
-      .aboveOrEqual(since)
-      .toArray((calls) => calls.map((call) => call.rating)),
-    db.resets.where('startedAt').aboveOrEqual(since).count(),
-  ]);
-  return { calls: ratings.length, tough: ratings.filter((rating) => rating === 'tough').length, resets };
+/** A day's calls, tough calls and resets (completed that day): one roll-up row, whatever the history. */
+export async function dayNumbers(db: ReboundDb, dayStart: number): Promise<DayNumbers> {
+  const rollup = await db.dayRollups.get(dayStart);
+  return { calls: rollup?.calls ?? 0, tough: rollup?.tough ?? 0, resets: rollup?.resets ?? 0 };
 }

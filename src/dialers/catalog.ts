@@ -1,5 +1,5 @@
 import type { MessageKey } from '../platform/i18n';
-import { PAGE_READ_HOSTS, WIDGET_HOSTS, widgetFamilyIdAt } from './frame-families';
+import { demoPagesOf, PAGE_READ_HOSTS, WIDGET_HOSTS, widgetFamilyIdAt } from './frame-families';
 
 /**
  * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
@@ -25,8 +25,9 @@ export interface DialerFamily {
   /** Optional host permissions asked for when the rep turns this dialer on. */
   hosts: readonly string[];
   /**
-   * The softphone keeps one audio connection up between conversations (power dialers, contact
-   * centres with a persistent agent line), so a connection's life is not one call.
+   * The softphone keeps one audio connection up between conversations (power and parallel
+   * dialers, contact centres with a persistent agent line), so a connection's life is not one
+   * call: calls are told apart by talk activity. The rep can change it per site in Options → Sites.
    */
   keepsLineOpen: boolean;
   /**
@@ -34,6 +35,11 @@ export interface DialerFamily {
    * allowed too for Rebound to hear them (the widget's own hosts alone give only its audio).
    */
   widget?: boolean;
+}
+
+/** Whether a family keeps its line open, as the catalog knows it. */
+export function familyLineStaysOpen(id: string): boolean {
+  return DIALERS.find((dialer) => dialer.id === id)?.keepsLineOpen === true;
 }
 
 const WEBRTC = { how: 'audio', adapter: 'webrtc' } as const;
@@ -408,6 +414,11 @@ export const CUSTOM_SITE_FAMILY = { id: 'custom', label: 'Your site', labelKey: 
 export function widgetFamilyAt(url: string): DialerFamily | undefined {
   const id = widgetFamilyIdAt(url);
   return id === undefined ? undefined : familyById(id);
+}
+
+/** A family's pages: its hosts, plus the fixtures standing in for it in the test flavours. */
+export function familyPages(id: string): readonly string[] {
+  return [...(familyById(id)?.hosts ?? []), ...demoPagesOf(id)];
 }
 
 export function familyById(id: string): DialerFamily | undefined {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { callTalkSchema } from '../talk/call-talk-schema';
 
 /** What a dialer adapter saw. Times are epoch milliseconds taken in the content script. */
 export const CALL_OUTCOMES = ['completed', 'no-answer', 'busy', 'voicemail', 'failed', 'canceled', 'unknown'] as const;
@@ -17,6 +18,10 @@ export const callSignalSchema = v.strictObject({
   direction: v.optional(v.picklist(CALL_DIRECTIONS)),
   outcome: v.optional(v.picklist(CALL_OUTCOMES)),
   durationMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(24 * 3600 * 1000))),
+  /** On an end heard by the WebRTC hook with conversation signals on: what was heard, as figures. */
+  talk: v.optional(callTalkSchema),
+  /** A conversation the WebRTC adapter cut out of a line that stays open, not a connection of its own. */
+  openLine: v.optional(v.literal(true)),
 });
 
 export type CallSignal = v.InferOutput<typeof callSignalSchema>;

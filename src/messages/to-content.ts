@@ -7,6 +7,8 @@ export const nudgeSchema = v.strictObject({
   durationMs: v.optional(v.pipe(v.number(), v.minValue(0))),
   hideAfterMs: v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(600_000)),
   escalation: v.optional(escalationSchema),
+  /** Why Rebound asks about this call, when it sounded rough: said on the toast, nothing pre-selected. */
+  why: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 export type Nudge = v.InferOutput<typeof nudgeSchema>;
 

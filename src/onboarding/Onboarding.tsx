@@ -1,3 +1,4 @@
+import { ConversationSignalsSwitch } from '../options/sites/ConversationSignalsSwitch';
 import { DialerList } from '../options/sites/DialerList';
 import { t } from '../platform/i18n';
 
@@ -8,6 +9,7 @@ export function Onboarding({ openSites }: { openSites(): void }) {
       <h1>{t('onboardingTitle')}</h1>
       <p>{t('onboardingIntro')}</p>
       <DialerList headingLevel={2} />
+      <ConversationSignalsSwitch />
       <p class="hint">{t('onboardingPrivacy')}</p>
       <p>
         <button type="button" class="link" onClick={openSites}>

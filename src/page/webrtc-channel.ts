@@ -5,9 +5,35 @@
  * checks every detail against a schema and treats it as a claim, not a fact.
  */
 export const WEBRTC_EVENT = 'rebound:webrtc-call';
+/**
+ * Content script → hook: conversation signals are `'on'` here (or turned `'off'`). Until 'on'
+ * arrives the hook never calls getStats. A page forging it only makes the hook read statistics
+ * the page can read itself, or stop reading them.
+ */
+export const WEBRTC_SAMPLING_EVENT = 'rebound:webrtc-sampling';
 
-export interface WebrtcCallNotice {
-  kind: 'started' | 'ended';
-  /** Unique to the connection: a per-frame random prefix and a counter. */
-  id: string;
-}
+/**
+ * An interval's audio level (root mean square, 0–1 of full scale, in thousandths) at or above
+ * which a side counts as speaking: about -40 dBov, well above comfort noise and line hiss
+ * (-60 dBov and lower) and well below speech (-30 to -15 dBov).
+ */
+export const SPEAKING_LEVEL = 10;
+
+export type WebrtcCallNotice =
+  | {
+      kind: 'started' | 'ended';
+      /** Unique to the connection: a per-frame random prefix and a counter. */
+      id: string;
+    }
+  | {
+      /** One sampling interval (about a second) of a live connection: levels, never audio. */
+      kind: 'talk';
+      id: string;
+      /** 1 when the rep's microphone (media-source) was at or above SPEAKING_LEVEL. */
+      r: 0 | 1;
+      /** 1 when the other side (inbound-rtp, as played) was. */
+      o: 0 | 1;
+      /** Levels over the interval in thousandths of full scale. Sent only when both sides' audio is visible. */
+      rl: number;
+      ol: number;
+    };

@@ -8,10 +8,24 @@
  * without `new` behave as before), events are watched with listeners of our own, and the only
  * prototype change is `close`, wrapped to call the original with the same arguments.
  * Tiny and dependency-free: it runs before every page script.
+ *
+ * Once the content script says conversation signals are on, each live connection's statistics
+ * are read about once a second with the getStats taken at hook time (a page replacing it can
+ * neither break nor fool this): the rep's microphone (media-source) and the other side as played
+ * (inbound-rtp), reduced to a level over the interval from the energy counters. Levels only:
+ * no audio sample is ever read.
  */
-import { WEBRTC_EVENT, type WebrtcCallNotice } from './webrtc-channel';
+import { SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
 
 type PeerConnectionClass = typeof RTCPeerConnection;
+
+interface Watched {
+  id: string;
+  live: boolean;
+  timer?: number;
+  /** The energy counters at the last sample. */
+  totals?: number[];
+}
 
 function hook(win: Window & typeof globalThis): void {
   const Original = win.RTCPeerConnection as PeerConnectionClass | undefined;
@@ -22,7 +36,9 @@ function hook(win: Window & typeof globalThis): void {
   const stringify = JSON.stringify;
   const prefix = Math.random().toString(36).slice(2, 10);
   let counter = 0;
-  const calls = new WeakMap<RTCPeerConnection, { id: string; live: boolean }>();
+  const calls = new WeakMap<RTCPeerConnection, Watched>();
+  const live = new Set<RTCPeerConnection>();
+  let sampling = false;
 
   const notify = (notice: WebrtcCallNotice): void => {
     dispatch(new CustomEvent(WEBRTC_EVENT, { detail: stringify(notice) }));
@@ -30,16 +46,79 @@ function hook(win: Window & typeof globalThis): void {
 
   // Taken now: a page that later swaps prototype methods cannot blind the hook.
   const getReceivers = Original.prototype.getReceivers;
+  const getStats = Original.prototype.getStats;
+  const forEachStat = win.RTCStatsReport?.prototype.forEach;
+  const then = Promise.prototype.then;
+  const every = win.setInterval.bind(win);
+  const stopEvery = win.clearInterval.bind(win);
   const remoteAudio = (pc: RTCPeerConnection): MediaStreamTrack[] =>
     getReceivers
       .call(pc)
       .map((receiver) => receiver.track)
       .filter((track) => track.kind === 'audio');
 
+  /** Root mean square level, in thousandths, from energy and duration gained over the interval. */
+  const level = (energy: number, seconds: number): number =>
+    seconds > 0 ? Math.min(1000, Math.round(Math.sqrt(Math.max(0, energy) / seconds) * 1000)) : -1;
+
+  const sample = (pc: RTCPeerConnection, call: Watched): void => {
+    if (!forEachStat) return;
+    let report: Promise<RTCStatsReport>;
+    try {
+      report = getStats.call(pc);
+    } catch {
+      return;
+    }
+    then.call(
+      report,
+      (stats) => {
+        // [other energy, other seconds, rep energy, rep seconds], summed over the connection's streams.
+        const totals = [0, 0, 0, 0];
+        forEachStat.call(stats, (stat: Record<string, unknown>) => {
+          const at = stat.type === 'inbound-rtp' ? 0 : stat.type === 'media-source' ? 2 : -1;
+          if (at < 0 || stat.kind !== 'audio') return;
+          totals[at] = (totals[at] as number) + (Number(stat.totalAudioEnergy) || 0);
+          totals[at + 1] = (totals[at + 1] as number) + (Number(stat.totalSamplesDuration) || 0);
+        });
+        const before = call.totals;
+        call.totals = totals;
+        if (!call.live || !before) return;
+        const d = totals.map((value, i) => value - (before[i] as number));
+        const ol = level(d[0] as number, d[1] as number);
+        const rl = level(d[2] as number, d[3] as number);
+        // Both sides or nothing: figures with one side unseen would read as that side silent.
+        if (ol < 0 || rl < 0) return;
+        notify({ kind: 'talk', id: call.id, r: rl >= SPEAKING_LEVEL ? 1 : 0, o: ol >= SPEAKING_LEVEL ? 1 : 0, rl, ol });
+      },
+      () => undefined,
+    );
+  };
+
+  const startSampling = (pc: RTCPeerConnection): void => {
+    const call = calls.get(pc);
+    if (!sampling || !call?.live || call.timer !== undefined) return;
+    call.timer = every(() => sample(pc, call), 1000);
+    sample(pc, call);
+  };
+
+  doc.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => {
+    sampling = (event as CustomEvent).detail !== 'off';
+    for (const pc of live) {
+      const call = calls.get(pc) as Watched;
+      if (sampling) startSampling(pc);
+      else if (call.timer !== undefined) {
+        stopEvery(call.timer);
+        call.timer = call.totals = undefined;
+      }
+    }
+  });
+
   const end = (pc: RTCPeerConnection): void => {
     const call = calls.get(pc);
     if (!call?.live) return;
     call.live = false;
+    live.delete(pc);
+    if (call.timer !== undefined) stopEvery(call.timer);
     notify({ kind: 'ended', id: call.id });
   };
 
@@ -55,7 +134,9 @@ function hook(win: Window & typeof globalThis): void {
     const audio = remoteAudio(pc).filter((track) => track.readyState === 'live');
     if (audio.length === 0) return;
     call.live = true;
+    live.add(pc);
     notify({ kind: 'started', id: call.id });
+    startSampling(pc);
     for (const track of audio) {
       track.addEventListener('ended', () => {
         if (remoteAudio(pc).every((t) => t.readyState === 'ended')) end(pc);

@@ -18,6 +18,9 @@ document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 if (inWindow) document.documentElement.classList.add('in-window');
 
 const db = openReboundDb();
+// Opened now, alongside the storage reads the first view waits for, not after them: the home
+// screen's reads (last call, today's roll-up) then find the connection ready.
+db.open().catch(() => undefined);
 const reminders = browserReminders(db);
 
 const root = document.getElementById('app');

@@ -14,3 +14,12 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   await browser.storage.local.set({ [KEY]: valid });
   return valid;
 }
+
+/** Calls `listener` with the settings whenever they change in storage; returns the unsubscribe. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) listener(settingsFrom(changes[KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

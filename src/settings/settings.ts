@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { customSitesSchema } from '../dialers/custom-sites';
+import { openLinesSchema } from '../dialers/open-line-setting';
 import { widgetPagesSchema } from '../dialers/widget-pages';
 import { CALL_OUTCOMES } from '../messages/call-signal';
 import { NUDGE_DELIVERIES, workingHoursSchema } from './nudge-settings';
@@ -35,6 +36,13 @@ export const settingsSchema = v.object({
   widgetPages: widgetPagesSchema,
   /** History older than this many days is deleted, checked daily; 0 keeps everything. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650)),
+  /**
+   * Conversation signals: who spoke when, from the levels in the browser's own WebRTC statistics
+   * (never audio), kept on this computer. Off: the hook reads no statistics at all.
+   */
+  conversationSignals: v.boolean(),
+  /** Sites whose line stays open between calls (or not, against the catalog), and their quiet spell. */
+  openLines: openLinesSchema,
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -53,6 +61,8 @@ export const DEFAULT_SETTINGS: Settings = {
   customSites: [],
   widgetPages: [],
   retentionDays: 0,
+  conversationSignals: true,
+  openLines: [],
 };
 
 /** Reads stored settings field by field: a missing or invalid field falls back to its default. */

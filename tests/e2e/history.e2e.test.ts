@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { importHistoryThroughOptions } from '../../scripts/driver/import-history';
 import { generateHistory } from '../../scripts/seed-history';
+import { localClock } from '../../src/db/day-clock';
+import { rollupsFromScratch } from '../../src/db/day-rollups';
 import type { ExportDocument } from '../../src/db/export-format';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
@@ -85,15 +87,20 @@ describe('History', () => {
     const history = generateHistory({ calls: 100_000, endAt: Date.now() });
     const page = await openSection('history');
     // Written straight into IndexedDB in chunks: the import UI is exercised by the other tests.
-    for (let start = 0; start < history.calls.length; start += 10_000) {
+    // Raw writes pass by the extension's roll-up upkeep, so the roll-ups it would keep go in too.
+    const writes: Array<['calls' | 'dayRollups', unknown[]]> = [];
+    for (let start = 0; start < history.calls.length; start += 10_000)
+      writes.push(['calls', history.calls.slice(start, start + 10_000)]);
+    writes.push(['dayRollups', rollupsFromScratch(history.calls, [], localClock)]);
+    for (const [store, chunk] of writes) {
       await page.evaluate(
-        (rows) =>
+        ({ store, rows }) =>
           new Promise<void>((resolve, reject) => {
             const open = indexedDB.open('rebound');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
-              const tx = open.result.transaction('calls', 'readwrite');
-              for (const row of rows) tx.objectStore('calls').add(row);
+              const tx = open.result.transaction(store, 'readwrite');
+              for (const row of rows) tx.objectStore(store).add(row);
               tx.oncomplete = () => {
                 open.result.close();
                 resolve();
@@ -101,7 +108,7 @@ describe('History', () => {
               tx.onerror = () => reject(tx.error);
             };
           }),
-        history.calls.slice(start, start + 10_000),
+        { store, rows: chunk },
       );
     }
     await page.reload();

@@ -31,8 +31,11 @@ describe('turning detection on', () => {
       .toBe(true);
     const onboarding = session.context.pages().find((page) => page.url().endsWith('onboarding/index.html')) as Page;
     await onboarding.getByRole('heading', { name: 'Welcome to Rebound' }).waitFor();
-    const switches = onboarding.getByRole('switch');
+    const switches = onboarding.locator('.dialers').getByRole('switch');
     await expect.poll(() => switches.count()).toBe(DIALERS.length);
+    // Conversation signals are offered there too, on by default, off in one click.
+    const signals = onboarding.getByRole('switch', { name: 'Conversation signals (stay on this computer)' });
+    await expect.poll(() => signals.isChecked()).toBe(true);
     for (const name of ['HubSpot calling', 'RingCentral', 'Aircall', 'Google Voice', 'Outreach']) {
       const dialer = onboarding.getByRole('switch', { name });
       await expect.poll(() => dialer.isEnabled()).toBe(true);

@@ -39,9 +39,9 @@ describe('openReboundDb', () => {
     named.close();
   });
 
-  it('has the calls, resets and followUps tables with the designed indexes', async () => {
+  it('has the calls, resets, followUps and dayRollups tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -53,14 +53,14 @@ describe('openReboundDb', () => {
         '++id',
         '&callKey',
         'endedAt',
-        'rating',
-        'source',
-        'startedAt',
         '[source+endedAt]',
         '[rating+endedAt]',
+        '[host+endedAt]',
+        'talk.figures.heardS',
       ].sort(),
-      resets: ['++id', 'callId', 'kind', 'startedAt', 'completedAt'].sort(),
+      resets: ['++id', 'callId', 'completedAt'].sort(),
       followUps: ['++id', 'callId', 'doneAt', 'dueAt'].sort(),
+      dayRollups: ['day'],
     });
   });
 

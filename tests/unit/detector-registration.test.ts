@@ -58,11 +58,11 @@ describe('detectorScriptFor', () => {
     expect(origins).toEqual(['https://b.example/*', 'https://a.example/*']);
   });
 
-  it('runs the detector and the MAIN-world WebRTC hook in every frame of the granted hosts, about:blank ones too', () => {
+  it('runs the detector and the MAIN-world WebRTC hook and message prefilter in every frame of the granted hosts, about:blank ones too', () => {
     const scripts = detectorScriptsFor(['https://dialpad.com/*', 'https://app.hubspot.com/*']);
     expect(scripts.map((script) => [script.id, script.js, script.world])).toEqual([
       ['rebound-detector', ['content.js'], undefined],
-      ['rebound-webrtc-hook', ['webrtc-hook.js'], 'MAIN'],
+      ['rebound-webrtc-hook', ['webrtc-hook.js', 'message-prefilter.js'], 'MAIN'],
     ]);
     for (const script of scripts) {
       expect(script).toMatchObject({

@@ -1,14 +1,15 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hubspotAdapter, outcomeFromEndStatus } from '../../src/content/adapters/hubspot';
-import { isFrameInside } from '../../src/content/frame-ancestry';
 import { type CallSignal, callSignalSchema } from '../../src/messages/call-signal';
+import { isFrameInside } from '../../src/page/frame-ancestry';
+import { installMessagePrefilter } from '../../src/page/message-prefilter';
 
-/** A stand-in for a browsing context: an event target with a `parent`. */
-type FakeWindow = EventTarget & { parent: unknown; name: string };
+/** A stand-in for a browsing context: an event target with a `parent` and a document. */
+type FakeWindow = EventTarget & { parent: unknown; name: string; document: EventTarget };
 
 function fakeWindow(name: string, parent?: FakeWindow): FakeWindow {
-  const win = Object.assign(new EventTarget(), { name, parent: undefined as unknown });
+  const win = Object.assign(new EventTarget(), { name, parent: undefined as unknown, document: new EventTarget() });
   win.parent = parent ?? win;
   return win;
 }
@@ -42,8 +43,10 @@ function setup() {
   const now = () => clock;
   const addListener = vi.spyOn(host, 'addEventListener');
   hubspotAdapter.start(asWindow(host), (signal) => signals.push(signal), controller.signal, now);
+  // The page's message events reach the adapter through the MAIN-world prefilter.
+  installMessagePrefilter(asWindow(host));
   const listener = addListener.mock.calls[0]?.[1] as ((event: MessageEvent) => void) | undefined;
-  if (!listener) throw new Error('the adapter added no listener');
+  if (!listener) throw new Error('the prefilter added no listener');
   return {
     host,
     widget,
@@ -270,6 +273,7 @@ describe('hubspotAdapter', () => {
       AbortSignal.abort(),
       () => T0,
     );
+    installMessagePrefilter(asWindow(host));
     host.dispatchEvent(messageEvent(widgetMessage('OUTGOING_CALL_STARTED'), widget));
     expect(signals).toEqual([]);
   });

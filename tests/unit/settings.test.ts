@@ -28,6 +28,8 @@ describe('settingsFrom', () => {
       customSites: [],
       widgetPages: [],
       retentionDays: 0,
+      conversationSignals: true,
+      openLines: [],
     });
   });
 
@@ -59,6 +61,8 @@ describe('settingsFrom', () => {
       customSites: [{ origin: 'http://localhost:8080', detect: 'elements', hangUpSelector: 'button.end' }],
       widgetPages: [{ family: 'ringcentral', origin: 'https://crm.acme.test' }],
       retentionDays: 3650,
+      conversationSignals: false,
+      openLines: [{ site: 'http://localhost:8080', open: true, quietSeconds: 600 }],
     };
     expect(settingsFrom(stored)).toEqual(stored);
   });
@@ -102,6 +106,9 @@ describe('settingsFrom', () => {
     ['retentionDays', -1],
     ['retentionDays', 3651],
     ['retentionDays', 1.5],
+    ['conversationSignals', 'no'],
+    ['openLines', [{ site: 'hubspot', open: true, quietSeconds: 4 }]],
+    ['openLines', [{ site: 'hubspot', open: 'yes', quietSeconds: 20 }]],
   ])('falls back for an invalid %s (%j) alone, keeping the valid fields', (field, value) => {
     const valid = {
       minCallSeconds: 45,
@@ -113,6 +120,8 @@ describe('settingsFrom', () => {
       customSites: [],
       widgetPages: [],
       retentionDays: 90,
+      conversationSignals: false,
+      openLines: [{ site: 'aircall', open: true, quietSeconds: 30 }],
     };
     const result = settingsFrom({ ...valid, [field]: value });
     expect(result).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field as keyof typeof DEFAULT_SETTINGS] });

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { isFrameInside } from '../frame-ancestry';
+import {
+  FRAME_MESSAGE_EVENT,
+  MAX_FORWARDED_LENGTH,
+  MESSAGE_GATES_EVENT,
+  type MessageGates,
+  PREFILTER_READY_EVENT,
+} from '../../page/message-channel';
 
 /** The property whose value names the message kind, and the kinds a protocol has. */
 interface Gate {
@@ -24,33 +30,37 @@ interface Route {
 }
 
 /**
- * Every protocol adapter in a frame behind one `message` listener. A chatty page posts hundreds
- * of messages a second; each costs one listener call and, for a message of another kind, one
- * property read per kind property (`type`, `name`, `api`), not one listener call per adapter.
+ * Every protocol adapter in a frame behind one listener. The page's `message` events are seen
+ * first by the MAIN-world prefilter (src/page/message-prefilter.ts), which passes on, as JSON,
+ * only what a nested frame posted with a kind listed here: a chatty page's traffic never crosses
+ * into this world. What does arrive is a claim from the page's world, parsed and checked here.
  */
 class FrameMessages {
   /** Gate key → message kind → the routes that take that kind (a list: read on every message). */
   private readonly gated: Array<readonly [string, Map<unknown, Set<Route>>]> = [];
-  private readonly ungated = new Set<Route>();
   private routes = 0;
   private listening = false;
 
   constructor(private readonly frame: Window) {}
 
-  add(route: Route, gate: Gate | undefined, stop: AbortSignal): void {
+  add(route: Route, gate: Gate, stop: AbortSignal): void {
     if (stop.aborted) return;
-    const sets = gate ? [...gate.kinds].map((kind) => this.routesFor(gate.key, kind)) : [this.ungated];
+    const sets = [...gate.kinds].map((kind) => this.routesFor(gate.key, kind));
     for (const set of sets) set.add(route);
     this.routes += 1;
+    const doc = this.frame.document;
     if (!this.listening) {
-      this.frame.addEventListener('message', this.onMessage);
+      doc.addEventListener(FRAME_MESSAGE_EVENT, this.onMessage);
+      doc.addEventListener(PREFILTER_READY_EVENT, this.sendGates);
       this.listening = true;
     }
+    this.sendGates();
     stop.addEventListener('abort', () => {
       for (const set of sets) set.delete(route);
       this.routes -= 1;
       if (this.routes === 0) {
-        this.frame.removeEventListener('message', this.onMessage);
+        doc.removeEventListener(FRAME_MESSAGE_EVENT, this.onMessage);
+        doc.removeEventListener(PREFILTER_READY_EVENT, this.sendGates);
         this.listening = false;
       }
     });
@@ -67,22 +77,27 @@ class FrameMessages {
     return routes;
   }
 
-  private readonly onMessage = (event: MessageEvent): void => {
-    // The sender first: reading `data` makes the browser copy the message into this world, and
-    // a page posting to itself (schedulers, analytics) is never a dialer.
-    if (!isFrameInside(this.frame, event.source)) return;
-    const data: unknown = event.data;
-    // Nothing is allocated for a message no adapter takes: most of a chatty page's traffic.
-    let candidates: Route[] | undefined = this.ungated.size > 0 ? [...this.ungated] : undefined;
-    let named = false;
-    if (typeof data === 'object' && data !== null) {
-      for (const [key, kinds] of this.gated) {
-        const routes = kinds.get((data as Record<string, unknown>)[key]);
-        if (routes && routes.size > 0) {
-          candidates = [...(candidates ?? []), ...routes];
-          named = true;
-        }
-      }
+  /** Tells the prefilter every kind taken here (it may start before or after this script). */
+  private readonly sendGates = (): void => {
+    const gates: MessageGates = {};
+    for (const [key, kinds] of this.gated) gates[key] = [...kinds.keys()] as MessageGates[string];
+    this.frame.document.dispatchEvent(new CustomEvent(MESSAGE_GATES_EVENT, { detail: JSON.stringify(gates) }));
+  };
+
+  private readonly onMessage = (event: Event): void => {
+    const detail: unknown = (event as CustomEvent).detail;
+    if (typeof detail !== 'string' || detail.length > MAX_FORWARDED_LENGTH) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(detail);
+    } catch {
+      return;
+    }
+    if (typeof data !== 'object' || data === null) return;
+    let candidates: Route[] | undefined;
+    for (const [key, kinds] of this.gated) {
+      const routes = kinds.get((data as Record<string, unknown>)[key]);
+      if (routes && routes.size > 0) candidates = [...(candidates ?? []), ...routes];
     }
     if (!candidates) return;
     let taken = false;
@@ -93,8 +108,9 @@ class FrameMessages {
         route.handle(parsed.output);
       }
     }
-    // A dialer's message kind in a shape no adapter knows: how a vendor's protocol change looks.
-    if (named && !taken) unrecognisedListeners.get(this.frame)?.();
+    // A dialer's message kind (the prefilter passes on no other) in a shape no adapter knows:
+    // how a vendor's protocol change looks.
+    if (!taken) unrecognisedListeners.get(this.frame)?.();
   };
 }
 
@@ -110,9 +126,9 @@ export function onUnrecognisedFrameMessage(frame: Window, listener: () => void):
 }
 
 /**
- * Listens for `message` events that a frame nested in `frame` posted and that match `schema`;
- * everything else (the page itself, other windows, other shapes) is ignored without a throw.
- * Dialer SDKs post with targetOrigin '*', so the sender frame and the shape are the proof.
+ * Hears messages that a frame nested in `frame` posted and that match `schema`, by way of the
+ * prefilter; everything else (the page itself, other windows, other shapes) is ignored without
+ * a throw. Dialer SDKs post with targetOrigin '*', so the sender frame and the shape are the proof.
  */
 export function onFrameMessage<TSchema extends v.GenericSchema>(
   frame: Window,
@@ -120,9 +136,11 @@ export function onFrameMessage<TSchema extends v.GenericSchema>(
   schema: TSchema,
   handle: (message: v.InferOutput<TSchema>) => void,
 ): void {
+  const gate = gateOf(schema);
+  if (!gate) throw new Error('a frame-message schema starts with a picklist or literal kind property');
   const messages = perFrame.get(frame) ?? new FrameMessages(frame);
   perFrame.set(frame, messages);
-  messages.add({ schema, handle: handle as (message: unknown) => void }, gateOf(schema), stop);
+  messages.add({ schema, handle: handle as (message: unknown) => void }, gate, stop);
 }
 
 export const vendorCallId = v.pipe(

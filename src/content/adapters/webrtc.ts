@@ -2,21 +2,40 @@
  * Generic WebRTC: hears the MAIN-world hook (src/page/webrtc-hook.ts) in this frame through
  * its CustomEvent channel. The detail is a claim from the page's world, so it is parsed as a
  * short string against a strict schema, never trusted as an object. Try it on:
- * tests/fixtures/webrtc-call.
+ * tests/fixtures/webrtc-call and tests/fixtures/talk-call.
+ *
+ * With conversation signals on, it tells the hook to sample, and turns each connection's talk
+ * samples into the call's figures (sent with its end), or, on a site whose line stays open,
+ * into one call per conversation.
  */
 import * as v from 'valibot';
-import { WEBRTC_EVENT } from '../../page/webrtc-channel';
-import type { DialerAdapter } from './adapter';
+import { lineSiteOf, openLineOf } from '../../dialers/open-line';
+import type { CallSignal } from '../../messages/call-signal';
+import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../page/webrtc-channel';
+import type { Settings } from '../../settings/settings';
+import { loadSettings, watchSettings } from '../../settings/settings-store';
+import { TalkRecorder } from '../../talk/conversation-figures';
+import type { TalkSample } from '../../talk/talk-sample';
+import type { DialerAdapter, EmitSignal } from './adapter';
+import { ConversationSplit } from './conversation-split';
 
 export const WEBRTC_SOURCE = 'webrtc';
 const MAX_DETAIL_LENGTH = 200;
+/** Connections followed per frame; a page announcing more gets no figures for the rest. */
+const MAX_CONNECTIONS = 10;
+/** The hook samples once a second: samples closer than this for one connection are forged, and dropped. */
+const MIN_SAMPLE_GAP_MS = 500;
 
-const notice = v.strictObject({
-  kind: v.picklist(['started', 'ended']),
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}-\d{1,9}$/)),
-});
+const connectionId = v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}-\d{1,9}$/));
+const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
+const bit = v.picklist([0, 1] as const);
+const notice = v.variant('kind', [
+  v.strictObject({ kind: v.picklist(['started', 'ended']), id: connectionId }),
+  v.strictObject({ kind: v.literal('talk'), id: connectionId, r: bit, o: bit, rl: level, ol: level }),
+]);
+type Notice = v.InferOutput<typeof notice>;
 
-function parseNotice(detail: unknown): v.InferOutput<typeof notice> | undefined {
+function parseNotice(detail: unknown): Notice | undefined {
   if (typeof detail !== 'string' || detail.length > MAX_DETAIL_LENGTH) return undefined;
   try {
     const parsed = v.safeParse(notice, JSON.parse(detail));
@@ -26,15 +45,100 @@ function parseNotice(detail: unknown): v.InferOutput<typeof notice> | undefined 
   }
 }
 
+/** What is kept about one live connection: its figures so far, or its conversations. */
+interface Followed {
+  lastSampleAt: number;
+  recorder?: TalkRecorder;
+  split?: ConversationSplit;
+}
+
 export const webrtcAdapter: DialerAdapter = {
   id: WEBRTC_SOURCE,
   matches: () => true,
   start(frame, emit, stop, now) {
-    frame.document.addEventListener(
+    const doc = frame.document;
+    let settings: Settings | undefined;
+    const followed = new Map<string, Followed>();
+    const askToSample = () => {
+      if (settings?.conversationSignals) doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'on' }));
+    };
+    loadSettings().then(
+      (loaded) => {
+        settings = loaded;
+        askToSample();
+      },
+      () => undefined,
+    );
+    // Turned off during a call: the hook stops at once, and what was heard so far is forgotten.
+    const unwatch = watchSettings((next) => {
+      const wasOn = settings?.conversationSignals === true;
+      settings = next;
+      if (next.conversationSignals) {
+        askToSample();
+        return;
+      }
+      if (!wasOn) return;
+      doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'off' }));
+      for (const connection of followed.values()) connection.recorder = undefined;
+    });
+    stop.addEventListener('abort', () => {
+      unwatch();
+      for (const connection of followed.values()) connection.split?.dispose();
+    });
+
+    const started = (id: string, at: number, send: EmitSignal): void => {
+      if (!settings?.conversationSignals || followed.has(id) || followed.size >= MAX_CONNECTIONS) {
+        send({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
+        return;
+      }
+      const site = lineSiteOf(frame.location.href);
+      const line = site === undefined ? undefined : openLineOf(settings.openLines, site);
+      if (line?.open) {
+        followed.set(id, {
+          lastSampleAt: Number.NEGATIVE_INFINITY,
+          split: new ConversationSplit(id, line.quietSeconds * 1000, send, now),
+        });
+      } else {
+        followed.set(id, { lastSampleAt: Number.NEGATIVE_INFINITY, recorder: new TalkRecorder() });
+        send({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
+      }
+      askToSample();
+    };
+
+    const ended = (id: string, at: number, send: EmitSignal): void => {
+      const connection = followed.get(id);
+      followed.delete(id);
+      if (connection?.split) {
+        connection.split.close();
+        return;
+      }
+      const talk = connection?.recorder?.result();
+      const signal: CallSignal = { kind: 'ended', source: WEBRTC_SOURCE, callId: id, at };
+      send(talk ? { ...signal, talk } : signal);
+    };
+
+    const heard = (id: string, sample: TalkSample, at: number): void => {
+      const connection = followed.get(id);
+      if (!connection || at - connection.lastSampleAt < MIN_SAMPLE_GAP_MS) return;
+      connection.lastSampleAt = at;
+      connection.recorder?.add(sample);
+      connection.split?.add(sample, at);
+    };
+
+    doc.addEventListener(
       WEBRTC_EVENT,
       (event: Event) => {
         const parsed = parseNotice((event as CustomEvent).detail);
-        if (parsed) emit({ kind: parsed.kind, source: WEBRTC_SOURCE, callId: parsed.id, at: now() });
+        if (!parsed) return;
+        const at = now();
+        if (parsed.kind === 'talk') {
+          heard(
+            parsed.id,
+            { rep: parsed.r === 1, other: parsed.o === 1, repLevel: parsed.rl, otherLevel: parsed.ol },
+            at,
+          );
+        } else if (parsed.kind === 'started') started(parsed.id, at, emit);
+        else ended(parsed.id, at, emit);
       },
       { signal: stop },
     );

@@ -83,6 +83,7 @@ export function Toast({ nudged, breathDone, onClose, onBusy, accepts = isTrusted
               nudge.durationMs === undefined ? t('callLengthUnknown') : formatDuration(nudge.durationMs),
             ])}
           </p>
+          {nudge.why && <p class="meta why">{nudge.why}</p>}
         </>
       ) : (
         <p class="title">{t('popupQuickReset')}</p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { lastCallOnHost } from '../../db/history';
 import type { CallRecord, ReboundDb } from '../../db/schema';
 import { formatDuration } from '../../format/duration';
 import { t } from '../../platform/i18n';
@@ -14,15 +15,10 @@ export function CallSeen({ db, host }: { db: ReboundDb; host: string }) {
 
   useEffect(() => {
     if (live) return;
-    db.calls
-      .orderBy('endedAt')
-      .reverse()
-      .filter((call) => call.host === host)
-      .first()
-      .then(
-        (call) => setLast(call ?? null),
-        () => setLast(null),
-      );
+    lastCallOnHost(db, host).then(
+      (call) => setLast(call ?? null),
+      () => setLast(null),
+    );
   }, [db, host, live]);
 
   let text = '';

@@ -7,6 +7,7 @@ import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
 import { loadSettings, saveSettings } from '../../settings/settings-store';
 import { CallSeen } from './CallSeen';
+import { OpenLineField } from './OpenLineField';
 import { siteProblemText } from './site-problem-text';
 
 type Draft = { site: string; detect: CustomSite['detect']; inCall: string; hangUp: string };
@@ -108,6 +109,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
                   : [site.inCallSelector, site.hangUpSelector].filter(Boolean).join(' · ')}
               </p>
               <CallSeen db={db} host={new URL(site.origin).host} />
+              {site.detect === 'webrtc' && <OpenLineField site={site.origin} />}
               <button type="button" class="secondary" onClick={() => remove(site)}>
                 {t('sitesRemove', site.origin)}
               </button>

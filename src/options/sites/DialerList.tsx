@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DIALER_GROUPS, DIALERS, type DialerFamily, type DialerGroup } from '../../dialers/catalog';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
+import { OpenLineField } from './OpenLineField';
 import { WidgetPages } from './WidgetPages';
 
 const HOW: Record<DialerFamily['how'], MessageKey> = {
@@ -27,8 +28,15 @@ const shownHosts = (dialer: DialerFamily) =>
  * One switch per known dialer, grouped. Turning one on asks the browser for its hosts (the
  * background then registers the detector there and brings it to tabs already open); turning it
  * off gives them back (and the detector goes). A widget that is on also asks which CRM it lives in.
+ * With `lineSettings` (Options → Sites), each turned-on dialer also says whether its line stays open.
  */
-export function DialerList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
+export function DialerList({
+  headingLevel = 3,
+  lineSettings = false,
+}: {
+  headingLevel?: 2 | 3;
+  lineSettings?: boolean;
+}) {
   const [on, setOn] = useState<Record<string, boolean> | null>(null);
   const [status, setStatus] = useState('');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -83,6 +91,7 @@ export function DialerList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                 <p id={`how-${dialer.id}`} class="hint">
                   {t(HOW[dialer.how])} · {shownHosts(dialer)}
                 </p>
+                {lineSettings && on?.[dialer.id] === true && <OpenLineField site={dialer.id} />}
                 {dialer.widget && on?.[dialer.id] === true && <WidgetPages family={dialer} />}
               </li>
             ))}

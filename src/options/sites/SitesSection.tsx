@@ -5,6 +5,7 @@ import { browser } from '../../platform/browser';
 import { t } from '../../platform/i18n';
 import { watchSessionKey } from '../../platform/session-store';
 import { downloadBlob } from '../sections/your-data/download';
+import { ConversationSignalsSwitch } from './ConversationSignalsSwitch';
 import { CustomSites } from './CustomSites';
 import { DetectorTrail } from './DetectorTrail';
 import { DialerList } from './DialerList';
@@ -21,7 +22,8 @@ export function SitesSection() {
       <p>{t('sitesIntro')}</p>
       <WidgetOffers />
       <h2>{t('sitesDialersHeading')}</h2>
-      <DialerList />
+      <ConversationSignalsSwitch />
+      <DialerList lineSettings />
       <h2>{t('sitesCustomHeading')}</h2>
       <CustomSites db={db} />
       <DetectorTrail

@@ -40,8 +40,8 @@ describe('import boundaries', () => {
     ['src/content/adapters/x.ts', 'dexie', 'never touch the database'],
     ['src/content/x.ts', '../background/call-tracker', 'talk to it through src/messages/'],
     ['src/content/toast/x.ts', '../../popup/steps/BreatheStep', 'extension-page UI'],
-    ['src/page/x.ts', '../messages/call-signal', 'imports nothing but its channel'],
-    ['src/page/x.ts', 'preact', 'imports nothing but its channel'],
+    ['src/page/x.ts', '../messages/call-signal', 'imports nothing but its channels'],
+    ['src/page/x.ts', 'preact', 'imports nothing but its channels'],
     ['src/db/x.ts', '../background/call-tracker', 'belongs to none'],
     ['src/db/x.ts', '../popup/App', 'belongs to none'],
     ['src/popup/x.ts', '../background/live-calls', "background's runtime code"],
@@ -55,6 +55,8 @@ describe('import boundaries', () => {
 
   it.each([
     ['src/page/x.ts', './webrtc-channel'],
+    ['src/page/x.ts', './message-channel'],
+    ['src/page/x.ts', './frame-ancestry'],
     ['src/content/x.ts', '../messages/call-signal'],
     ['src/db/x.ts', '../calls/call'],
     ['src/popup/x.ts', '../calls/live-calls-state'],

@@ -1,5 +1,11 @@
 import type { DialerAdapter } from '../../../src/content/adapters/adapter';
 import type { CallSignal } from '../../../src/messages/call-signal';
+import { installMessagePrefilter } from '../../../src/page/message-prefilter';
+
+/** A stand-in window with a document: enough for the adapters and the MAIN-world prefilter. */
+export function standInFrame(): Window {
+  return Object.assign(new EventTarget(), { document: new EventTarget() }) as unknown as Window;
+}
 
 /** One recorded `message` event: what was posted, when, and by whom. */
 export interface Recorded {
@@ -11,14 +17,15 @@ export interface Recorded {
 
 /**
  * Replays recorded `message` events into an adapter running on a stand-in window, the way the
- * browser delivers them, and returns what it emitted.
+ * browser delivers them (through the page-world prefilter), and returns what it emitted.
  */
 export function replay(
   adapter: DialerAdapter,
   recorded: readonly Recorded[],
   { keepRunning = false }: { keepRunning?: boolean } = {},
 ): CallSignal[] {
-  const frame = new EventTarget() as unknown as Window;
+  const frame = standInFrame();
+  installMessagePrefilter(frame);
   const widget = { parent: frame };
   const stranger = { parent: null };
   const signals: CallSignal[] = [];

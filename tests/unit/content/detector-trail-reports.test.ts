@@ -4,6 +4,8 @@ import { onUnrecognisedFrameMessage } from '../../../src/content/adapters/frame-
 import { PROTOCOL_ADAPTERS } from '../../../src/content/adapters/protocol-adapters';
 import { MAX_SIGNALS_PER_SECOND, startDetector } from '../../../src/content/detector';
 import { DROP_REPORT_INTERVAL_MS, dropReporter } from '../../../src/content/drop-report';
+import { installMessagePrefilter } from '../../../src/page/message-prefilter';
+import { standInFrame } from './adapter-harness';
 
 function post(frame: Window, data: unknown, source: unknown): void {
   const event = new Event('message');
@@ -44,7 +46,8 @@ describe('what the detector tells the trail', () => {
   });
 
   it('hears of a dialer’s message in a shape no adapter knows, and of nothing else', () => {
-    const frame = new EventTarget() as unknown as Window;
+    const frame = standInFrame();
+    installMessagePrefilter(frame);
     const widget = { parent: frame };
     const unrecognised = vi.fn();
     onUnrecognisedFrameMessage(frame, unrecognised);

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../../scripts/seed-history';
 import { manualCall } from '../../../src/calls/manual-call';
 import { recordManualCall } from '../../../src/db/calls';
+import { localClock } from '../../../src/db/day-clock';
+import { checkRollups } from '../../../src/db/day-rollup-check';
 import { deleteAllHistory } from '../../../src/db/deletion';
 import { csvCell, exportCallsCsv, exportJson, exportResetsCsv } from '../../../src/db/export';
 import { type ExportDocument, parseExport } from '../../../src/db/export-format';
@@ -233,6 +235,21 @@ describe('merging into a database that has history', () => {
     });
     await expect(applyImport(db, document)).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
+    expect(await db.dayRollups.count()).toBeGreaterThan(0);
+    expect((await checkRollups(db, localClock)).differing).toEqual([]);
+  });
+
+  it('writes in batches inside its one transaction and reports the rows written after each', async () => {
+    const document = generateHistory({ calls: 6000, resets: 1000, endAt: NOW });
+    const reports: [number, number][] = [];
+    const summary = await applyImport(db, document, (written, total) => reports.push([written, total]));
+    const total = summary.calls.add + summary.resets.add + summary.followUps.add;
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    expect(reports[0]).toEqual([5000, total]);
+    expect(reports.at(-1)).toEqual([total, total]);
+    expect(reports.every(([written], index) => index === 0 || written > (reports[index - 1]?.[0] ?? 0))).toBe(true);
+    expect(await db.calls.count()).toBe(6000);
+    expect((await checkRollups(db, localClock)).differing).toEqual([]);
   });
 });
 
@@ -327,10 +344,12 @@ describe('CSV', () => {
     await db.calls.update(2, { tags: ['=HYPERLINK("x")', 'a,b'] });
     const calls = (await (await exportCallsCsv(db, { chunkSize: 3, ...noPause })).text()).split('\r\n');
     expect(calls[0]).toBe(
-      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags,device,missed',
+      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags,device,missed,' +
+        'repTalkSeconds,otherTalkSeconds,talkShare,overtalkSeconds,longestOtherSeconds,longestRepSeconds,silenceShare,loudMoments',
     );
+    // No figures: empty cells, never zeros.
     expect(calls[1]).toBe(
-      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,,,',
+      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,,,,,,,,,,,',
     );
     expect(calls[2]).toContain(',fine,"\'=HYPERLINK(""x""); a,b"');
     expect(calls).toHaveLength(CALLS.length + 2);
@@ -349,10 +368,11 @@ describe('CSV', () => {
     const lines = (await (await exportCallsCsv(db, noPause)).text()).split('\r\n');
     const iso = (ms: number) => new Date(ms).toISOString();
     expect(lines[1]).toBe(
-      `1,manual:${NOW}-a,manual,,,${iso(NOW - 15 * 60_000)},${iso(NOW)},900,completed,hang-up,,,desk,`,
+      // The figures' cells are empty: a call logged by hand has no conversation signals.
+      `1,manual:${NOW}-a,manual,,,${iso(NOW - 15 * 60_000)},${iso(NOW)},900,completed,hang-up,,,desk,,,,,,,,,`,
     );
     expect(lines[2]).toBe(
-      `2,manual:${NOW + 1000}-b,manual,crm.acme.example,,,${iso(NOW + 1000)},,unknown,hang-up,,,,yes`,
+      `2,manual:${NOW + 1000}-b,manual,crm.acme.example,,,${iso(NOW + 1000)},,unknown,hang-up,,,,yes,,,,,,,,`,
     );
   });
 
@@ -360,5 +380,53 @@ describe('CSV', () => {
     expect(csvCell(undefined)).toBe('');
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+  });
+});
+
+describe('conversation figures', () => {
+  const talk = {
+    figures: {
+      heardS: 60,
+      repTalkS: 20,
+      otherTalkS: 35,
+      overtalkS: 5,
+      longestOtherS: 18,
+      longestRepS: 9,
+      silenceS: 10,
+      loudMoments: 1,
+    },
+    timeline: [
+      [1, 20],
+      [3, 5],
+      [2, 30],
+      [0, 5],
+    ] as [0 | 1 | 2 | 3, number][],
+  };
+
+  it('travel through export and import, and into the CSV', async () => {
+    await fill(db);
+    await db.calls.update(1, { talk });
+    const before = await snapshot(db);
+    const blob = await exportJson(db, DEFAULT_SETTINGS, NOW, noPause);
+    await deleteAllHistory(db);
+    await applyImport(db, parsed(await blob.text()));
+    expect(await snapshot(db)).toEqual(before);
+    const csv = (await (await exportCallsCsv(db, noPause)).text()).split('\r\n');
+    expect(csv[1]).toMatch(/,20,35,0\.36,5,18,9,0\.17,1$/);
+  });
+
+  it('are checked on import: a figure that is not a count of seconds, or a timeline past its bound, is named', async () => {
+    await fill(db);
+    await db.calls.update(1, { talk });
+    const document = JSON.parse(await (await exportJson(db, DEFAULT_SETTINGS, NOW, noPause)).text());
+    document.calls[0].talk.figures.overtalkS = -3;
+    document.calls[1].talk = { ...talk, timeline: Array.from({ length: 500 }, () => [1, 1]) };
+    const result = parseExport(JSON.stringify(document));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => ('where' in problem ? problem.where : problem.code))).toEqual([
+      'calls[0].talk.figures.overtalkS',
+      'calls[1].talk.timeline',
+    ]);
   });
 });

@@ -89,7 +89,7 @@ export const FOLLOW_UPS: FollowUpRecord[] = [
 
 /** A fresh database (unique name) holding the whole fixture history. */
 export async function openFixtureDb(name: string): Promise<ReboundDb> {
-  const db = openReboundDb(`${name}-${Math.random()}`);
+  const db = openReboundDb(`${name}-${Math.random()}`, { clock: utcClock });
   await db.calls.bulkAdd(CALLS);
   await db.resets.bulkAdd(RESETS);
   await db.followUps.bulkAdd(FOLLOW_UPS);

@@ -18,6 +18,12 @@ describe('history filters', () => {
     expect(await historyCallIds(db, {})).toEqual([5, 4, 3, 2, 1, 6, 8, 7, 9]);
   });
 
+  it('the newest few first, for the screen, filtered the same way', async () => {
+    expect(await historyCallIds(db, {}, 3)).toEqual([5, 4, 3]);
+    const tough = await historyCallIds(db, { rating: 'tough', source: 'hubspot' });
+    expect(await historyCallIds(db, { rating: 'tough', source: 'hubspot' }, 2)).toEqual(tough.slice(0, 2));
+  });
+
   it('by date range, inclusive', async () => {
     expect(await historyCallIds(db, { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 24, 23, 59) })).toEqual([
       6, 8, 7,

@@ -4,7 +4,9 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach, expect, it } from 'vitest';
-import { historyCallIds } from '../../../src/db/history';
+import { localClock } from '../../../src/db/day-clock';
+import { checkRollups } from '../../../src/db/day-rollup-check';
+import { dialersInHistory, historyCallIds } from '../../../src/db/history';
 import { openReboundDb, type ReboundDb, SCHEMA_VERSION } from '../../../src/db/schema';
 import { CALLS, FOLLOW_UPS, RESETS } from './history-fixture';
 
@@ -47,9 +49,88 @@ it('a version 1 database opens as the current version with every row intact', as
   expect(await historyCallIds(opened, { source: 'hubspot', rating: 'tough' })).toEqual([3, 1, 6, 7, 9]);
 });
 
+const V2_STORES = {
+  calls: '++id, &callKey, startedAt, endedAt, source, rating, [source+endedAt], [rating+endedAt]',
+  resets: '++id, startedAt, callId, kind, completedAt',
+  followUps: '++id, dueAt, doneAt, callId',
+};
+
+it('a version 2 database opens as the current version: old calls have no figures, new ones are found by them', async () => {
+  const name = `migrate-v2-${Math.random()}`;
+  const v2 = new Dexie(name);
+  v2.version(2).stores(V2_STORES);
+  await v2.table('calls').bulkAdd(CALLS);
+  await v2.table('resets').bulkAdd(RESETS);
+  await v2.table('followUps').bulkAdd(FOLLOW_UPS);
+  v2.close();
+
+  opened = openReboundDb(name);
+  await opened.open();
+  expect(opened.verno).toBe(SCHEMA_VERSION);
+  expect(await opened.calls.toArray()).toEqual(CALLS);
+  expect(await opened.resets.toArray()).toEqual(RESETS);
+  expect(await opened.followUps.toArray()).toEqual(FOLLOW_UPS);
+  // No old call claims figures it never had.
+  expect(await opened.calls.where('talk.figures.heardS').above(0).count()).toBe(0);
+  const talk = {
+    figures: {
+      heardS: 30,
+      repTalkS: 10,
+      otherTalkS: 15,
+      overtalkS: 2,
+      longestOtherS: 9,
+      longestRepS: 6,
+      silenceS: 7,
+      loudMoments: 0,
+    },
+    timeline: [[1, 10] as [1, number], [2, 20] as [2, number]],
+  };
+  await opened.calls.update(1, { talk });
+  expect((await opened.calls.where('talk.figures.heardS').above(0).toArray()).map((call) => call.id)).toEqual([1]);
+});
+
 it('a fresh database is created at the current version', async () => {
   opened = openReboundDb(`fresh-${Math.random()}`);
   await opened.open();
   expect(opened.verno).toBe(SCHEMA_VERSION);
-  expect(opened.tables.map((table) => table.name).sort()).toEqual(['calls', 'followUps', 'resets']);
+  expect(opened.tables.map((table) => table.name).sort()).toEqual(['calls', 'dayRollups', 'followUps', 'resets']);
+});
+
+it('a version 2 database opens as the current version with its daily roll-ups built from every row', async () => {
+  const name = `migrate-v2-${Math.random()}`;
+  const v2 = new Dexie(name);
+  v2.version(2).stores(V2_STORES);
+  await v2.table('calls').bulkAdd(CALLS);
+  await v2.table('resets').bulkAdd(RESETS);
+  await v2.table('followUps').bulkAdd(FOLLOW_UPS);
+  v2.close();
+
+  opened = openReboundDb(name);
+  await opened.open();
+  expect(opened.verno).toBe(SCHEMA_VERSION);
+  expect(await opened.calls.toArray()).toEqual(CALLS);
+  expect(await opened.resets.toArray()).toEqual(RESETS);
+  expect(await opened.followUps.toArray()).toEqual(FOLLOW_UPS);
+  const rollups = await opened.dayRollups.toArray();
+  expect(rollups.reduce((sum, day) => sum + day.calls, 0)).toBe(CALLS.length);
+  expect(rollups.reduce((sum, day) => sum + day.resets, 0)).toBe(RESETS.length);
+  expect(await checkRollups(opened, localClock)).toEqual({ stored: rollups.length, differing: [] });
+  // The queries that moved off the dropped indexes still answer.
+  expect(await dialersInHistory(opened)).toEqual([...new Set(CALLS.map((call) => call.source))].sort());
+  expect(
+    await opened.calls.where('[host+endedAt]').between([CALLS[0]?.host, 0], [CALLS[0]?.host, Infinity]).count(),
+  ).toBe(CALLS.filter((call) => call.host === CALLS[0]?.host).length);
+});
+
+it('a version 1 database also gets its roll-ups on the way to the current version', async () => {
+  const name = `migrate-v1-rollups-${Math.random()}`;
+  const v1 = new Dexie(name);
+  v1.version(1).stores(V1_STORES);
+  await v1.table('calls').bulkAdd(CALLS);
+  await v1.table('resets').bulkAdd(RESETS);
+  v1.close();
+  opened = openReboundDb(name);
+  await opened.open();
+  expect(await checkRollups(opened, localClock)).toMatchObject({ differing: [] });
+  expect((await opened.dayRollups.toArray()).reduce((sum, day) => sum + day.calls, 0)).toBe(CALLS.length);
 });

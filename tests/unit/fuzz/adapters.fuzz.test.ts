@@ -14,12 +14,13 @@ import { justcallAdapter } from '../../../src/content/adapters/justcall';
 import { ringcentralAdapter } from '../../../src/content/adapters/ringcentral';
 import { zoomPhoneAdapter } from '../../../src/content/adapters/zoom-phone';
 import { type CallSignal, callSignalSchema } from '../../../src/messages/call-signal';
+import { installMessagePrefilter } from '../../../src/page/message-prefilter';
 
 const RUNS = 10_000;
 
-type FakeWindow = EventTarget & { parent: unknown };
+type FakeWindow = EventTarget & { parent: unknown; document: EventTarget };
 const fakeWindow = (parent?: FakeWindow): FakeWindow => {
-  const win = Object.assign(new EventTarget(), { parent: undefined as unknown });
+  const win = Object.assign(new EventTarget(), { parent: undefined as unknown, document: new EventTarget() });
   win.parent = parent ?? win;
   return win;
 };
@@ -147,6 +148,8 @@ describe.each(ADAPTER_FUZZ_CASES)('$adapter.id adapter under fuzzing', ({ adapte
           stop.signal,
           () => 1_700_000_000_000,
         );
+        // As in the browser: the page's message events pass the MAIN-world prefilter first.
+        installMessagePrefilter(host as unknown as Window);
         host.dispatchEvent(Object.assign(new Event('message'), { data, source: sources[from] }));
         stop.abort();
         if (from === 'self' || from === 'stranger' || from === 'none') expect(signals).toEqual([]);

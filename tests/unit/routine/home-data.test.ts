@@ -15,7 +15,7 @@ afterEach(() => db.delete());
 const NOW = new Date(2026, 10, 25, 15).getTime();
 
 describe("today's numbers", () => {
-  it('counts calls, tough calls and resets since the start of the day', async () => {
+  it('counts the calls, tough calls and resets completed since the start of the day', async () => {
     const call = (endedAt: number, rating?: CallRecord['rating']) =>
       ({
         callKey: `k${endedAt}`,
@@ -32,7 +32,7 @@ describe("today's numbers", () => {
     await db.calls.bulkAdd([call(NOW - 1, 'tough'), call(NOW - 2, 'fine'), call(NOW - 3), call(since - 1, 'tough')]);
     await db.resets.bulkAdd([
       { kind: 'quick', startedAt: NOW - 5, completedAt: NOW, steps: [] },
-      { kind: 'quick', startedAt: since - 5, completedAt: since, steps: [] },
+      { kind: 'quick', startedAt: since - 5, completedAt: since - 1, steps: [] },
     ] as never);
     expect(await dayNumbers(db, since)).toEqual({ calls: 3, tough: 1, resets: 1 });
   });

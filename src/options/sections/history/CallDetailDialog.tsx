@@ -10,6 +10,7 @@ import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS, type CallRating } from '../../../messages/to-background';
 import { t } from '../../../platform/i18n';
 import { notifyHistoryChanged } from '../../notify-history-changed';
+import { ConversationView } from './ConversationView';
 
 interface CallDetailDialogProps {
   db: ReboundDb;
@@ -106,6 +107,8 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
               ))}
             </select>
           </div>
+          <h3>{t('talkHeading')}</h3>
+          <ConversationView talk={call.talk} />
           <h3>{t('historyResets')}</h3>
           {detail.resets.length === 0 ? (
             <p>{t('historyNoReset')}</p>

@@ -21,6 +21,8 @@ import { WindowedList } from './WindowedList';
 
 const ROW_HEIGHT = 64;
 const LIST_HEIGHT = 512;
+/** Ids asked for first: a screenful and a little more. */
+const FIRST_SCREEN_ROWS = Math.ceil(LIST_HEIGHT / ROW_HEIGHT) + 2;
 /** Rows kept loaded beyond the window; past this the cache keeps only what is drawn. */
 const CACHE_LIMIT = 1000;
 /** Typing in the search box waits this long before querying. */
@@ -56,6 +58,8 @@ export function HistoryView({ db, now }: HistorySectionProps) {
   const [fields, setFields] = useState<FilterFields>(NO_FILTER);
   const [dialers, setDialers] = useState<string[]>([]);
   const [ids, setIds] = useState<number[] | null>(null);
+  /** False while only the first screen of ids is in. */
+  const [complete, setComplete] = useState(false);
   const [rows, setRows] = useState<Map<number, HistoryRow>>(new Map());
   const [open, setOpen] = useState<number | null>(null);
   const [error, setError] = useState('');
@@ -68,19 +72,30 @@ export function HistoryView({ db, now }: HistorySectionProps) {
 
   useEffect(() => {
     const asked = ++query.current;
-    const timer = setTimeout(
-      () =>
-        historyCallIds(db, toFilter(fields)).then(
-          (found) => {
-            if (asked !== query.current) return;
-            setError('');
-            setRows(new Map());
-            setIds(found);
-          },
-          () => setError(t('historyLoadFailed')),
-        ),
-      fields.search ? SEARCH_DELAY_MS : 0,
-    );
+    const filter = toFilter(fields);
+    const current = () => asked === query.current;
+    const failed = () => {
+      if (current()) setError(t('historyLoadFailed'));
+    };
+    // The rows on screen first (their ids and records), and only then every id, for the count
+    // and scrolling: IndexedDB answers one request after another, so the 100,000-id read asked
+    // for at the same time would hold up the first rows behind it.
+    const firstScreen = async () => {
+      const found = await historyCallIds(db, filter, FIRST_SCREEN_ROWS);
+      const loaded = await historyRows(db, found);
+      if (!current()) return;
+      setError('');
+      setRows(new Map(loaded.map((row) => [row.call.id, row])));
+      setIds(found);
+      setComplete(false);
+    };
+    const everyId = async () => {
+      const found = await historyCallIds(db, filter);
+      if (!current()) return;
+      setIds(found);
+      setComplete(true);
+    };
+    const timer = setTimeout(() => void firstScreen().then(everyId).catch(failed), fields.search ? SEARCH_DELAY_MS : 0);
     return () => clearTimeout(timer);
   }, [db, fields]);
 
@@ -184,9 +199,9 @@ export function HistoryView({ db, now }: HistorySectionProps) {
         </p>
       )}
       <p class="status" role="status">
-        {ids === null ? '' : t('historyCount', formatCount(ids.length))}
+        {ids === null || !complete ? '' : t('historyCount', formatCount(ids.length))}
       </p>
-      {ids !== null && ids.length === 0 && <p>{t('historyEmpty')}</p>}
+      {complete && ids !== null && ids.length === 0 && <p>{t('historyEmpty')}</p>}
       {ids !== null && ids.length > 0 && (
         <WindowedList
           count={ids.length}

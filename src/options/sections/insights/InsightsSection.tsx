@@ -18,6 +18,7 @@ import { type MessageKey, t } from '../../../platform/i18n';
 import { optionsDb } from '../../options-db';
 import { BarChart } from './BarChart';
 import { DebriefCard } from './DebriefCard';
+import { TalkInsightsCard } from './TalkInsightsCard';
 
 const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
   today: 'insightsToday',
@@ -149,6 +150,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
             labels={weekdays}
             values={loaded.period.toughByWeekday}
           />
+          <TalkInsightsCard db={db} period={period} now={now} clock={clock} />
           <h2>{t('insightsLessons')}</h2>
           {loaded.period.lessons.length === 0 ? (
             <p>{t('insightsNoLessons')}</p>

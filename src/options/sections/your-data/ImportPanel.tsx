@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type ExportDocument, type ImportProblem, MAX_IMPORT_BYTES, parseExport } from '../../../db/export-format';
 import { applyImport, type ImportSummary, previewImport } from '../../../db/import';
 import type { ReboundDb } from '../../../db/schema';
+import { formatCount } from '../../../format/figures';
 import { t } from '../../../platform/i18n';
 import { settingsFrom } from '../../../settings/settings';
 import { saveSettings } from '../../../settings/settings-store';
@@ -13,7 +14,7 @@ type Step =
   | { name: 'reading' }
   | { name: 'rejected'; file: string; problems: ImportProblem[] }
   | { name: 'preview'; file: string; document: ExportDocument; summary: ImportSummary }
-  | { name: 'applying' };
+  | { name: 'applying'; written: number; total: number };
 
 /** Import a JSON export: validated, previewed, then merged in one transaction or not at all. */
 export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): void }) {
@@ -47,9 +48,9 @@ export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): 
   };
 
   const apply = async (document: ExportDocument) => {
-    setStep({ name: 'applying' });
+    setStep({ name: 'applying', written: 0, total: 0 });
     try {
-      const done = await applyImport(db, document);
+      const done = await applyImport(db, document, (written, total) => setStep({ name: 'applying', written, total }));
       if (useSettings && document.settings !== undefined) await saveSettings(settingsFrom(document.settings));
       notifyHistoryChanged();
       setStatus(t('importDone', [String(done.calls.add), String(done.resets.add), String(done.followUps.add)]));
@@ -116,6 +117,12 @@ export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): 
             </button>
           </div>
         </section>
+      )}
+      {step.name === 'applying' && step.total > 0 && (
+        <label class="field import-progress">
+          <span>{t('importProgress', [formatCount(step.written), formatCount(step.total)])}</span>
+          <progress max={step.total} value={step.written} />
+        </label>
       )}
       <p class="status" role="status" aria-busy={step.name === 'reading' || step.name === 'applying'}>
         {step.name === 'reading' ? t('importReading') : step.name === 'applying' ? t('importApplying') : status}

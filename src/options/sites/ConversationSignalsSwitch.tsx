@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { loadSettings, saveSettings } from '../../settings/settings-store';
+
+/**
+ * "Conversation signals (stay on this computer)": on by default, off in one click. Shown on the
+ * onboarding page and in Options → Sites. Saves at once, over the settings as stored now.
+ */
+export function ConversationSignalsSwitch() {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    loadSettings().then(
+      (settings) => setOn(settings.conversationSignals),
+      () => setStatus(t('optionsLoadFailed')),
+    );
+  }, []);
+
+  const change = (want: boolean) => {
+    setOn(want);
+    loadSettings()
+      .then((settings) => saveSettings({ ...settings, conversationSignals: want }))
+      .then(
+        (saved) => {
+          setOn(saved.conversationSignals);
+          setStatus(t('optionsSaved'));
+        },
+        () => setStatus(t('optionsSaveFailed')),
+      );
+  };
+
+  return (
+    <div class="conversation-signals">
+      <label class="check">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={on === true}
+          aria-checked={on === true}
+          disabled={on === null}
+          aria-describedby="conversation-signals-hint"
+          onChange={(event) => change(event.currentTarget.checked)}
+        />
+        <span>{t('conversationSignalsLabel')}</span>
+      </label>
+      <p id="conversation-signals-hint" class="hint">
+        {t('conversationSignalsHint')}
+      </p>
+      <p class="status" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}

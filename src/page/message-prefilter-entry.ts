@@ -1,0 +1,3 @@
+import { installMessagePrefilter } from './message-prefilter';
+
+installMessagePrefilter(window);

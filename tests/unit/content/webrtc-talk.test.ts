@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://crm.example.com/calls"}
+/**
+ * The WebRTC adapter's conversation signals: it asks the hook to sample only when the setting is
+ * on, turns talk samples into the figures sent with the call's end, splits a line that stays
+ * open into conversations, and stays bounded under forged samples.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webrtcAdapter } from '../../../src/content/adapters/webrtc';
+import type { CallSignal } from '../../../src/messages/call-signal';
+import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../../src/page/webrtc-channel';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import fakeBrowser from '../fakes/fake-browser';
+
+let clock = 0;
+let signals: CallSignal[] = [];
+let samplingAsked = 0;
+let controller: AbortController;
+const countAsk = () => {
+  samplingAsked += 1;
+};
+
+async function start(settings: Partial<Settings> = {}): Promise<void> {
+  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, ...settings } });
+  controller = new AbortController();
+  webrtcAdapter.start(
+    window,
+    (signal) => signals.push(signal),
+    controller.signal,
+    () => clock,
+  );
+  // The settings arrive from storage.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const notice = (detail: Record<string, unknown>) =>
+  document.dispatchEvent(new CustomEvent(WEBRTC_EVENT, { detail: JSON.stringify(detail) }));
+const talk = (id: string, who: '.' | 'r' | 'o' | 'b') =>
+  notice({
+    kind: 'talk',
+    id,
+    r: who === 'r' || who === 'b' ? 1 : 0,
+    o: who === 'o' || who === 'b' ? 1 : 0,
+    rl: who === 'r' || who === 'b' ? 200 : 0,
+    ol: who === 'o' || who === 'b' ? 200 : 0,
+  });
+/** One sample a second, along a script like 'rrbo..'. */
+function speak(id: string, script: string): void {
+  for (const who of script) {
+    clock += 1000;
+    vi.advanceTimersByTime(1000);
+    talk(id, who as '.' | 'r' | 'o' | 'b');
+  }
+}
+
+beforeEach(() => {
+  clock = 0;
+  signals = [];
+  samplingAsked = 0;
+  document.addEventListener(WEBRTC_SAMPLING_EVENT, countAsk);
+});
+afterEach(() => {
+  controller.abort();
+  document.removeEventListener(WEBRTC_SAMPLING_EVENT, countAsk);
+  vi.useRealTimers();
+});
+
+describe('conversation signals in the WebRTC adapter', () => {
+  it('asks the hook to sample and sends the call’s figures with its end', async () => {
+    await start();
+    expect(samplingAsked).toBe(1);
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    speak('k3x9-1', 'rrrbbooo.');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(signals.map((signal) => signal.kind)).toEqual(['started', 'ended']);
+    expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 9, repTalkS: 5, otherTalkS: 5, overtalkS: 2 });
+    expect(signals[1]?.talk?.timeline).toEqual([
+      [1, 3],
+      [3, 2],
+      [2, 3],
+      [0, 1],
+    ]);
+  });
+
+  it('with the setting off, never asks the hook to sample and sends no figures', async () => {
+    await start({ conversationSignals: false });
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    speak('k3x9-1', 'rrroo');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(samplingAsked).toBe(0);
+    expect(signals[1]).not.toHaveProperty('talk');
+  });
+
+  it('turned off during a call: tells the hook to stop, and the call ends without figures', async () => {
+    await start();
+    vi.useFakeTimers();
+    const asked: unknown[] = [];
+    const record = (event: Event) => asked.push((event as CustomEvent).detail);
+    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    notice({ kind: 'started', id: 'k3x9-1' });
+    speak('k3x9-1', 'rroo');
+    fakeBrowser.storage.onChanged.emit(
+      { settings: { newValue: { ...DEFAULT_SETTINGS, conversationSignals: false } } },
+      'local',
+    );
+    speak('k3x9-1', 'rr');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
+    expect(asked).toEqual(['on', 'off']);
+    expect(signals[1]).not.toHaveProperty('talk');
+  });
+
+  it('splits a line that stays open into one call per conversation, ended at its last speech', async () => {
+    await start({ openLines: [{ site: 'https://crm.example.com', open: true, quietSeconds: 5 }] });
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    expect(signals).toEqual([]);
+    speak('k3x9-1', `..rrroo.o${'.'.repeat(12)}oorr...`);
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(signals.map(({ kind, callId, at }) => ({ kind, callId, at }))).toEqual([
+      { kind: 'started', callId: 'k3x9-1.1', at: 2000 },
+      { kind: 'ended', callId: 'k3x9-1.1', at: 9000 },
+      { kind: 'started', callId: 'k3x9-1.2', at: 21_000 },
+      // The connection closed inside the quiet spell: the conversation ends at its last speech.
+      { kind: 'ended', callId: 'k3x9-1.2', at: 25_000 },
+    ]);
+    // The quiet spell that ended the first conversation is not part of its figures.
+    expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 7, silenceS: 1 });
+  });
+
+  it('drops forged samples: too fast for one connection, or for connections it never heard start', async () => {
+    await start();
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    for (let i = 0; i < 5000; i++) talk('k3x9-1', 'o');
+    for (let i = 0; i < 100; i++) talk(`zz-${i}`, 'o');
+    clock += 1000;
+    talk('k3x9-1', 'r');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 2 });
+  });
+
+  it('follows at most ten connections a frame; more get no figures, and no exception', async () => {
+    await start();
+    vi.useFakeTimers();
+    for (let i = 1; i <= 50; i++) notice({ kind: 'started', id: `k3x9-${i}` });
+    clock += 1000;
+    for (let i = 1; i <= 50; i++) talk(`k3x9-${i}`, 'r');
+    for (let i = 1; i <= 50; i++) notice({ kind: 'ended', id: `k3x9-${i}` });
+    const ends = signals.filter((signal) => signal.kind === 'ended');
+    expect(ends).toHaveLength(50);
+    expect(ends.filter((signal) => signal.talk)).toHaveLength(10);
+  });
+});
