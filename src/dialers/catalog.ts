@@ -177,7 +177,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://app.kixie.com/*'],
-    keepsLineOpen: true,
+    keepsLineOpen: false,
   },
   // Source: https://help.cloudtalk.io/en/articles/5349174-cloudtalk-introduction-installing-cloudtalk-phone
   {
@@ -237,7 +237,7 @@ export const DIALERS: readonly DialerFamily[] = [
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://*.my.connect.aws/*', 'https://*.awsapps.com/connect/*'],
-    keepsLineOpen: true,
+    keepsLineOpen: false,
   },
   // Source: https://app.unpkg.com/purecloud-platform-client-v2@223.0.0/files/src/purecloud-platform-client-v2/PureCloudRegionHosts.js
   // (the region domains; the agent app is apps.<region domain>)
@@ -263,7 +263,7 @@ export const DIALERS: readonly DialerFamily[] = [
       'https://apps.apne3.pure.cloud/*',
       'https://apps.euc2.pure.cloud/*',
     ],
-    keepsLineOpen: true,
+    keepsLineOpen: false,
   },
   // Source: https://raw.githubusercontent.com/Five9DeveloperProgram/Five9-Agent-Sup-REST-API-Starter-Kit/main/README.md
   {

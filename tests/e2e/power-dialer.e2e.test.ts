@@ -1,7 +1,7 @@
 /**
  * A persistent-line power dialer (tests/fixtures/power-dialer): one WebRTC connection for the
  * whole dialing session, silent between prospects. With the site's line marked open (as the
- * catalog marks Orum, Nooks, Kixie, PhoneBurner), each conversation on it is its own call, split
+ * catalog marks Orum, Nooks, PhoneBurner), each conversation on it is its own call, split
  * by talk activity (issue 13); the connection's own end adds none.
  */
 import { describe, expect, it } from 'vitest';
