@@ -1,6 +1,6 @@
 import { DETECTOR_FLAG } from '../content/detector-flag';
 import { browser } from '../platform/browser';
-import { siteGrants } from './detector-registration';
+import { DETECTOR_FILES, PAGE_WORLD_FILES, siteGrants } from './detector-registration';
 
 /**
  * Brings the detector to tabs already open on sites just granted (a dialer turned on, a CRM
@@ -24,8 +24,9 @@ async function injectMissing(tabId: number): Promise<void> {
     });
     const frameIds = probes.filter((probe) => probe.result !== true).map((probe) => probe.frameId);
     if (frameIds.length === 0) return;
-    await browser.scripting.executeScript({ target: { tabId, frameIds }, files: ['webrtc-hook.js'], world: 'MAIN' });
-    await browser.scripting.executeScript({ target: { tabId, frameIds }, files: ['content.js'] });
+    // The registered scripts' files, in their order: the page's world first, as at document_start.
+    await browser.scripting.executeScript({ target: { tabId, frameIds }, files: PAGE_WORLD_FILES, world: 'MAIN' });
+    await browser.scripting.executeScript({ target: { tabId, frameIds }, files: DETECTOR_FILES });
   } catch (error) {
     // A tab that navigated or closed in between, or a page the browser keeps extensions out of.
     console.warn('Rebound: could not bring the detector to an open tab', error);
