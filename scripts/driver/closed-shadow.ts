@@ -27,6 +27,14 @@ function textOf(node: DomNode): string {
   return text.trim();
 }
 
+/** Text nodes and accessible labels one by one, leaving out style sheets. */
+function* shownTextsOf(node: DomNode): Generator<string> {
+  if (node.nodeName === 'STYLE') return;
+  if (node.nodeType === 3) yield node.nodeValue.trim();
+  for (const name of ['aria-label', 'title']) yield attribute(node, name)?.trim() ?? '';
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* shownTextsOf(child);
+}
+
 function attribute(node: DomNode, name: string): string | undefined {
   const attributes = node.attributes ?? [];
   for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
@@ -67,6 +75,12 @@ export class ClosedShadowToast {
   async text(): Promise<string> {
     const root = await this.root();
     return root ? textOf(root) : '';
+  }
+
+  /** Each text the toast shows and each accessible label, one by one (for language checks). */
+  async shownTexts(): Promise<string[]> {
+    const root = await this.root();
+    return root ? [...shownTextsOf(root)].filter((text) => text !== '') : [];
   }
 
   /** Attribute of the first element with this role (e.g. the status region's aria-label). */

@@ -99,6 +99,10 @@ export async function launchExtension({
     executablePath: findChromium(),
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
+    // Without it, headless Chromium loads the extension's messages in uiLanguage but answers
+    // i18n.getUILanguage() (and navigator.language) with en-US, so numbers and dates would not
+    // follow the words as they do in a browser set to that language.
+    ...(uiLanguage ? { locale: uiLanguage } : {}),
     args: [
       ...args,
       `--disable-extensions-except=${extensionDir}`,

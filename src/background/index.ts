@@ -110,6 +110,7 @@ startup.later(() => void refreshBadge(db));
 
 const notificationActions = createNotificationActions({
   openReset: background.openReset,
+  openRoughRun: background.openRoughRun,
   rateTough: (callKey) => background.rate(callKey, 'tough'),
   clear: (id) => browser.notifications.clear(id),
 });

@@ -154,6 +154,12 @@ export function createBackground(deps: BackgroundDeps) {
     await deps.openRoutine();
   }
 
+  /** The escalation's longer break: the rough-run routine, tied to the call whose nudge offered it. */
+  async function openRoughRun(callKey: string): Promise<void> {
+    await deps.pendingRoutine.write({ kind: 'rough-run', callKey, requestedAt: deps.now() });
+    await deps.openRoutine();
+  }
+
   async function recordToastBreath(callKey: string | undefined): Promise<void> {
     const now = deps.now();
     const call = callKey === undefined ? undefined : await callByKey(deps.db, callKey);
@@ -206,6 +212,11 @@ export function createBackground(deps: BackgroundDeps) {
         await openReset(message.callKey);
         return { ok: true };
       }
+      case 'open-rough-run': {
+        if (!(await nudgedInTab(message.callKey, tabId))) return dropped('open-rough-run for a call not nudged here');
+        await openRoughRun(message.callKey);
+        return { ok: true };
+      }
       case 'history-changed':
         return dropped('history-changed from a web page', from);
       case 'snooze':
@@ -233,6 +244,7 @@ export function createBackground(deps: BackgroundDeps) {
     handleTrackerEvent,
     rate,
     openReset,
+    openRoughRun,
 
     /** The "mark the last call tough" shortcut. False when there is no call yet. */
     async markLastCallTough(): Promise<boolean> {

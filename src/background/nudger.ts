@@ -3,6 +3,7 @@ import { toughCallsAwaitingReset } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import { dialerLabel } from '../dialers/dialer-label';
 import { formatDuration } from '../format/duration';
+import { formatCount } from '../format/figures';
 import type { Escalation } from '../messages/escalation';
 import type { Nudge, ToContent } from '../messages/to-content';
 import { browser } from '../platform/browser';
@@ -35,7 +36,7 @@ export function whyAsked(rough: RoughSound | undefined): string | undefined {
     case 'long-monologue':
       return t('whyLongMonologue', formatDuration(rough.seconds * 1000));
     case 'loud':
-      return t('whyLoud', String(rough.moments));
+      return t('whyLoud', formatCount(rough.moments));
     default:
       return undefined;
   }
@@ -73,6 +74,8 @@ export async function showBreathInActiveTab(settings: Settings): Promise<number 
 }
 
 export const NOTIFICATION_PREFIX = 'rebound-nudge:';
+/** A nudge after a run of tough calls: its click opens the rough-run routine instead of the reset. */
+export const ROUGH_RUN_NOTIFICATION_PREFIX = 'rebound-rough-run:';
 /** Button order in the notification (Chrome only). */
 export const NOTIFICATION_BUTTONS = ['reset', 'tough'] as const;
 
@@ -81,12 +84,13 @@ export async function showNotification(call: EndedCall, escalation?: Escalation)
   const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
   const meta = t('callMeta', [dialerLabel(call.source), length]);
   const contact = escalation?.contact?.label;
-  const shown = createNotification(`${NOTIFICATION_PREFIX}${call.callKey}`, {
-    title: escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion'),
+  const prefix = escalation ? ROUGH_RUN_NOTIFICATION_PREFIX : NOTIFICATION_PREFIX;
+  const shown = createNotification(`${prefix}${call.callKey}`, {
+    title: escalation ? t('escalationTitle', formatCount(escalation.streak)) : t('toastQuestion'),
     message: escalation
       ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
       : t('notificationBody', meta),
-    buttons: [t('toastReset'), t('ratingTough')],
+    buttons: [escalation ? t('escalationRoughRun') : t('toastReset'), t('ratingTough')],
   });
   return shown.then(
     () => true,

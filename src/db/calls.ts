@@ -79,6 +79,15 @@ export async function ratingsSince(db: ReboundDb, since: number): Promise<(CallR
   return calls.map((call) => call.rating);
 }
 
+/** Calls rated tough that ended since `since`, newest first: the rough run picks the worst of them. */
+export function toughCallsSince(db: ReboundDb, since: number): Promise<CallRecord[]> {
+  return db.calls
+    .where('[rating+endedAt]')
+    .between(['tough', since], ['tough', Number.MAX_SAFE_INTEGER])
+    .reverse()
+    .toArray();
+}
+
 export async function tagCall(db: ReboundDb, callKey: string, tags: string[]): Promise<void> {
   await db.calls.where('callKey').equals(callKey).modify({ tags });
 }

@@ -29,8 +29,10 @@ export interface ExportDocument {
 }
 
 const END_REASONS = ['hang-up', 'tab-closed', 'navigated'] as const satisfies readonly EndReason[];
-const RESET_KINDS = ['quick', 'after-call', 'went-quiet', 'prep'] as const satisfies readonly ResetKind[];
-const FOLLOW_UP_KINDS = ['after-call', 'went-quiet'] as const satisfies readonly NonNullable<FollowUpRecord['kind']>[];
+const RESET_KINDS = ['quick', 'after-call', 'went-quiet', 'prep', 'rough-run'] as const satisfies readonly ResetKind[];
+const FOLLOW_UP_KINDS = ['after-call', 'went-quiet', 'role-play'] as const satisfies readonly NonNullable<
+  FollowUpRecord['kind']
+>[];
 
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
@@ -93,6 +95,10 @@ const resetSchema = row({
   notes: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(60)), text(2000)), v.maxEntries(20))),
   pipeline: v.optional(text(200)),
   followUpId: v.optional(id),
+  stayCalm: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(60)), text(2000)), v.maxEntries(10))),
+  support: v.optional(
+    v.strictObject({ answer: v.optional(v.picklist(['talked', 'not-now'])), note: v.optional(text(2000)) }),
+  ),
 });
 
 const followUpSchema = row({

@@ -13,13 +13,15 @@ export interface HistoryFilter {
 
 const FAR_FUTURE = 8.64e15;
 
-/** The words a rep wrote about a reset: its lesson, causes and notes. */
+/** The words a rep wrote about a reset: its lesson, causes, notes and stay-calm card. */
 function resetText(reset: ResetRecord): string {
   return [
     reset.lesson?.wentWell,
     reset.lesson?.doDifferently,
     ...(reset.causes ?? []),
     ...Object.values(reset.notes ?? {}),
+    ...Object.values(reset.stayCalm ?? {}),
+    reset.support?.note,
   ]
     .filter(Boolean)
     .join(' ');

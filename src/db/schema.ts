@@ -31,7 +31,7 @@ export interface CallRecord {
   talk?: CallTalk;
 }
 
-export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
+export type ResetKind = 'quick' | 'after-call' | 'went-quiet' | 'prep' | 'rough-run';
 
 export interface ResetRecord {
   id: number;
@@ -56,6 +56,10 @@ export interface ResetRecord {
   /** One prospect to call next. */
   pipeline?: string;
   followUpId?: number;
+  /** The rough run's stay-calm card, part by part (acknowledge, pause, restate, propose, end-gracefully). */
+  stayCalm?: Record<string, string>;
+  /** The rough run's support step: whether the rep talked to someone, or two lines to themselves. */
+  support?: { answer?: 'talked' | 'not-now'; note?: string };
 }
 
 export interface FollowUpRecord {
@@ -65,7 +69,7 @@ export interface FollowUpRecord {
   dueAt: number;
   note?: string;
   doneAt?: number;
-  kind?: 'after-call' | 'went-quiet';
+  kind?: 'after-call' | 'went-quiet' | 'role-play';
   /** The reminder moved to this time; dueAt stays what was agreed. */
   snoozedUntil?: number;
   /** When the reminder showed, so a browser restart does not show it again. */

@@ -1,4 +1,3 @@
-import type { MessageKey } from '../platform/i18n';
 import { demoPagesOf, PAGE_READ_HOSTS, WIDGET_HOSTS, widgetFamilyIdAt } from './frame-families';
 
 /**
@@ -14,9 +13,11 @@ export type DialerGroup = (typeof DIALER_GROUPS)[number];
 
 export interface DialerFamily {
   id: string;
-  /** The brand, as the vendor writes it; the shown label is `labelKey` (descriptive words translated). */
+  /**
+   * The brand, as the vendor writes it. The rep reads the i18n message `dialer_<id>`
+   * (dialer-label.ts), where descriptive words are translated; in English it is this label.
+   */
   label: string;
-  labelKey: MessageKey;
   group: DialerGroup;
   /** How Rebound hears a call: the dialer's own messages, the page it shows, or its audio. */
   how: 'messages' | 'page' | 'audio';
@@ -49,7 +50,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'hubspot',
     label: 'HubSpot calling',
-    labelKey: 'dialerHubspot',
     group: 'crm-calling',
     how: 'messages',
     adapter: 'hubspot',
@@ -60,7 +60,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'ringcentral',
     label: 'RingCentral',
-    labelKey: 'dialerRingcentral',
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'ringcentral',
@@ -72,7 +71,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'aircall',
     label: 'Aircall',
-    labelKey: 'dialerAircall',
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'aircall',
@@ -84,7 +82,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'justcall',
     label: 'JustCall',
-    labelKey: 'dialerJustcall',
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'justcall',
@@ -96,7 +93,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'zoom-phone',
     label: 'Zoom Phone',
-    labelKey: 'dialerZoomPhone',
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'zoom-phone',
@@ -108,7 +104,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'dialpad',
     label: 'Dialpad',
-    labelKey: 'dialerDialpad',
     group: 'sales-dialers',
     how: 'messages',
     adapter: 'dialpad',
@@ -120,7 +115,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'google-voice',
     label: 'Google Voice',
-    labelKey: 'dialerGoogleVoice',
     group: 'sales-dialers',
     how: 'page',
     adapter: 'google-voice',
@@ -131,7 +125,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'salesloft',
     label: 'Salesloft',
-    labelKey: 'dialerSalesloft',
     group: 'sales-dialers',
     how: 'page',
     adapter: 'salesloft',
@@ -142,7 +135,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'outreach',
     label: 'Outreach',
-    labelKey: 'dialerOutreach',
     group: 'sales-dialers',
     how: 'page',
     adapter: 'outreach',
@@ -153,7 +145,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'orum',
     label: 'Orum',
-    labelKey: 'dialerOrum',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://app.orum.com/*'],
@@ -163,7 +154,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'nooks',
     label: 'Nooks',
-    labelKey: 'dialerNooks',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://app.nooks.in/*'],
@@ -173,7 +163,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'kixie',
     label: 'Kixie',
-    labelKey: 'dialerKixie',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://app.kixie.com/*'],
@@ -183,7 +172,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'cloudtalk',
     label: 'CloudTalk',
-    labelKey: 'dialerCloudtalk',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://phone.cloudtalk.io/*', 'https://my.cloudtalk.io/*'],
@@ -193,7 +181,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'phoneburner',
     label: 'PhoneBurner',
-    labelKey: 'dialerPhoneburner',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://www.phoneburner.com/*'],
@@ -203,7 +190,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: '8x8',
     label: '8x8 Work',
-    labelKey: 'dialer8x8',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://work.8x8.com/*'],
@@ -213,7 +199,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'vonage',
     label: 'Vonage',
-    labelKey: 'dialerVonage',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://app.vonage.com/*'],
@@ -223,7 +208,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'nextiva',
     label: 'Nextiva',
-    labelKey: 'dialerNextiva',
     group: 'sales-dialers',
     ...WEBRTC,
     hosts: ['https://app.nextiva.com/*'],
@@ -233,7 +217,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'amazon-connect',
     label: 'Amazon Connect CCP',
-    labelKey: 'dialerAmazonConnect',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://*.my.connect.aws/*', 'https://*.awsapps.com/connect/*'],
@@ -244,7 +227,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'genesys-cloud',
     label: 'Genesys Cloud',
-    labelKey: 'dialerGenesysCloud',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: [
@@ -269,7 +251,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'five9',
     label: 'Five9',
-    labelKey: 'dialerFive9',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://app.five9.com/*'],
@@ -279,7 +260,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'talkdesk',
     label: 'Talkdesk',
-    labelKey: 'dialerTalkdesk',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://*.mytalkdesk.com/*'],
@@ -289,7 +269,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'twilio-flex',
     label: 'Twilio Flex',
-    labelKey: 'dialerTwilioFlex',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://flex.twilio.com/*'],
@@ -299,7 +278,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'nice-cxone',
     label: 'NICE CXone',
-    labelKey: 'dialerNiceCxone',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://max.niceincontact.com/*', 'https://cxagent.nicecxone.com/*'],
@@ -309,7 +287,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'zendesk-talk',
     label: 'Zendesk Talk',
-    labelKey: 'dialerZendeskTalk',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://*.zendesk.com/*'],
@@ -319,7 +296,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'freshcaller',
     label: 'Freshdesk / Freshcaller',
-    labelKey: 'dialerFreshcaller',
     group: 'contact-centres',
     ...WEBRTC,
     hosts: ['https://*.freshcaller.com/*', 'https://*.freshdesk.com/*'],
@@ -329,7 +305,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'salesforce',
     label: 'Salesforce softphone',
-    labelKey: 'dialerSalesforce',
     group: 'crm-calling',
     ...WEBRTC,
     hosts: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
@@ -339,7 +314,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'close',
     label: 'Close',
-    labelKey: 'dialerClose',
     group: 'crm-calling',
     ...WEBRTC,
     hosts: ['https://app.close.com/*'],
@@ -349,7 +323,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'pipedrive',
     label: 'Pipedrive Caller',
-    labelKey: 'dialerPipedrive',
     group: 'crm-calling',
     ...WEBRTC,
     hosts: ['https://*.pipedrive.com/*'],
@@ -359,7 +332,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'google-meet',
     label: 'Google Meet',
-    labelKey: 'dialerGoogleMeet',
     group: 'meetings',
     ...WEBRTC,
     hosts: ['https://meet.google.com/*'],
@@ -369,7 +341,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'zoom-meetings',
     label: 'Zoom web client',
-    labelKey: 'dialerZoomMeetings',
     group: 'meetings',
     ...WEBRTC,
     hosts: ['https://app.zoom.us/*', 'https://*.zoom.us/wc/*'],
@@ -379,7 +350,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'teams-work',
     label: 'Microsoft Teams (work)',
-    labelKey: 'dialerTeamsWork',
     group: 'meetings',
     ...WEBRTC,
     hosts: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*'],
@@ -389,7 +359,6 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'teams-personal',
     label: 'Microsoft Teams (personal)',
-    labelKey: 'dialerTeamsPersonal',
     group: 'meetings',
     ...WEBRTC,
     hosts: ['https://teams.live.com/*'],
@@ -399,16 +368,12 @@ export const DIALERS: readonly DialerFamily[] = [
   {
     id: 'webex',
     label: 'Webex',
-    labelKey: 'dialerWebex',
     group: 'meetings',
     ...WEBRTC,
     hosts: ['https://web.webex.com/*'],
     keepsLineOpen: false,
   },
 ];
-
-/** Sites the rep adds in Options → Sites: their hosts are asked for one by one there. */
-export const CUSTOM_SITE_FAMILY = { id: 'custom', label: 'Your site', labelKey: 'dialerCustom' } as const;
 
 /** The widget family whose frame this URL is (its own hosts, or a test fixture standing in for it). */
 export function widgetFamilyAt(url: string): DialerFamily | undefined {

@@ -1,11 +1,12 @@
-import { t } from '../platform/i18n';
-import { CUSTOM_SITE_FAMILY, DIALERS } from './catalog';
+import { type MessageKey, t } from '../platform/i18n';
 
-const KNOWN = [...DIALERS, CUSTOM_SITE_FAMILY];
+/**
+ * The message that names a dialer family or call source: `dialer_<id>`, hyphens as underscores
+ * because message names allow only letters, digits and underscores. A new family adds its key.
+ */
+export const dialerLabelKey = (id: string) => `dialer_${id.replaceAll('-', '_')}` as MessageKey;
 
-/** A call source as the rep reads it, in their language; an unknown source stays as it is. */
+/** What the rep reads for a call's source; an id with no message shows as itself. */
 export function dialerLabel(source: string): string {
-  const family = KNOWN.find((known) => known.id === source);
-  if (!family) return source;
-  return t(family.labelKey) || family.label;
+  return t(dialerLabelKey(source)) || source;
 }

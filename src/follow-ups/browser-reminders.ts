@@ -1,4 +1,5 @@
 import type { FollowUpRecord, ReboundDb } from '../db/schema';
+import { formatDateTime } from '../format/date-time';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { createReminders, type ReminderNotification } from './reminders';
@@ -7,7 +8,7 @@ import { createReminders, type ReminderNotification } from './reminders';
 const supportsButtons = (): boolean => browser.runtime.getURL('').startsWith('chrome-extension:');
 
 function notificationFor(followUp: FollowUpRecord): ReminderNotification {
-  const when = new Date(followUp.dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  const when = formatDateTime(followUp.dueAt);
   return {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),

@@ -1,7 +1,18 @@
-/** Dates and times in the rep's own locale and time zone. */
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { uiLanguage } from '../platform/i18n';
+import { perLocale } from './per-locale';
 
-export const formatDateTime = (ms: number) => dateTime.format(ms);
+const dateTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const time = perLocale((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
+const timeToTheSecond = perLocale((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+
+/** A date and time in the UI language, in the rep's own time zone: "30 Nov 2026, 14:05". */
+export const formatDateTime = (ms: number, locale = uiLanguage()) => dateTime(locale).format(ms);
+
+/** A time of day in the UI language: "2:05 PM", "14:05". */
+export const formatTime = (ms: number, locale = uiLanguage()) => time(locale).format(ms);
+
+/** A time of day with its seconds, for what happened within a few minutes: "14:05:09". */
+export const formatTimeToTheSecond = (ms: number, locale = uiLanguage()) => timeToTheSecond(locale).format(ms);
 
 /** `YYYY-MM-DD` of an `<input type="date">` → local midnight (ms), or undefined when empty. */
 export function localDayStart(value: string): number | undefined {
@@ -19,9 +30,15 @@ export function localDayEnd(value: string): number | undefined {
   return next.getTime() - 1;
 }
 
-/** Weekday names, Sunday first (as Date#getDay), in the rep's language. */
-export function weekdayNames(): string[] {
-  const format = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
+/** Weekday names, Sunday first (as Date#getDay), in the UI language. */
+export function weekdayNames(locale = uiLanguage()): string[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   // 4 Jan 1970 was a Sunday.
   return Array.from({ length: 7 }, (_, day) => format.format(Date.UTC(1970, 0, 4 + day)));
+}
+
+/** The 24 hours of a day as chart labels, "00" to "23", in the UI language's digits. */
+export function hourLabels(locale = uiLanguage()): string[] {
+  const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 });
+  return Array.from({ length: 24 }, (_, hour) => twoDigits.format(hour));
 }

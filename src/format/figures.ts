@@ -1,9 +1,13 @@
-/** Shares and averages as the rep reads them, in their locale. */
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-const signed = new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+import { uiLanguage } from '../platform/i18n';
+import { perLocale } from './per-locale';
 
-export const formatPercent = (share: number) => percent.format(share);
-export const formatSigned = (value: number) => signed.format(value);
+const percent = perLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+const signed = perLocale(
+  (locale) => new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }),
+);
+const count = perLocale((locale) => new Intl.NumberFormat(locale));
 
-const count = new Intl.NumberFormat();
-export const formatCount = (value: number) => count.format(value);
+/** Counts, shares and averages as the rep reads them, in the UI language. */
+export const formatPercent = (share: number, locale = uiLanguage()) => percent(locale).format(share);
+export const formatSigned = (value: number, locale = uiLanguage()) => signed(locale).format(value);
+export const formatCount = (value: number, locale = uiLanguage()) => count(locale).format(value);

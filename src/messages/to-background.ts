@@ -17,6 +17,8 @@ export const toBackgroundSchema = v.variant('type', [
   v.strictObject({ type: v.literal('call-signal'), signal: callSignalSchema }),
   v.strictObject({ type: v.literal('rate-call'), callKey, rating: v.picklist(CALL_RATINGS) }),
   v.strictObject({ type: v.literal('open-reset'), callKey }),
+  /** The escalation's "longer break": the rough-run routine. */
+  v.strictObject({ type: v.literal('open-rough-run'), callKey }),
   v.strictObject({ type: v.literal('history-changed') }),
   v.strictObject({ type: v.literal('snooze'), callKey, choice: v.picklist(SNOOZE_CHOICES) }),
   /** The toast's 5-second breath ran to its end: after a nudged call, or alone (quick reset shortcut). */

@@ -7,3 +7,9 @@ export type MessageKey = keyof typeof messages;
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions);
 }
+
+/**
+ * The browser's UI language ("de", "pt-BR"…): the locale the words come in, so numbers, dates
+ * and lengths follow it too rather than the page's or the system's.
+ */
+export const uiLanguage = () => browser.i18n.getUILanguage();

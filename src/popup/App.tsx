@@ -18,6 +18,15 @@ import { Home } from './Home';
 import { LogCallForm } from './manual/LogCallForm';
 import { Routine } from './Routine';
 
+/** What a follow-up saved in each routine is for. */
+const FOLLOW_UP_KINDS: Record<RoutineKind, FollowUpRecord['kind']> = {
+  quick: 'after-call',
+  'after-call': 'after-call',
+  'went-quiet': 'went-quiet',
+  prep: 'after-call',
+  'rough-run': 'role-play',
+};
+
 /** A reset asked for from a nudge is honoured if the popup opens within this time. */
 const PENDING_FRESH_MS = 10 * 60 * 1000;
 
@@ -83,9 +92,10 @@ export function App(props: AppProps) {
       if (now() - pending.requestedAt > PENDING_FRESH_MS) return { name: 'home' };
       if (pending.kind === 'quick') return { name: 'routine', kind: 'quick' };
       const call = await callByKey(db, pending.callKey);
-      if (!call) return { name: 'home' };
-      const resume = fresh?.kind === 'after-call' && fresh.callKey === call.callKey ? fresh : undefined;
-      return { name: 'routine', kind: 'after-call', call, resume };
+      // The rough run is for the rep, not about the one call: it runs even if that call is gone.
+      if (!call && pending.kind === 'after-call') return { name: 'home' };
+      const resume = fresh?.kind === pending.kind && fresh.callKey === call?.callKey ? fresh : undefined;
+      return { name: 'routine', kind: pending.kind, call, resume };
     };
     start().then(setView, () => setView({ name: 'home' }));
   }, [db, pendingRoutine, pendingFollowUp, routineDraft, loadSettings, now]);
@@ -119,13 +129,13 @@ export function App(props: AppProps) {
 
   const logMissedCall = async () => logCall({ missed: true, host: await props.activeTabHost() });
 
-  const saveFollowUp = async (kind: RoutineKind, call: CallRecord | undefined, form: FollowUpForm, dueAt: number) => {
+  const saveFollowUp = async (kind: RoutineKind, callId: number | undefined, form: FollowUpForm, dueAt: number) => {
     const followUp = await addFollowUp(db, {
-      callId: call?.id,
+      callId,
       who: form.who.trim() || t('followUpUnnamed'),
       dueAt,
       note: form.note.trim() || undefined,
-      kind: kind === 'went-quiet' ? 'went-quiet' : 'after-call',
+      kind: FOLLOW_UP_KINDS[kind],
     });
     await props.followUps.schedule(followUp);
     return followUp;
@@ -178,7 +188,7 @@ export function App(props: AppProps) {
           draftSlot={routineDraft}
           resume={view.resume}
           now={now}
-          saveFollowUp={(form, dueAt) => saveFollowUp(view.kind, view.call, form, dueAt)}
+          saveFollowUp={(form, dueAt, callId) => saveFollowUp(view.kind, callId ?? view.call?.id, form, dueAt)}
           downloadIcs={props.followUps.downloadIcs}
           onFinish={finish}
           onRated={() => notifyHistoryChanged().catch(() => undefined)}

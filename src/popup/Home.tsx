@@ -7,8 +7,10 @@ import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
 import { dialerLabel } from '../dialers/dialer-label';
 import { callOriginLabel } from '../format/call-source-label';
+import { formatTime } from '../format/date-time';
 import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
+import { formatCount } from '../format/figures';
 import { ratingLabel } from '../format/rating-label';
 import { WidgetOffers } from '../options/sites/WidgetOffers';
 import { t } from '../platform/i18n';
@@ -48,6 +50,9 @@ interface HomeProps {
   /** The follow-up a notification opened the popup on. */
   focusFollowUp?: number;
 }
+
+/** From this many tough calls in a day the home offers the rough-run routine. */
+const ROUGH_RUN_FROM_TOUGH_CALLS = 2;
 
 /** Follow-ups shown: open ones from a week back on, soonest first. */
 const FOLLOW_UPS_SINCE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -116,7 +121,7 @@ export function Home(props: HomeProps) {
       )}
       {failure && (
         <div class="error" role="alert">
-          <p>{t('popupWriteFailure', [String(failure.waiting), failure.message])}</p>
+          <p>{t('popupWriteFailure', [formatCount(failure.waiting), failure.message])}</p>
           <button type="button" class="secondary" onClick={() => retryWrites().finally(readFailure)}>
             {t('popupRetryWrites')}
           </button>
@@ -132,6 +137,15 @@ export function Home(props: HomeProps) {
       </button>
       <p class="hint">{t('popupQuickResetHint')}</p>
       {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
+      {today && today.tough >= ROUGH_RUN_FROM_TOUGH_CALLS && (
+        <section class="card rough-run" aria-labelledby="rough-run-heading" data-testid="rough-run-offer">
+          <h2 id="rough-run-heading">{t('popupRoughRunHeading', String(today.tough))}</h2>
+          <p>{t('popupRoughRunBody')}</p>
+          <button type="button" class="primary" onClick={() => onStart('rough-run')}>
+            {t('popupRoughRun')}
+          </button>
+        </section>
+      )}
       <div class="more-routines">
         <button type="button" class="secondary" onClick={() => onStart('went-quiet')}>
           {t('popupWentQuiet')}
@@ -178,7 +192,7 @@ export function Home(props: HomeProps) {
 
 function LastCallCard({ call, resetDone, onReset }: { call: CallRecord; resetDone: boolean; onReset(): void }) {
   const length = call.durationMs === undefined ? t('callLengthUnknown') : formatDuration(call.durationMs);
-  const endedAt = new Date(call.endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const endedAt = formatTime(call.endedAt);
   return (
     <section class="card" aria-labelledby="last-call-heading" data-testid="last-call">
       <h2 id="last-call-heading">{t('popupLastCall')}</h2>

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { rateCall, tagCall } from '../db/calls';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import { errorText } from '../format/error-text';
+import { formatCount } from '../format/figures';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { FollowUpForm, RoutineAnswers } from '../routine/answers';
@@ -9,6 +10,7 @@ import type { RoutineDraft } from '../routine/draft';
 import type { FinishedRoutine } from '../routine/reset-row';
 import { type NotePractice, ROUTINES, type RoutineKind, type RoutineStep, stepsFor } from '../routine/routines';
 import type { Settings } from '../settings/settings';
+import { BeliefStep } from './steps/BeliefStep';
 import { BreatheStep } from './steps/BreatheStep';
 import { FollowUpStep } from './steps/FollowUpStep';
 import { LessonStep } from './steps/LessonStep';
@@ -16,6 +18,9 @@ import { NoteStep } from './steps/NoteStep';
 import { RateStep } from './steps/RateStep';
 import { ReadyStep } from './steps/ReadyStep';
 import { ReframeStep } from './steps/ReframeStep';
+import { RolePlayStep } from './steps/RolePlayStep';
+import { StayCalmStep } from './steps/StayCalmStep';
+import { SupportStep } from './steps/SupportStep';
 import { ThrowAwayStep } from './steps/ThrowAwayStep';
 
 interface RoutineProps {
@@ -27,7 +32,8 @@ interface RoutineProps {
   /** A draft picked up where the rep left it. */
   resume?: RoutineDraft;
   now(): number;
-  saveFollowUp(form: FollowUpForm, dueAt: number): Promise<FollowUpRecord>;
+  /** Saves a follow-up about `callId`, or about the routine's call when none is named. */
+  saveFollowUp(form: FollowUpForm, dueAt: number, callId?: number): Promise<FollowUpRecord>;
   downloadIcs(followUp: FollowUpRecord): void;
   onFinish(run: FinishedRoutine): Promise<void>;
   /** A rating changes the badge's count of tough calls awaiting a reset. */
@@ -128,7 +134,7 @@ export function Routine(props: RoutineProps) {
 
   return (
     <main class="popup routine" data-routine={kind}>
-      <p class="progress">{t('routineStepOf', [String(index + 1), String(steps.length)])}</p>
+      <p class="progress">{t('routineStepOf', [formatCount(index + 1), formatCount(steps.length)])}</p>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -141,7 +147,11 @@ export function Routine(props: RoutineProps) {
         />
       )}
       {step.kind === 'breathe' && (
-        <BreatheStep headingRef={heading} seconds={settings.breathSeconds} onDone={() => advance(true)} />
+        <BreatheStep
+          headingRef={heading}
+          seconds={step.breathSeconds ?? settings.breathSeconds}
+          onDone={() => advance(true)}
+        />
       )}
       {step.kind === 'throw-away' && <ThrowAwayStep {...shared} />}
       {step.kind === 'reframe' && <ReframeStep {...shared} />}
@@ -149,7 +159,7 @@ export function Routine(props: RoutineProps) {
       {step.kind === 'follow-up' && (
         <FollowUpStep
           {...shared}
-          lastWord={step.id === 'last-word'}
+          purpose={step.id === 'last-word' ? 'last-word' : 'follow-up'}
           now={now}
           save={props.saveFollowUp}
           downloadIcs={props.downloadIcs}
@@ -159,6 +169,12 @@ export function Routine(props: RoutineProps) {
         <NoteStep key={step.id} {...shared} practice={step.id as NotePractice} />
       )}
       {step.kind === 'ready' && <ReadyStep {...shared} whyISell={settings.whyISell} />}
+      {step.kind === 'stay-calm' && <StayCalmStep {...shared} />}
+      {step.kind === 'support' && <SupportStep {...shared} supportContact={settings.supportContact} />}
+      {step.kind === 'role-play' && (
+        <RolePlayStep {...shared} db={db} now={now} save={props.saveFollowUp} downloadIcs={props.downloadIcs} />
+      )}
+      {step.kind === 'belief' && <BeliefStep {...shared} whyISell={settings.whyISell} />}
       <div class="routine-nav">
         <button type="button" class="link" onClick={() => advance(false)}>
           {t('routineSkip')}

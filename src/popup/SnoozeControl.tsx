@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatTime } from '../format/date-time';
 import { errorText } from '../format/error-text';
 import { type MessageKey, t } from '../platform/i18n';
 import { isSnoozed, SNOOZE_CHOICES, type SnoozeChoice } from '../snooze/snooze';
@@ -26,9 +27,7 @@ export function SnoozeControl({ now = Date.now }: { now?: () => number }) {
       <h2 id="snooze-heading">{t('popupSnoozeLabel')}</h2>
       {snoozed && until !== undefined ? (
         <>
-          <p>
-            {t('popupSnoozedUntil', new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}
-          </p>
+          <p>{t('popupSnoozedUntil', formatTime(until))}</p>
           <button type="button" class="secondary" onClick={() => run(() => endSnooze().then(() => undefined))}>
             {t('popupSnoozeResume')}
           </button>

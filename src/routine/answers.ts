@@ -11,6 +11,14 @@ export type Cause = (typeof CAUSES)[number];
 
 export const MOODS = [1, 2, 3, 4, 5] as const;
 
+/** The stay-calm card, in the order of the next tough moment (shared/docs/practices.md). */
+export const STAY_CALM_PARTS = ['acknowledge', 'pause', 'restate', 'propose', 'end-gracefully'] as const;
+export type StayCalmPart = (typeof STAY_CALM_PARTS)[number];
+
+/** How the rep answered the support step; both are fine answers. */
+export const SUPPORT_ANSWERS = ['talked', 'not-now'] as const;
+export type SupportAnswer = (typeof SUPPORT_ANSWERS)[number];
+
 /** The follow-up form as the rep fills it in: local date and time, as the inputs give them. */
 export interface FollowUpForm {
   who: string;
@@ -38,4 +46,10 @@ export interface RoutineAnswers {
   pipeline?: string;
   whyISell?: string;
   notes?: Partial<Record<NotePractice, string>>;
+  stayCalm?: Partial<Record<StayCalmPart, string>>;
+  support?: SupportAnswer;
+  /** Two lines to yourself, when reaching someone is not for now. */
+  supportNote?: string;
+  /** The call picked for the role-play: the one that went worst today. */
+  worstCallKey?: string;
 }

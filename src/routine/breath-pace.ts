@@ -37,6 +37,8 @@ export function breathPattern(seconds: number): BreathPattern {
 
 /** The cue at `elapsed` seconds into the breath. */
 export function cueAt(pattern: BreathPattern, elapsed: number): BreathCue {
+  // At its very end a breath is still breathing out, not starting the next cycle.
+  if (elapsed >= pattern.cycles * pattern.cycleSeconds) return 'out';
   const within = (elapsed % pattern.cycleSeconds) / pattern.cycleSeconds;
   let edge = 0;
   for (const phase of pattern.phases) {

@@ -9,6 +9,15 @@ const text = (value: string | undefined): string | undefined => {
 
 const list = <T>(values: T[] | undefined): T[] | undefined => (values?.length ? values : undefined);
 
+/** The entries the rep wrote something in, trimmed; undefined when there are none. */
+function written(entries: Partial<Record<string, string>> | undefined): Record<string, string> | undefined {
+  const kept = Object.entries(entries ?? {}).flatMap(([key, words]) => {
+    const trimmed = text(words);
+    return trimmed ? [[key, trimmed]] : [];
+  });
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
 /** Drops keys whose value is undefined, so rows hold only what the rep gave. */
 function compact<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as T;
@@ -32,12 +41,7 @@ export function resetRow({
   done,
   answers,
 }: FinishedRoutine): Omit<ResetRecord, 'id'> {
-  const notes = Object.fromEntries(
-    Object.entries(answers.notes ?? {}).flatMap(([practice, note]) => {
-      const kept = text(note);
-      return kept ? [[practice, kept]] : [];
-    }),
-  );
+  const support = compact({ answer: answers.support, note: text(answers.supportNote) });
   const lesson = compact({ wentWell: text(answers.wentWell), doDifferently: text(answers.doDifferently) });
   return compact({
     kind,
@@ -51,8 +55,10 @@ export function resetRow({
     causes: list(answers.causes),
     lesson: Object.keys(lesson).length > 0 ? lesson : undefined,
     thrownAway: answers.keepStuck ? text(answers.stuck) : undefined,
-    notes: Object.keys(notes).length > 0 ? notes : undefined,
+    notes: written(answers.notes),
     pipeline: text(answers.pipeline),
     followUpId: answers.followUpId,
+    stayCalm: written(answers.stayCalm),
+    support: Object.keys(support).length > 0 ? support : undefined,
   });
 }

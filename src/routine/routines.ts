@@ -12,7 +12,11 @@ export type StepKind =
   | 'follow-up'
   | 'ready'
   | 'went-quiet-note'
-  | 'prep-note';
+  | 'prep-note'
+  | 'stay-calm'
+  | 'support'
+  | 'role-play'
+  | 'belief';
 
 export interface RoutineStep {
   /** The step's own id: the first practice it comes from, or its name when it has none. */
@@ -20,9 +24,14 @@ export interface RoutineStep {
   kind: StepKind;
   /** What the reset row records when the rep does this step. */
   practices: readonly string[];
+  /** A breath of its own length, whatever the rep's breath setting says. */
+  breathSeconds?: number;
 }
 
-export type RoutineKind = 'quick' | 'after-call' | 'went-quiet' | 'prep';
+export type RoutineKind = 'quick' | 'after-call' | 'went-quiet' | 'prep' | 'rough-run';
+
+/** The rough run's breath: the 90-second cyclic sighing, the longest the settings offer. */
+export const LONG_BREATH_SECONDS = 90;
 
 /** Note steps whose prompt is the practice itself: the rep writes their own words for it. */
 export const NOTE_PRACTICES = [
@@ -49,6 +58,7 @@ const LESSON = step('learn', 'lesson');
 const FOLLOW_UP = step('follow-up', 'follow-up');
 const READY = step('positive', 'ready', ['positive', 'belief']);
 const LAST_WORD = step('last-word', 'follow-up');
+const LONG_BREATH: RoutineStep = { ...BREATHE, breathSeconds: LONG_BREATH_SECONDS };
 
 export const ROUTINES: Record<RoutineKind, readonly RoutineStep[]> = {
   quick: [BREATHE],
@@ -63,6 +73,13 @@ export const ROUTINES: Record<RoutineKind, readonly RoutineStep[]> = {
     step('tell-the-truth', 'prep-note'),
     step('ask-the-hard-question', 'prep-note'),
     step('role-play', 'prep-note'),
+  ],
+  'rough-run': [
+    LONG_BREATH,
+    step('stay-calm', 'stay-calm'),
+    step('support', 'support'),
+    step('role-play', 'role-play'),
+    step('belief', 'belief', ['belief', 'pipeline']),
   ],
 };
 

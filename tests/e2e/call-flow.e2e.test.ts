@@ -3,23 +3,15 @@
  * a `calls` row → the toast → rated tough → Reset → the routine with a real breath → a `resets`
  * row → the popup shows the call.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { callOnDemoDialer } from './place-call';
 import { skipToReady } from './popup-driver';
 
 const session = extensionUnderTest();
-
-async function makeCall(page: Page, talkMs: number): Promise<void> {
-  const softphone = page.frameLocator('#softphone');
-  await page.getByRole('button', { name: 'Call Dana Whitfield' }).click();
-  await expect.poll(() => softphone.locator('#call-status').textContent()).toBe('On call');
-  await page.waitForTimeout(talkMs);
-  await softphone.getByRole('button', { name: 'Hang up' }).click();
-}
 
 async function waitForRows<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
   await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(count);
@@ -30,7 +22,7 @@ describe('a call on the demo dialer', () => {
   it('is recorded, nudged, rated, reset, and shown in the popup', async () => {
     const page = await session.openDemoDialer('answerDelayMs=0');
     const toast = await ClosedShadowToast.attach(page);
-    await makeCall(page, 1500);
+    await callOnDemoDialer(page, { talkMs: 1500 });
 
     const [call] = await waitForRows(() => session.readTable<CallRecord>('calls'), 1);
     expect(call).toMatchObject({

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DOM_CHECK_INTERVAL_MS } from '../../src/content/dom/watch-dom';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { callOnDemoDialer, placeCall } from './place-call';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ per: 'file' });
@@ -31,10 +32,12 @@ function expectCall(call: CallRecord | undefined, outcome: string): void {
 describe('dialers read from the page', () => {
   it('Google Voice: an answered call, then one nobody answered', async () => {
     const page = await session.openFixture('google-voice/index.html?answerDelayMs=200');
-    await page.getByRole('button', { name: 'Call' }).click();
-    await status(page, 'On call');
-    await page.waitForTimeout(TALK_MS);
-    await page.getByRole('button', { name: 'End call' }).click();
+    await placeCall(page, {
+      dial: page.getByRole('button', { name: 'Call' }),
+      status: page,
+      hangUp: page.getByRole('button', { name: 'End call' }),
+      talkMs: TALK_MS,
+    });
     const [answered] = await callsFrom('google-voice', 1);
     expectCall(answered, 'completed');
     await page.close();
@@ -53,10 +56,12 @@ describe('dialers read from the page', () => {
     const page = await session.openFixture('salesloft/index.html');
     await page.waitForTimeout(1000);
     expect(await callsFrom('salesloft', 0)).toEqual([]);
-    await page.getByRole('button', { name: 'Call' }).click();
-    await status(page, 'On call');
-    await page.waitForTimeout(TALK_MS);
-    await page.getByRole('button', { name: 'End Call' }).click();
+    await placeCall(page, {
+      dial: page.getByRole('button', { name: 'Call' }),
+      status: page,
+      hangUp: page.getByRole('button', { name: 'End Call' }),
+      talkMs: TALK_MS,
+    });
     const [call] = await callsFrom('salesloft', 1);
     expectCall(call, 'unknown');
     await page.close();
@@ -65,10 +70,12 @@ describe('dialers read from the page', () => {
   it('Outreach: the Hang Up control inside the dialer iframe', async () => {
     const page = await session.openFixture('outreach/index.html');
     const dialer = page.frameLocator('#dialer');
-    await dialer.getByRole('button', { name: 'Call' }).click();
-    await status(dialer, 'On call');
-    await page.waitForTimeout(TALK_MS);
-    await dialer.getByRole('button', { name: 'Hang Up' }).click();
+    await placeCall(page, {
+      dial: dialer.getByRole('button', { name: 'Call' }),
+      status: dialer,
+      hangUp: dialer.getByRole('button', { name: 'Hang Up' }),
+      talkMs: TALK_MS,
+    });
     const [call] = await callsFrom('outreach', 1);
     expectCall(call, 'unknown');
     await page.close();
@@ -76,9 +83,7 @@ describe('dialers read from the page', () => {
 
   it('leaves no errors behind, and the other fixtures are not mistaken for these dialers', async () => {
     const page = await session.openDemoDialer('answerDelayMs=0');
-    await page.getByRole('button', { name: 'Call Dana Whitfield' }).click();
-    await status(page.frameLocator('#softphone'), 'On call');
-    await page.frameLocator('#softphone').getByRole('button', { name: 'Hang up' }).click();
+    await callOnDemoDialer(page, { talkMs: 0 });
     await callsFrom('hubspot', 1);
     await page.waitForTimeout(1000);
     expect((await session.readTable<CallRecord>('calls')).map((call) => call.source).sort()).toEqual([

@@ -21,6 +21,14 @@ async function openSection(section: string): Promise<Page> {
   return page;
 }
 
+/** A generated history of `calls`, imported through Your data, which stays open. */
+async function importedHistory(calls: number, endAt = Date.now()) {
+  const history = generateHistory({ calls, endAt });
+  const data = await openSection('your-data');
+  await importHistoryThroughOptions(data, history);
+  return { history, data };
+}
+
 const localDay = (ms: number) => {
   const day = new Date(ms);
   return [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
@@ -28,9 +36,7 @@ const localDay = (ms: number) => {
 
 describe('History', () => {
   it('filters by date range, dialer and rating, searches lessons, opens a call, edits its rating, deletes it', async () => {
-    const history = generateHistory({ calls: 400, endAt: Date.now() });
-    const data = await openSection('your-data');
-    await importHistoryThroughOptions(data, history);
+    const { history } = await importedHistory(400);
 
     const page = await openSection('history');
     const count = (n: number) =>
@@ -181,9 +187,7 @@ describe('History', () => {
 
 describe('Your data', () => {
   it('exports JSON and CSV downloads that hold the database', async () => {
-    const history = generateHistory({ calls: 300, endAt: Date.now() });
-    const page = await openSection('your-data');
-    await importHistoryThroughOptions(page, history);
+    const { data: page } = await importedHistory(300);
 
     const json = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
@@ -258,9 +262,7 @@ describe('Your data', () => {
 
   it('retention: history older than the days set is deleted by the background', async () => {
     const testStart = Date.now();
-    const history = generateHistory({ calls: 400, endAt: testStart });
-    const page = await openSection('your-data');
-    await importHistoryThroughOptions(page, history);
+    const { history, data: page } = await importedHistory(400, testStart);
     const field = page.getByLabel('Delete history older than (days, 0 keeps everything)');
     await field.fill('3');
     await field.blur();
@@ -291,8 +293,7 @@ describe('Your data', () => {
 
   it('delete everything, after confirming, empties every table and resets the settings', async () => {
     await session.setSettings({ breathSeconds: 30 });
-    const page = await openSection('your-data');
-    await importHistoryThroughOptions(page, generateHistory({ calls: 120, endAt: Date.now() }));
+    const { data: page } = await importedHistory(120);
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete everything?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -316,9 +317,7 @@ describe('Your data', () => {
 
 describe('Insights and Follow-ups', () => {
   it('shows the figures of a period with a table for each chart, and follow-ups by state', async () => {
-    const history = generateHistory({ calls: 200, endAt: Date.now() });
-    const data = await openSection('your-data');
-    await importHistoryThroughOptions(data, history);
+    const { history } = await importedHistory(200);
 
     const page = await openSection('insights');
     await page.getByRole('button', { name: 'All' }).click();

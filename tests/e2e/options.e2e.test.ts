@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { callOnDemoDialer } from './place-call';
 
 const session = extensionUnderTest({ settings: {} });
 
@@ -18,11 +19,7 @@ it('a call shorter than the minimum set in Options is recorded with no nudge', a
 
   const page = await session.openDemoDialer('answerDelayMs=0');
   const toast = await ClosedShadowToast.attach(page);
-  const softphone = page.frameLocator('#softphone');
-  await page.getByRole('button', { name: 'Call Marcus Oyelaran' }).click();
-  await softphone.getByText('On call').waitFor();
-  await page.waitForTimeout(1000);
-  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await callOnDemoDialer(page, { contact: 'Marcus Oyelaran', talkMs: 1000 });
 
   await expect.poll(async () => (await session.readTable<CallRecord>('calls')).length, { timeout: 10_000 }).toBe(1);
   await page.waitForTimeout(1500);
@@ -31,9 +28,7 @@ it('a call shorter than the minimum set in Options is recorded with no nudge', a
   // Back to a minimum this call clears: the next call is nudged.
   await minimum.fill('0');
   await minimum.blur();
-  await page.getByRole('button', { name: 'Call Marcus Oyelaran' }).click();
-  await softphone.getByText('On call').waitFor();
-  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await callOnDemoDialer(page, { contact: 'Marcus Oyelaran', talkMs: 0 });
   await toast.waitShown();
   expect(session.extensionErrors).toEqual([]);
 });

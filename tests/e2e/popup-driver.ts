@@ -4,11 +4,20 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
+import { readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
+
+/** "Quick reset" in every language the popup speaks: it shows once the popup is ready. */
+const QUICK_RESET = ['en', ...TRANSLATED_LOCALES].map((locale) =>
+  (readLocale(locale).popupQuickReset?.message ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+);
 
 export async function openPopup(session: ExtensionSession): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(session.extensionUrl('popup/index.html'));
-  await page.getByRole('button', { name: /^(Quick reset|Recuperación rápida)$/ }).waitFor();
+  await page
+    .getByRole('button', { name: new RegExp(`^(${QUICK_RESET.join('|')})$`) })
+    .first()
+    .waitFor();
   return page;
 }
 

@@ -1,13 +1,13 @@
 /**
- * Every popup view, scanned with axe-core in light and dark mode; the same views in Spanish
- * with no missing or English strings; "On a call" while a call is live.
+ * Every popup view, scanned with axe-core in light and dark mode; the same views in every
+ * translated locale with no missing message and no English left over; "On a call" while a call is live.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
+import { englishIn, rawKeysIn, shownTexts } from './english-left-over';
 import { axeViolations, openPopup } from './popup-driver';
-import { ENGLISH, SPANISH, walkEveryView } from './popup-views';
+import { ENGLISH, EVERY_STEP_TITLE, labelsIn, walkEveryView } from './popup-views';
 
 let session: ExtensionSession | undefined;
 
@@ -16,23 +16,8 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Every step of every routine, by its English heading. */
-const EVERY_STEP = [
-  'How did that one go?',
-  'Breathe',
-  'Throw it away',
-  'What was it really about?',
-  'One thing to keep',
-  'Anything to follow up?',
-  'Ready for the next one',
-  'A no is fine',
-  'Ask how you could do better',
-  "Don't push. Ask where they stand",
-  'Give yourself the last word',
-  'The fact to state',
-  'The question to ask',
-  'Practise it with someone',
-];
+const english = readLocale('en');
+const EVERY_STEP = EVERY_STEP_TITLE.map((key) => english[key]?.message);
 
 describe('the popup', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -54,39 +39,33 @@ describe('the popup', () => {
     });
   }
 
-  it('speaks Spanish with no missing keys and no English left over', async () => {
-    session = await launchExtension({ uiLanguage: 'es' });
-    await session.setSettings({ breathSeconds: 3 });
-    const page = await openPopup(session);
-    const locales = path.join(import.meta.dirname, '../../public/_locales');
-    const read = (locale: string) =>
-      JSON.parse(readFileSync(path.join(locales, locale, 'messages.json'), 'utf8')) as Record<
-        string,
-        { message: string }
-      >;
-    const [en, es] = [read('en'), read('es')];
-    // English words that would show only if a Spanish string were missing or not used.
-    const english = Object.entries(en)
-      .filter(([key, { message }]) => message !== es[key]?.message && !message.includes('$') && message.length > 3)
-      .map(([, { message }]) => message);
+  it.each(TRANSLATED_LOCALES)(
+    'speaks %s on every view, with no missing message and no English left over',
+    async (locale) => {
+      const uiLanguage = locale.replace('_', '-');
+      session = await launchExtension({ uiLanguage });
+      await session.setSettings({ breathSeconds: 3 });
+      const page = await openPopup(session);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(uiLanguage);
+      const messages = readLocale(locale);
 
-    const problems: string[] = [];
-    const seen = await walkEveryView(session, page, SPANISH, async (view) => {
-      const { text, empty } = await page.evaluate(() => ({
-        text: document.body.textContent ?? '',
-        empty: [...document.querySelectorAll('button, h1, h2, label, legend, dt')]
-          .filter((element) => !element.textContent?.trim())
-          .map((element) => element.outerHTML.slice(0, 80)),
-      }));
-      for (const element of empty) problems.push(`${view}: empty ${element}`);
-      for (const message of english) if (text.includes(message)) problems.push(`${view}: English "${message}"`);
-      for (const key of Object.keys(en)) if (text.includes(key)) problems.push(`${view}: raw key ${key}`);
-    });
-    expect(seen).toContain('¿De qué iba en realidad?');
-    expect(new Set(seen).size).toBe(EVERY_STEP.length);
-    expect(problems).toEqual([]);
-    expect(session.extensionErrors).toEqual([]);
-  });
+      const problems: string[] = [];
+      const seen = await walkEveryView(session, page, labelsIn(messages), async (view) => {
+        const texts = await shownTexts(page);
+        const empty = await page.evaluate(() =>
+          [...document.querySelectorAll('button, h1, h2, label, legend, dt, dd')]
+            .filter((element) => !element.textContent?.trim())
+            .map((element) => element.outerHTML.slice(0, 80)),
+        );
+        for (const element of empty) problems.push(`${view}: empty ${element}`);
+        for (const found of englishIn(texts, locale)) problems.push(`${view}: English ${found}`);
+        for (const key of rawKeysIn(texts)) problems.push(`${view}: raw key ${key}`);
+      });
+      expect(new Set(seen)).toEqual(new Set(EVERY_STEP_TITLE.map((key) => messages[key]?.message)));
+      expect(problems).toEqual([]);
+      expect(session.extensionErrors).toEqual([]);
+    },
+  );
 
   it('breathes as a text-only countdown under prefers-reduced-motion', async () => {
     session = await launchExtension();

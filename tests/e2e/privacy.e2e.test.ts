@@ -8,6 +8,7 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import type { ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { callOnDemoDialer } from './place-call';
 import { skipToReady } from './popup-driver';
 
 const requests: Array<{ from: string; url: string; navigation: boolean }> = [];
@@ -26,11 +27,7 @@ const session = extensionUnderTest({
 it('makes no network request in calls, the toast, the routine, the popup, history, insights and export', async () => {
   const page = await session.openDemoDialer('answerDelayMs=0');
   const toast = await ClosedShadowToast.attach(page);
-  const softphone = page.frameLocator('#softphone');
-  await page.getByRole('button', { name: 'Call Dana Whitfield' }).click();
-  await softphone.getByText('On call').waitFor();
-  await page.waitForTimeout(1200);
-  await softphone.getByRole('button', { name: 'Hang up' }).click();
+  await callOnDemoDialer(page);
   await toast.waitShown();
   await toast.click('Tough');
   await toast.click('Reset');

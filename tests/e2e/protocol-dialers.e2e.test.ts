@@ -7,6 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { placeCall } from './place-call';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ per: 'file' });
@@ -25,10 +26,12 @@ async function status(widget: FrameLocator, text: string): Promise<void> {
 const callsFrom = (source: string, count: number): Promise<CallRecord[]> => waitForCalls(session, count, source);
 
 async function outgoingCall(widget: FrameLocator, page: Page): Promise<void> {
-  await widget.getByRole('button', { name: 'Call', exact: true }).click();
-  await status(widget, 'On call');
-  await page.waitForTimeout(TALK_MS);
-  await widget.getByRole('button', { name: 'Hang up' }).click();
+  await placeCall(page, {
+    dial: widget.getByRole('button', { name: 'Call', exact: true }),
+    status: widget,
+    hangUp: widget.getByRole('button', { name: 'Hang up' }),
+    talkMs: TALK_MS,
+  });
   await status(widget, 'Call ended');
 }
 

@@ -11,7 +11,7 @@ import manifest from '../../manifest.json';
 import { CONTENT_ADAPTERS } from '../../src/content/adapters/content-adapters';
 import { PROTOCOL_ADAPTERS } from '../../src/content/adapters/protocol-adapters';
 import { DIALER_GROUPS, DIALERS, familyForHost } from '../../src/dialers/catalog';
-import { dialerLabel } from '../../src/dialers/dialer-label';
+import { dialerLabel, dialerLabelKey } from '../../src/dialers/dialer-label';
 import { PAGE_READ_HOSTS, WIDGET_HOSTS } from '../../src/dialers/frame-families';
 import { patternBreadthProblem } from '../../src/dialers/site-breadth';
 
@@ -57,10 +57,11 @@ describe('the dialer catalog', () => {
 
   it.each(DIALERS.map((family) => [family.id, family] as const))('%s follows the conventions', (_, family) => {
     // A label in every locale; English is the brand as written here.
+    const key = dialerLabelKey(family.id);
     for (const locale of LOCALES) {
-      expect(messagesOf(locale)[family.labelKey]?.message.trim(), `${locale}: ${family.labelKey}`).toBeTruthy();
+      expect(messagesOf(locale)[key]?.message.trim(), `${locale}: ${key}`).toBeTruthy();
     }
-    expect(messagesOf('en')[family.labelKey]?.message).toBe(family.label);
+    expect(messagesOf('en')[key]?.message).toBe(family.label);
     expect(dialerLabel(family.id)).toBe(family.label);
 
     // Hosts: at least one, each a valid match pattern naming the vendor's app, asked for as optional.
@@ -113,6 +114,8 @@ describe('the dialer catalog', () => {
   it('labels unknown sources as they are, and sites the rep added as theirs', () => {
     expect(dialerLabel('unheard-of')).toBe('unheard-of');
     expect(dialerLabel('custom')).toBe('Your site');
+    expect(dialerLabel('webrtc')).toBe('Browser call');
+    expect(dialerLabelKey('zoom-phone')).toBe('dialer_zoom_phone');
   });
 });
 

@@ -1,22 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { placeholdersIn, readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
+import { SAME_AS_ENGLISH } from '../locales/same-as-english';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-const LOCALES_DIR = path.join(import.meta.dirname, '../../public/_locales');
-const read = (locale: string): Messages =>
-  JSON.parse(readFileSync(path.join(LOCALES_DIR, locale, 'messages.json'), 'utf8'));
-const english = read('en');
-const others = readdirSync(LOCALES_DIR).filter((locale) => locale !== 'en');
-
-/** Placeholder names a message uses, e.g. "$DIALER$ · $LENGTH$" → ['dialer', 'length']. */
-const placeholdersIn = (message: string) =>
-  [...message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((match) => (match[1] ?? '').toLowerCase()).sort();
+const english = readLocale('en');
 
 describe('locales', () => {
-  it('include Spanish', () => {
-    expect(others).toContain('es');
+  it('are Spanish, German, French and Brazilian Portuguese besides English', () => {
+    expect(TRANSLATED_LOCALES).toEqual(['de', 'es', 'fr', 'pt_BR']);
   });
 
   it('declare every placeholder the English messages use', () => {
@@ -27,13 +17,32 @@ describe('locales', () => {
     }
   });
 
-  it.each(others)('%s has every English key, no extra ones, and the same placeholders', (locale) => {
-    const messages = read(locale);
-    expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
-    for (const [key, entry] of Object.entries(english)) {
-      const translated = messages[key];
-      expect(translated?.message.trim(), `${locale}:${key}`).not.toBe('');
-      expect(placeholdersIn(translated?.message ?? ''), `${locale}:${key}`).toEqual(placeholdersIn(entry.message));
-    }
+  describe.each(TRANSLATED_LOCALES)('%s', (locale) => {
+    const messages = readLocale(locale);
+
+    it("has exactly English's keys", () => {
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
+    });
+
+    it('uses the same placeholders, declared the same way, in every message', () => {
+      for (const [key, entry] of Object.entries(english)) {
+        const translated = messages[key];
+        expect(translated?.message.trim(), `${locale}:${key}`).not.toBe('');
+        expect(placeholdersIn(translated?.message ?? ''), `${locale}:${key}`).toEqual(placeholdersIn(entry.message));
+        expect(translated?.placeholders, `${locale}:${key} placeholders`).toEqual(entry.placeholders);
+      }
+    });
+
+    it("fits the stores' limits for the name (75) and description (132) the manifest takes from it", () => {
+      expect(messages.extName?.message.length).toBeLessThanOrEqual(75);
+      expect(messages.extDescription?.message.length).toBeLessThanOrEqual(132);
+    });
+
+    it('differs from English everywhere except the listed identical strings, each with a reason', () => {
+      const allowed = SAME_AS_ENGLISH[locale];
+      expect(allowed, `${locale} needs its list in tests/locales/same-as-english.ts`).toBeDefined();
+      const identical = Object.keys(english).filter((key) => messages[key]?.message === english[key]?.message);
+      expect(identical.sort()).toEqual(Object.keys(allowed ?? {}).sort());
+    });
   });
 });

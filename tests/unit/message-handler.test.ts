@@ -266,6 +266,25 @@ describe('createBackground', () => {
     });
   });
 
+  describe('open-rough-run', () => {
+    it('from the nudged tab leaves a pending rough run for that call and opens the routine', async () => {
+      const { deps, send, sendAll, pendingRoutine } = setup();
+      await sendAll(fullCall('abc'));
+      await expect(send({ type: 'open-rough-run', callKey: 'hubspot:abc' })).resolves.toEqual({ ok: true });
+      expect(pendingRoutine.value).toEqual({ kind: 'rough-run', callKey: 'hubspot:abc', requestedAt: NOW });
+      expect(deps.openRoutine).toHaveBeenCalledTimes(1);
+    });
+
+    it('from another tab is dropped', async () => {
+      const { deps, send, sendAll, pendingRoutine } = setup();
+      await sendAll(fullCall('abc'));
+      await send({ type: 'open-rough-run', callKey: 'hubspot:abc' }, fromTab(OTHER_TAB));
+      expect(pendingRoutine.value).toBeUndefined();
+      expect(deps.openRoutine).not.toHaveBeenCalled();
+      expect(deps.onDropped).toHaveBeenCalledWith('open-rough-run for a call not nudged here');
+    });
+  });
+
   describe('drops', () => {
     const valid = callSignal({ kind: 'ended', callId: 'x', at: T0, outcome: 'completed' });
 

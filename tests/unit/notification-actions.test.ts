@@ -4,6 +4,7 @@ import { createNotificationActions } from '../../src/background/notification-act
 const setup = () => {
   const deps = {
     openReset: vi.fn(async () => undefined),
+    openRoughRun: vi.fn(async () => undefined),
     rateTough: vi.fn(async () => undefined),
     clear: vi.fn(async () => true),
   };
@@ -25,6 +26,16 @@ describe('nudge notification clicks', () => {
     expect(deps.openReset).toHaveBeenCalledWith('hubspot:abc');
     expect(deps.rateTough).toHaveBeenCalledWith('hubspot:def');
     expect(deps.openReset).toHaveBeenCalledTimes(1);
+  });
+
+  it('after a run of tough calls the body and button 0 open the rough run; button 1 still rates', async () => {
+    const { deps, actions } = setup();
+    await actions.clicked('rebound-rough-run:hubspot:abc');
+    await actions.buttonClicked('rebound-rough-run:hubspot:def', 0);
+    await actions.buttonClicked('rebound-rough-run:hubspot:ghi', 1);
+    expect(deps.openRoughRun.mock.calls).toEqual([['hubspot:abc'], ['hubspot:def']]);
+    expect(deps.rateTough).toHaveBeenCalledWith('hubspot:ghi');
+    expect(deps.openReset).not.toHaveBeenCalled();
   });
 
   it('leaves other notifications alone', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { numberBounds } from '../../src/settings/number-bounds';
 import { DEFAULT_SETTINGS, settingsFrom } from '../../src/settings/settings';
 
 /** Valid values for the nudge's fields, none of them the default. */
@@ -153,5 +154,14 @@ describe('settingsFrom', () => {
 
   it('trims the support contact', () => {
     expect(settingsFrom({ supportContact: '  Maria  ' }).supportContact).toBe('Maria');
+  });
+});
+
+describe('number settings bounds', () => {
+  it('come from the schema that validates them, for the form to use', () => {
+    expect(numberBounds('minCallSeconds')).toEqual({ min: 0, max: 3600 });
+    expect(numberBounds('toastSeconds')).toEqual({ min: 3, max: 600 });
+    expect(numberBounds('toughStreak')).toEqual({ min: 0, max: 20 });
+    expect(numberBounds('retentionDays')).toEqual({ min: 0, max: 3650 });
   });
 });

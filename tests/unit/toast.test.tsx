@@ -18,6 +18,7 @@ function actions(overrides: Partial<NudgeActions> = {}) {
   return {
     rate: vi.fn(async (_rating: string): Promise<Escalation | undefined> => undefined),
     reset: vi.fn(async (): Promise<unknown> => ({ ok: true })),
+    roughRun: vi.fn(async (): Promise<unknown> => ({ ok: true })),
     snooze: vi.fn(async (_choice: string): Promise<unknown> => ({ ok: true })),
     ...overrides,
   };
@@ -317,6 +318,15 @@ describe('Toast: snooze, breath and escalation', () => {
     expect(screen.getByText('Tough calls in a row: 4')).toBeTruthy();
     expect(screen.getByText('Maria (team lead)').tagName).toBe('STRONG');
     expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('offers the rough-run routine from the escalation, then closes', async () => {
+    const { actions: toastActions, onClose } = renderToast({ nudge: nudge({ escalation: { streak: 3 } }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Take the longer break' }));
+    await flush();
+    expect(toastActions.roughRun).toHaveBeenCalledOnce();
+    expect(toastActions.reset).not.toHaveBeenCalled();
+    expect(onClose).toHaveBeenCalledOnce();
   });
 
   it('escalated without a contact, points to a teammate and to Settings', () => {

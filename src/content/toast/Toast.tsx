@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDuration } from '../../format/duration';
+import { formatCount } from '../../format/figures';
 import { ratingLabel } from '../../format/rating-label';
 import type { Escalation } from '../../messages/escalation';
 import { CALL_RATINGS, type CallRating } from '../../messages/to-background';
@@ -13,6 +14,8 @@ export interface NudgeActions {
   /** Resolves with the escalation to show when this rating completes a run of tough calls. */
   rate(rating: CallRating): Promise<Escalation | undefined>;
   reset(): Promise<unknown>;
+  /** The escalation's longer break: the rough-run routine. */
+  roughRun(): Promise<unknown>;
   snooze(choice: SnoozeChoice): Promise<unknown>;
 }
 
@@ -76,7 +79,7 @@ export function Toast({ nudged, breathDone, onClose, onBusy, accepts = isTrusted
     >
       {nudge ? (
         <>
-          <p class="title">{escalation ? t('escalationTitle', String(escalation.streak)) : t('toastQuestion')}</p>
+          <p class="title">{escalation ? t('escalationTitle', formatCount(escalation.streak)) : t('toastQuestion')}</p>
           <p class="meta">
             {t('callMeta', [
               nudge.dialer,
@@ -88,7 +91,9 @@ export function Toast({ nudged, breathDone, onClose, onBusy, accepts = isTrusted
       ) : (
         <p class="title">{t('popupQuickReset')}</p>
       )}
-      {escalation && <EscalationNote escalation={escalation} />}
+      {escalation && nudged && (
+        <EscalationNote escalation={escalation} onRoughRun={trusted(() => attempt(nudged.actions.roughRun, onClose))} />
+      )}
       {phase === 'breathing' && <ToastBreath onDone={breathed} />}
       {phase === 'breathed' && !failed && <p class="note">{t('toastBreathDone')}</p>}
       {nudged && phase === 'ask' && (

@@ -13,6 +13,7 @@ export function nudgeActions(callKey: string, send: Send): NudgeActions {
       return reply.success ? reply.output.escalation : undefined;
     },
     reset: () => send({ type: 'open-reset', callKey }),
+    roughRun: () => send({ type: 'open-rough-run', callKey }),
     snooze: (choice) => send({ type: 'snooze', callKey, choice }),
   };
 }

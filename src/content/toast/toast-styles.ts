@@ -48,8 +48,9 @@ button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 button[aria-pressed="true"] { background: #ddf4ff; border-color: #0969da; }
 .primary { display: block; flex: 1; background: #1f6f50; border-color: #1f6f50; color: #ffffff; }
 .secondary { flex: 1; }
-.snooze { align-items: center; margin: 0; }
-.snooze-label { float: left; padding: 0 4px 0 0; font-size: 12px; color: #59636e; }
+/* Longer words (German, French) wrap a choice to the next line rather than squeezing the label. */
+.snooze { align-items: center; flex-wrap: wrap; row-gap: 6px; margin: 0; }
+.snooze-label { float: left; padding: 0 4px 0 0; font-size: 12px; color: #59636e; white-space: nowrap; }
 .small { padding: 5px 8px; font-size: 12px; border-radius: 6px; }
 .snooze .small { flex: 0 0 auto; }
 a { color: #0969da; text-decoration: underline; cursor: pointer; }
@@ -59,6 +60,7 @@ strong { font-weight: 600; }
 .escalation p { display: block; margin: 0 0 4px; font-size: 13px; }
 .escalation p:last-child { margin: 0; }
 .escalation-lead { font-weight: 600; }
+.escalation .primary { width: 100%; margin: 6px 0 0; }
 .breath { display: flex; align-items: center; gap: 12px; margin: 0 0 10px; }
 .breath-ring { position: relative; display: grid; place-items: center; width: 56px; height: 56px; flex: 0 0 56px; }
 .breath-circle {

@@ -1,81 +1,36 @@
-import { useEffect, useState } from 'preact/hooks';
+import { formatCount } from '../../format/figures';
 import { OUTCOME_LABELS } from '../../format/outcome-label';
-import { CALL_OUTCOMES, type CallOutcome } from '../../messages/call-signal';
+import { CALL_OUTCOMES } from '../../messages/call-signal';
 import { t } from '../../platform/i18n';
 import type { Settings } from '../../settings/settings';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { CheckList } from '../../ui/CheckList';
+import { useSettings } from '../use-settings';
 import { DeliveryField } from './DeliveryField';
 import { MeetingNudgeFields } from './MeetingNudgeFields';
 import { NudgeTimingFields } from './NudgeTimingFields';
+import { NumberField } from './NumberField';
 
 const BREATH_LENGTHS = [5, 30, 90] as const;
 
 /** When Rebound nudges and how long the breath lasts. Every change is saved at once. */
 export function GeneralSection() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    loadSettings().then(setSettings, () => setStatus(t('optionsLoadFailed')));
-  }, []);
-
+  const { settings, status, update: save } = useSettings();
   if (!settings) return <p aria-busy="true">{status}</p>;
 
-  const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
-    setSettings(next);
-    saveSettings(next).then(
-      (saved) => {
-        setSettings(saved);
-        setStatus(t('optionsSaved'));
-      },
-      () => setStatus(t('optionsSaveFailed')),
-    );
-  };
-
-  const toggleOutcome = (outcome: CallOutcome, skip: boolean) =>
-    update({
-      skipOutcomes: skip
-        ? [...settings.skipOutcomes, outcome]
-        : settings.skipOutcomes.filter((value) => value !== outcome),
-    });
+  const update = (patch: Partial<Settings>) => void save(patch);
 
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
-      <label class="field">
-        <span>{t('optionsMinCall')}</span>
-        <input
-          type="number"
-          min={0}
-          max={3600}
-          value={settings.minCallSeconds}
-          onChange={(event) => update({ minCallSeconds: Number(event.currentTarget.value) })}
-        />
-      </label>
+      <NumberField setting="minCallSeconds" label={t('optionsMinCall')} settings={settings} update={update} />
       <MeetingNudgeFields settings={settings} update={update} />
-      <fieldset class="field">
-        <legend>{t('optionsSkipOutcomes')}</legend>
-        {CALL_OUTCOMES.map((outcome) => (
-          <label key={outcome} class="check">
-            <input
-              type="checkbox"
-              checked={settings.skipOutcomes.includes(outcome)}
-              onChange={(event) => toggleOutcome(outcome, event.currentTarget.checked)}
-            />
-            {t(OUTCOME_LABELS[outcome])}
-          </label>
-        ))}
-      </fieldset>
-      <label class="field">
-        <span>{t('optionsToastSeconds')}</span>
-        <input
-          type="number"
-          min={3}
-          max={600}
-          value={settings.toastSeconds}
-          onChange={(event) => update({ toastSeconds: Number(event.currentTarget.value) })}
-        />
-      </label>
+      <CheckList
+        legend={t('optionsSkipOutcomes')}
+        options={CALL_OUTCOMES}
+        label={(outcome) => t(OUTCOME_LABELS[outcome])}
+        selected={settings.skipOutcomes}
+        onChange={(skipOutcomes) => update({ skipOutcomes })}
+      />
+      <NumberField setting="toastSeconds" label={t('optionsToastSeconds')} settings={settings} update={update} />
       <label class="field">
         <span>{t('optionsBreathSeconds')}</span>
         <select
@@ -84,7 +39,7 @@ export function GeneralSection() {
         >
           {BREATH_LENGTHS.map((seconds) => (
             <option key={seconds} value={String(seconds)}>
-              {t('optionsSecondsValue', String(seconds))}
+              {t('optionsSecondsValue', formatCount(seconds))}
             </option>
           ))}
         </select>

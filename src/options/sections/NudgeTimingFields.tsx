@@ -1,7 +1,8 @@
-import { browser } from '../../platform/browser';
-import { t } from '../../platform/i18n';
+import { t, uiLanguage } from '../../platform/i18n';
 import type { WorkingHours } from '../../settings/nudge-settings';
 import type { Settings } from '../../settings/settings';
+import { CheckList } from '../../ui/CheckList';
+import { NumberField } from './NumberField';
 
 interface FieldsProps {
   settings: Settings;
@@ -9,6 +10,10 @@ interface FieldsProps {
 }
 
 const WEEK_FROM_MONDAY = [1, 2, 3, 4, 5, 6, 0] as const;
+const HOUR_EDGES = [
+  ['startMinute', 'optionsHoursFrom'],
+  ['endMinute', 'optionsHoursTo'],
+] as const;
 
 /** "09:30" ⇄ 570: the time input's value and the minute of the day the settings keep. */
 export const minuteToTime = (minute: number) =>
@@ -22,9 +27,7 @@ export function timeToMinute(value: string): number | undefined {
 
 function weekdayName(day: number): string {
   // 2026-11-22 was a Sunday: day 0.
-  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' }).format(
-    new Date(2026, 10, 22 + day),
-  );
+  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
 }
 
 /** When nudges may come: working hours, the cooldown, and the run of tough calls that escalates. */
@@ -50,65 +53,30 @@ export function NudgeTimingFields({ settings, update }: FieldsProps) {
           </label>
         </legend>
         <div class="inline-fields">
-          <label>
-            <span>{t('optionsHoursFrom')}</span>{' '}
-            <input
-              type="time"
-              disabled={!hours.enabled}
-              value={minuteToTime(hours.startMinute)}
-              onChange={(event) => setTime('startMinute', event.currentTarget.value)}
-            />
-          </label>
-          <label>
-            <span>{t('optionsHoursTo')}</span>{' '}
-            <input
-              type="time"
-              disabled={!hours.enabled}
-              value={minuteToTime(hours.endMinute)}
-              onChange={(event) => setTime('endMinute', event.currentTarget.value)}
-            />
-          </label>
-        </div>
-        <fieldset class="field days" disabled={!hours.enabled}>
-          <legend>{t('optionsWorkDays')}</legend>
-          {WEEK_FROM_MONDAY.map((day) => (
-            <label key={day} class="check">
+          {HOUR_EDGES.map(([edge, label]) => (
+            <label key={edge}>
+              <span>{t(label)}</span>{' '}
               <input
-                type="checkbox"
-                checked={hours.days.includes(day)}
-                onChange={(event) =>
-                  setHours({
-                    days: event.currentTarget.checked
-                      ? [...hours.days, day].sort()
-                      : hours.days.filter((value) => value !== day),
-                  })
-                }
+                type="time"
+                disabled={!hours.enabled}
+                value={minuteToTime(hours[edge])}
+                onChange={(event) => setTime(edge, event.currentTarget.value)}
               />
-              {weekdayName(day)}
             </label>
           ))}
-        </fieldset>
+        </div>
+        <CheckList
+          class="field days"
+          disabled={!hours.enabled}
+          legend={t('optionsWorkDays')}
+          options={WEEK_FROM_MONDAY}
+          label={weekdayName}
+          selected={hours.days}
+          onChange={(days) => setHours({ days: [...days].sort() })}
+        />
       </fieldset>
-      <label class="field">
-        <span>{t('optionsCooldown')}</span>
-        <input
-          type="number"
-          min={0}
-          max={240}
-          value={settings.cooldownMinutes}
-          onChange={(event) => update({ cooldownMinutes: Number(event.currentTarget.value) })}
-        />
-      </label>
-      <label class="field">
-        <span>{t('optionsToughStreak')}</span>
-        <input
-          type="number"
-          min={0}
-          max={20}
-          value={settings.toughStreak}
-          onChange={(event) => update({ toughStreak: Number(event.currentTarget.value) })}
-        />
-      </label>
+      <NumberField setting="cooldownMinutes" label={t('optionsCooldown')} settings={settings} update={update} />
+      <NumberField setting="toughStreak" label={t('optionsToughStreak')} settings={settings} update={update} />
       <label class="field">
         <span>{t('optionsSupportContact')}</span>
         <input

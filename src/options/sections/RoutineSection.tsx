@@ -1,27 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-import type { Settings } from '../../settings/settings';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { useSettings } from '../use-settings';
 
 /** The rep's own "why I sell" line (practice `belief`), saved when the field is left. */
 export function RoutineSection() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    loadSettings().then(setSettings, () => setStatus(t('optionsLoadFailed')));
-  }, []);
-
+  const { settings, status, update } = useSettings();
   if (!settings) return <p aria-busy="true">{status}</p>;
-
-  const save = (whyISell: string) =>
-    saveSettings({ ...settings, whyISell }).then(
-      (saved) => {
-        setSettings(saved);
-        setStatus(t('optionsSaved'));
-      },
-      () => setStatus(t('optionsSaveFailed')),
-    );
 
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
@@ -31,7 +14,7 @@ export function RoutineSection() {
           rows={3}
           maxLength={280}
           value={settings.whyISell}
-          onChange={(event) => void save(event.currentTarget.value.trim())}
+          onChange={(event) => void update({ whyISell: event.currentTarget.value.trim() })}
         />
       </label>
       <p class="status" role="status">

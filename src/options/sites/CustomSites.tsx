@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ReboundDb } from '../../db/schema';
 import { DIALERS } from '../../dialers/catalog';
 import { type CustomSite, isValidSelector, MAX_CUSTOM_SITES, originPattern } from '../../dialers/custom-sites';
 import { checkSiteInput } from '../../dialers/site-input';
+import { formatCount } from '../../format/figures';
 import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { useSettings } from '../use-settings';
 import { CallSeen } from './CallSeen';
 import { OpenLineField } from './OpenLineField';
 import { siteProblemText } from './site-problem-text';
@@ -37,22 +38,14 @@ const KNOWN_HOSTS = new Set(DIALERS.flatMap((dialer) => dialer.hosts));
  * named by CSS selectors). Adding one asks for that site; each shows whether a call was seen.
  */
 export function CustomSites({ db }: { db: ReboundDb }) {
-  const [sites, setSites] = useState<CustomSite[] | null>(null);
+  const { settings, status: loadStatus, update } = useSettings();
+  const sites = settings?.customSites ?? null;
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    loadSettings().then(
-      (settings) => setSites(settings.customSites),
-      () => setStatus(t('optionsLoadFailed')),
-    );
-  }, []);
-
   const store = async (next: CustomSite[]): Promise<void> => {
-    const settings = await loadSettings();
-    const saved = await saveSettings({ ...settings, customSites: next });
-    setSites(saved.customSites);
+    if (!(await update({ customSites: next }))) throw new Error('settings not saved');
   };
 
   const add = (event: Event) => {
@@ -63,7 +56,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
       return;
     }
     if ((sites?.length ?? 0) >= MAX_CUSTOM_SITES) {
-      setError(t('sitesTooMany', String(MAX_CUSTOM_SITES)));
+      setError(t('sitesTooMany', formatCount(MAX_CUSTOM_SITES)));
       return;
     }
     setError('');
@@ -186,7 +179,7 @@ export function CustomSites({ db }: { db: ReboundDb }) {
         </button>
         <p class="hint">{t('sitesReloadHint')}</p>
         <p class="status" role="status">
-          {status}
+          {status || loadStatus}
         </p>
       </form>
     </div>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { detectorReport, detectorReportFilename } from '../../calls/detector-report';
 import { type DetectorTrails, type TrailEntry, trailSites, trailsFor } from '../../calls/detector-trail';
 import { dialerLabel } from '../../dialers/dialer-label';
+import { formatTimeToTheSecond } from '../../format/date-time';
+import { formatCount } from '../../format/figures';
 import { type MessageKey, t } from '../../platform/i18n';
 
 const SIGNAL_LABELS: Record<string, MessageKey> = {
@@ -75,17 +77,11 @@ export function DetectorTrail({ readTrails, watchTrails, download, version, now 
           </div>
           {tabs.map((trail, index) => (
             <div key={`${trail.tabId}@${trail.host}`} class="trail-tab">
-              {tabs.length > 1 && <h3>{t('trailTab', String(index + 1))}</h3>}
+              {tabs.length > 1 && <h3>{t('trailTab', formatCount(index + 1))}</h3>}
               <ol class="trail" aria-label={t('trailListLabel', shown)} data-testid="trail">
                 {trail.entries.map((entry, at) => (
                   <li key={at}>
-                    <time dateTime={new Date(entry.at).toISOString()}>
-                      {new Date(entry.at).toLocaleTimeString([], {
-                        hour: '2-digit',
-                        minute: '2-digit',
-                        second: '2-digit',
-                      })}
-                    </time>{' '}
+                    <time dateTime={new Date(entry.at).toISOString()}>{formatTimeToTheSecond(entry.at)}</time>{' '}
                     <span class="trail-frame">{frameText(entry.frameId)}</span> {entryText(entry)}
                   </li>
                 ))}
@@ -100,7 +96,7 @@ export function DetectorTrail({ readTrails, watchTrails, download, version, now 
 
 function frameText(frameId: number | undefined): string {
   if (frameId === undefined) return '';
-  return frameId === 0 ? t('trailTopFrame') : t('trailFrame', String(frameId));
+  return frameId === 0 ? t('trailTopFrame') : t('trailFrame', formatCount(frameId));
 }
 
 function entryText(entry: TrailEntry): string {
@@ -113,7 +109,7 @@ function entryText(entry: TrailEntry): string {
       return t('trailSignal', [dialerLabel(entry.source), t(SIGNAL_LABELS[entry.signal] ?? 'trailSignalEnded')]);
     case 'dropped': {
       const key = DROP_LABELS[entry.reason];
-      return t('trailDropped', [key ? t(key) : entry.reason, String(entry.count)]);
+      return t('trailDropped', [key ? t(key) : entry.reason, formatCount(entry.count)]);
     }
   }
 }

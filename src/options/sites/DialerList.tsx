@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DIALER_GROUPS, DIALERS, type DialerFamily, type DialerGroup } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
 import { OpenLineField } from './OpenLineField';
@@ -53,9 +54,9 @@ export function DialerList({
   }, []);
 
   const toggle = (dialer: DialerFamily, want: boolean) => {
-    const label = t(dialer.labelKey);
     // Asked first, inside the click: browsers only show the prompt during a user gesture.
     const asked = want ? hostAccess.request([...dialer.hosts]) : hostAccess.remove([...dialer.hosts]);
+    const label = dialerLabel(dialer.id);
     asked.then(
       (done) => {
         const nowOn = want === done;
@@ -86,7 +87,7 @@ export function DialerList({
                     aria-describedby={`how-${dialer.id}`}
                     onChange={(event) => toggle(dialer, event.currentTarget.checked)}
                   />
-                  <span class="dialer-name">{t(dialer.labelKey)}</span>
+                  <span class="dialer-name">{dialerLabel(dialer.id)}</span>
                 </label>
                 <p id={`how-${dialer.id}`} class="hint">
                   {t(HOW[dialer.how])} · {shownHosts(dialer)}

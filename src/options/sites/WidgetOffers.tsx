@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { familyById } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { answerWidgetOffer, openWidgetOffers, type WidgetOffer, watchWidgetOffers } from '../../dialers/widget-offers';
 import { allowWidgetPage } from '../../dialers/widget-page-access';
 import { t } from '../../platform/i18n';
@@ -20,10 +20,7 @@ export function WidgetOffers() {
     return watchWidgetOffers(refresh);
   }, []);
 
-  const labelOf = (offer: WidgetOffer) => {
-    const family = familyById(offer.family);
-    return family ? t(family.labelKey) : offer.family;
-  };
+  const labelOf = (offer: WidgetOffer) => dialerLabel(offer.family);
 
   const allow = (offer: WidgetOffer) => {
     const label = labelOf(offer);

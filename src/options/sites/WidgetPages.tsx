@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DialerFamily } from '../../dialers/catalog';
+import { dialerLabel } from '../../dialers/dialer-label';
 import { checkSiteInput } from '../../dialers/site-input';
 import { allowWidgetPage, removeWidgetPage } from '../../dialers/widget-page-access';
 import type { WidgetPage } from '../../dialers/widget-pages';
@@ -14,7 +15,7 @@ const hostOf = (origin: string) => new URL(origin).host;
  * whose page must be allowed too for the widget's call events to be heard.
  */
 export function WidgetPages({ family }: { family: DialerFamily }) {
-  const label = t(family.labelKey);
+  const label = dialerLabel(family.id);
   const [pages, setPages] = useState<WidgetPage[]>([]);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState('');

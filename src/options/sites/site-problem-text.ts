@@ -1,3 +1,4 @@
+import { dialerLabel } from '../../dialers/dialer-label';
 import type { SiteInputCheck } from '../../dialers/site-input';
 import { t } from '../../platform/i18n';
 
@@ -11,6 +12,6 @@ export function siteProblemText(check: Exclude<SiteInputCheck, { origin: string 
     case 'public-suffix':
       return t('sitesPublicSuffix', typed);
     case 'known-family':
-      return t('sitesKnownFamily', [typed, t(check.family.labelKey)]);
+      return t('sitesKnownFamily', [typed, dialerLabel(check.family.id)]);
   }
 }

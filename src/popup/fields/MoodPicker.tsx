@@ -1,3 +1,4 @@
+import { formatCount } from '../../format/figures';
 import { t } from '../../platform/i18n';
 import { MOODS } from '../../routine/answers';
 
@@ -23,7 +24,7 @@ export function MoodPicker({ name, legend, value, onChange }: MoodPickerProps) {
               checked={value === mood}
               onChange={() => onChange(mood)}
             />
-            <span>{mood}</span>
+            <span>{formatCount(mood)}</span>
           </label>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../format/figures';
 import { type MessageKey, t } from '../../platform/i18n';
 import type { RoutineDraft } from '../../routine/draft';
 import type { RoutineKind } from '../../routine/routines';
@@ -7,6 +8,7 @@ export const ROUTINE_NAMES: Record<RoutineKind, MessageKey> = {
   'after-call': 'routineNameAfterCall',
   'went-quiet': 'popupWentQuiet',
   prep: 'popupPrep',
+  'rough-run': 'popupRoughRun',
 };
 
 /** A routine left mid-way (the popup closed): offered back, or let go. */
@@ -23,7 +25,11 @@ export function DraftCard({
     <section class="card draft" aria-labelledby="draft-heading" data-testid="draft">
       <h2 id="draft-heading">{t('draftHeading')}</h2>
       <p class="meta">
-        {t('draftMeta', [t(ROUTINE_NAMES[draft.kind]), String(draft.index + 1), String(draft.stepIds.length)])}
+        {t('draftMeta', [
+          t(ROUTINE_NAMES[draft.kind]),
+          formatCount(draft.index + 1),
+          formatCount(draft.stepIds.length),
+        ])}
       </p>
       <div class="row-actions">
         <button type="button" class="primary" onClick={onResume}>

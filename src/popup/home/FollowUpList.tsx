@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { FollowUpRecord } from '../../db/schema';
+import { formatDateTime } from '../../format/date-time';
 import { t } from '../../platform/i18n';
 
 interface FollowUpListProps {
@@ -11,8 +12,6 @@ interface FollowUpListProps {
   onSnooze(followUp: FollowUpRecord): void;
   onIcs(followUp: FollowUpRecord): void;
 }
-
-const when = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 export function FollowUpList({ followUps, focusId, now, onDone, onSnooze, onIcs }: FollowUpListProps) {
   const focused = useRef<HTMLLIElement>(null);
@@ -32,12 +31,12 @@ export function FollowUpList({ followUps, focusId, now, onDone, onSnooze, onIcs 
               aria-labelledby={`follow-up-${followUp.id}`}
             >
               <p id={`follow-up-${followUp.id}`}>
-                <strong>{followUp.who}</strong> · {when(followUp.dueAt)}
+                <strong>{followUp.who}</strong> · {formatDateTime(followUp.dueAt)}
                 {remindAt <= now && <span class="due"> · {t('followUpDue')}</span>}
               </p>
               {followUp.note && <p class="meta">{followUp.note}</p>}
               {followUp.snoozedUntil !== undefined && (
-                <p class="meta">{t('followUpSnoozedUntil', when(followUp.snoozedUntil))}</p>
+                <p class="meta">{t('followUpSnoozedUntil', formatDateTime(followUp.snoozedUntil))}</p>
               )}
               <div class="row-actions">
                 <button type="button" class="secondary small" onClick={() => onDone(followUp)}>

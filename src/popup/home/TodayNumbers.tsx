@@ -1,4 +1,5 @@
 import type { DayNumbers } from '../../db/today';
+import { formatCount } from '../../format/figures';
 import { t } from '../../platform/i18n';
 
 export function TodayNumbers({ numbers }: { numbers: DayNumbers }) {
@@ -8,15 +9,15 @@ export function TodayNumbers({ numbers }: { numbers: DayNumbers }) {
       <dl>
         <div>
           <dt>{t('todayCalls')}</dt>
-          <dd>{numbers.calls}</dd>
+          <dd>{formatCount(numbers.calls)}</dd>
         </div>
         <div>
           <dt>{t('todayTough')}</dt>
-          <dd>{numbers.tough}</dd>
+          <dd>{formatCount(numbers.tough)}</dd>
         </div>
         <div>
           <dt>{t('todayResets')}</dt>
-          <dd>{numbers.resets}</dd>
+          <dd>{formatCount(numbers.resets)}</dd>
         </div>
       </dl>
     </section>

@@ -9,6 +9,7 @@ import {
 } from '../../calls/manual-call';
 import { DEVICE_LABELS } from '../../format/call-source-label';
 import { errorText } from '../../format/error-text';
+import { formatCount } from '../../format/figures';
 import { type MessageKey, t } from '../../platform/i18n';
 import { RadioChips } from '../fields/RadioChips';
 
@@ -78,7 +79,7 @@ export function LogCallForm({ onLog, onCancel }: LogCallFormProps) {
           name="manual-length-choice"
           legend={t('manualLengthLegend')}
           options={LENGTH_CHOICES}
-          label={(minutes) => t('manualAboutMinutes', minutes)}
+          label={(minutes) => t('manualAboutMinutes', formatCount(Number(minutes)))}
           value={LENGTH_CHOICES.find((minutes) => minutes === length.trim())}
           onChange={(minutes) => {
             setLength(minutes);

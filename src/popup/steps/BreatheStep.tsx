@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatCount } from '../../format/figures';
 import { type MessageKey, t } from '../../platform/i18n';
-import { type BreathCue, breathPattern, cueAt } from '../../routine/breath-pace';
+import type { BreathCue } from '../../routine/breath-pace';
+import { useBreathCountdown } from '../../shared-ui/use-breath-countdown';
 import type { StepHeading } from './step-props';
 
 interface BreatheProps extends StepHeading {
@@ -20,25 +21,7 @@ const CUE_TEXT: Record<BreathCue, MessageKey> = {
  * change, not every second.
  */
 export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
-  const [elapsed, setElapsed] = useState(0);
-  const done = useRef(onDone);
-  done.current = onDone;
-  const pattern = breathPattern(seconds);
-
-  useEffect(() => {
-    const startedAt = performance.now();
-    const timer = setInterval(() => {
-      const passed = Math.min(seconds, (performance.now() - startedAt) / 1000);
-      setElapsed(passed);
-      if (passed >= seconds) {
-        clearInterval(timer);
-        done.current();
-      }
-    }, 250);
-    return () => clearInterval(timer);
-  }, [seconds]);
-
-  const left = Math.max(0, seconds - Math.floor(elapsed));
+  const { pattern, left, cue } = useBreathCountdown(seconds, onDone);
   return (
     <section class="step breathe">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -51,14 +34,14 @@ export function BreatheStep({ headingRef, seconds, onDone }: BreatheProps) {
       >
         <div class="breath-circle" />
         <span class="breath-count" data-testid="breath-count">
-          {left}
+          {formatCount(left)}
         </span>
       </div>
       <p class="cue" aria-live="polite">
-        {t(CUE_TEXT[cueAt(pattern, elapsed)])}
+        {t(CUE_TEXT[cue])}
       </p>
       <p class="visually-hidden" role="timer">
-        {t('routineSecondsLeft', String(left))}
+        {t('routineSecondsLeft', formatCount(left))}
       </p>
       <p class="hint">{t(pattern.style === 'sigh' ? 'routineSighHint' : 'routineBreatheHint')}</p>
     </section>

@@ -1,16 +1,34 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FollowUpRecord } from '../../db/schema';
 import { blankFollowUpForm, dueAtFrom } from '../../follow-ups/follow-up-form';
+import { formatDateTime } from '../../format/date-time';
 import { errorText } from '../../format/error-text';
-import { t } from '../../platform/i18n';
+import { type MessageKey, t } from '../../platform/i18n';
 import type { FollowUpForm } from '../../routine/answers';
 import { InputField } from '../fields/InputField';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
 
+/**
+ * What the follow-up is for: one after a call; `last-word` in the went-quiet routine (the agreed
+ * day and time to close the loop); `role-play` in the rough run (practising the worst call with
+ * the manager).
+ */
+export type FollowUpPurpose = 'follow-up' | 'last-word' | 'role-play';
+
+const COPY: Record<FollowUpPurpose, { title: MessageKey; body: MessageKey }> = {
+  'follow-up': { title: 'routineFollowUpTitle', body: 'routineFollowUpBody' },
+  'last-word': { title: 'quietLastWordTitle', body: 'quietLastWordBody' },
+  'role-play': { title: 'roughRolePlayTitle', body: 'roughRolePlayBody' },
+};
+
 interface FollowUpStepProps extends AnswerStepProps {
-  /** `last-word` in the went-quiet routine: the agreed day and time to close the loop. */
-  lastWord: boolean;
+  purpose: FollowUpPurpose;
+  /** The form as it first shows when the rep has not touched it yet; a blank one otherwise. */
+  proposed?: FollowUpForm;
+  /** Shown above the form's fields: what the follow-up is about, when the step asks. */
+  children?: ComponentChildren;
   now(): number;
   save(form: FollowUpForm, dueAt: number): Promise<FollowUpRecord>;
   downloadIcs(followUp: FollowUpRecord): void;
@@ -23,12 +41,14 @@ export function FollowUpStep({
   update,
   onNext,
   last,
-  lastWord,
+  purpose,
+  proposed,
+  children,
   now,
   save,
   downloadIcs,
 }: FollowUpStepProps) {
-  const [form, setForm] = useState<FollowUpForm>(() => answers.followUp ?? blankFollowUpForm(now()));
+  const [form, setForm] = useState<FollowUpForm>(() => answers.followUp ?? proposed ?? blankFollowUpForm(now()));
   const [saved, setSaved] = useState<FollowUpRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -55,18 +75,16 @@ export function FollowUpStep({
     );
   };
 
-  const when = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-
   return (
     <section class="step">
       <h1 ref={headingRef} tabIndex={-1}>
-        {t(lastWord ? 'quietLastWordTitle' : 'routineFollowUpTitle')}
+        {t(COPY[purpose].title)}
       </h1>
-      <p>{t(lastWord ? 'quietLastWordBody' : 'routineFollowUpBody')}</p>
+      <p>{t(COPY[purpose].body)}</p>
       {saved || answers.followUpId !== undefined ? (
         <>
           <p class="done" role="status">
-            {saved ? t('followUpSaved', when(saved.dueAt)) : t('followUpSavedEarlier')}
+            {saved ? t('followUpSaved', formatDateTime(saved.dueAt)) : t('followUpSavedEarlier')}
           </p>
           {saved && (
             <button type="button" class="secondary" onClick={() => downloadIcs(saved)}>
@@ -77,6 +95,7 @@ export function FollowUpStep({
         </>
       ) : (
         <form class="follow-up-form" noValidate onSubmit={submit}>
+          {children}
           <InputField
             id="follow-up-who"
             label={t('followUpWho')}

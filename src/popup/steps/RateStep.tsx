@@ -1,20 +1,12 @@
+import { TAG_LABELS } from '../../format/answer-labels';
 import { ratingLabel } from '../../format/rating-label';
 import { CALL_RATINGS } from '../../messages/to-background';
-import { type MessageKey, t } from '../../platform/i18n';
-import { CALL_TAGS, type CallTag } from '../../routine/answers';
-import { ChipGroup } from '../fields/ChipGroup';
+import { t } from '../../platform/i18n';
+import { CALL_TAGS } from '../../routine/answers';
+import { CheckList } from '../../ui/CheckList';
 import { MoodPicker } from '../fields/MoodPicker';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
-
-const TAG_LABELS: Record<CallTag, MessageKey> = {
-  'angry-customer': 'tagAngryCustomer',
-  rejected: 'tagRejected',
-  price: 'tagPrice',
-  delay: 'tagDelay',
-  'went-silent': 'tagWentSilent',
-  'my-mistake': 'tagMyMistake',
-};
 
 /** How the call went, what made it hard, and how the rep feels now (mood before). */
 export function RateStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
@@ -37,7 +29,8 @@ export function RateStep({ headingRef, answers, update, onNext, last }: AnswerSt
           </button>
         ))}
       </fieldset>
-      <ChipGroup
+      <CheckList
+        chips
         legend={t('routineTagsLegend')}
         options={CALL_TAGS}
         label={(tag) => t(TAG_LABELS[tag])}

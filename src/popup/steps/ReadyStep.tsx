@@ -1,7 +1,7 @@
 import { t } from '../../platform/i18n';
 import { InputField } from '../fields/InputField';
 import { MoodPicker } from '../fields/MoodPicker';
-import { TextArea } from '../fields/TextArea';
+import { WhyISell } from '../fields/WhyISell';
 import type { AnswerStepProps } from './step-props';
 
 interface ReadyStepProps extends AnswerStepProps {
@@ -17,20 +17,7 @@ export function ReadyStep({ headingRef, answers, update, onNext, whyISell }: Rea
         {t('routineReadyTitle')}
       </h1>
       <p>{t('routineReadyBody')}</p>
-      {whyISell ? (
-        <blockquote class="belief" data-testid="why-i-sell">
-          <p class="meta">{t('routineWhyISellShown')}</p>
-          <p>{whyISell}</p>
-        </blockquote>
-      ) : (
-        <TextArea
-          id="why-i-sell"
-          rows={2}
-          label={t('routineWhyISellLabel')}
-          value={answers.whyISell}
-          onInput={(value) => update({ whyISell: value })}
-        />
-      )}
+      <WhyISell line={whyISell} answers={answers} update={update} />
       <MoodPicker
         name="mood-after"
         legend={t('routineMoodAfter')}

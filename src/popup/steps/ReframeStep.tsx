@@ -1,17 +1,9 @@
-import { type MessageKey, t } from '../../platform/i18n';
-import { CAUSES, type Cause } from '../../routine/answers';
-import { ChipGroup } from '../fields/ChipGroup';
+import { CAUSE_LABELS } from '../../format/answer-labels';
+import { t } from '../../platform/i18n';
+import { CAUSES } from '../../routine/answers';
+import { CheckList } from '../../ui/CheckList';
 import { NextButton } from './NextButton';
 import type { AnswerStepProps } from './step-props';
-
-const CAUSE_LABELS: Record<Cause, MessageKey> = {
-  price: 'causePrice',
-  delay: 'causeDelay',
-  timing: 'causeTiming',
-  competitor: 'causeCompetitor',
-  'their-day': 'causeTheirDay',
-  'something-i-said': 'causeSomethingISaid',
-};
 
 /** What was it really about (not-about-you, understand-why, not-personal). */
 export function ReframeStep({ headingRef, answers, update, onNext, last }: AnswerStepProps) {
@@ -21,7 +13,8 @@ export function ReframeStep({ headingRef, answers, update, onNext, last }: Answe
         {t('routineReframeTitle')}
       </h1>
       <p>{t('routineReframeBody')}</p>
-      <ChipGroup
+      <CheckList
+        chips
         legend={t('routineReframeLegend')}
         options={CAUSES}
         label={(cause) => t(CAUSE_LABELS[cause])}

@@ -47,6 +47,9 @@ describe('import boundaries', () => {
     ['src/popup/x.ts', '../background/live-calls', "background's runtime code"],
     ['src/options/sections/x.ts', '../../background/nudge-policy', "background's runtime code"],
     ['src/onboarding/x.ts', '../background/index', "background's runtime code"],
+    ['src/shared-ui/x.ts', '../db/schema', 'never touches the database'],
+    ['src/shared-ui/x.ts', '../popup/steps/BreatheStep', "imports no context's UI"],
+    ['src/shared-ui/x.ts', '../content/toast/Toast', "imports no context's UI"],
   ])('%s may not import %s', (file, specifier, reason) => {
     const [diagnostic] = lint(file, specifier);
     expect(diagnostic).toContain('noRestrictedImports');
@@ -62,6 +65,9 @@ describe('import boundaries', () => {
     ['src/popup/x.ts', '../calls/live-calls-state'],
     ['src/popup/x.ts', '../db/schema'],
     ['src/background/x.ts', '../db/schema'],
+    ['src/content/toast/x.ts', '../../shared-ui/use-breath-countdown'],
+    ['src/popup/steps/x.ts', '../../shared-ui/use-breath-countdown'],
+    ['src/shared-ui/x.ts', '../routine/breath-pace'],
   ])('%s may import %s', (file, specifier) => {
     expect(lint(file, specifier)).toEqual([]);
   });

@@ -55,14 +55,21 @@ const V2_STORES = {
   followUps: '++id, dueAt, doneAt, callId',
 };
 
-it('a version 2 database opens as the current version: old calls have no figures, new ones are found by them', async () => {
-  const name = `migrate-v2-${Math.random()}`;
-  const v2 = new Dexie(name);
-  v2.version(2).stores(V2_STORES);
-  await v2.table('calls').bulkAdd(CALLS);
-  await v2.table('resets').bulkAdd(RESETS);
-  await v2.table('followUps').bulkAdd(FOLLOW_UPS);
-  v2.close();
+const V3_STORES = {
+  calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt]',
+  resets: '++id, callId, completedAt',
+  followUps: '++id, dueAt, doneAt, callId',
+  dayRollups: 'day',
+};
+
+it('a version 3 database opens as the current version: old calls have no figures, new ones are found by them', async () => {
+  const name = `migrate-v3-${Math.random()}`;
+  const v3 = new Dexie(name);
+  v3.version(3).stores(V3_STORES);
+  await v3.table('calls').bulkAdd(CALLS);
+  await v3.table('resets').bulkAdd(RESETS);
+  await v3.table('followUps').bulkAdd(FOLLOW_UPS);
+  v3.close();
 
   opened = openReboundDb(name);
   await opened.open();

@@ -89,7 +89,7 @@ describe('Options → Sites: what Rebound saw', () => {
       .getAllByRole('listitem')
       .map((item) => item.textContent?.slice(item.querySelector('time')?.textContent?.length).trim());
     expect(lines).toEqual([
-      'page: listening for HubSpot calling, webrtc',
+      'page: listening for HubSpot calling, Browser call',
       'frame 2: RingCentral: call started',
       "frame 2: let go: a dialer's message in a shape Rebound doesn't know (×4)",
       'let go: too many signals from this tab (×2)',

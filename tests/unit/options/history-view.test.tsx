@@ -94,6 +94,31 @@ describe('HistoryView', () => {
   });
 });
 
+describe('a rough run in the history', () => {
+  it('shows the stay-calm card and the support answer with the call, and finds the call by those words', async () => {
+    await db.resets.add({
+      kind: 'rough-run',
+      callId: 4,
+      startedAt: NOW - 600_000,
+      completedAt: NOW - 60_000,
+      steps: ['breathe-5', 'stay-calm', 'support'],
+      stayCalm: { acknowledge: 'The wait was too long', propose: 'A firm date by Friday' },
+      support: { answer: 'not-now', note: 'It was the delay, not me.' },
+    } as never);
+    render(<HistoryView db={db} now={() => NOW} />);
+    const list = await screen.findByRole('list', { name: 'Calls, newest first' });
+    await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(9));
+    fireEvent.input(screen.getByLabelText(/Search/), { target: { value: 'firm date' } });
+    await screen.findByText('Matching calls: 1');
+    const found = screen.getByRole('list', { name: 'Calls, newest first' });
+    fireEvent.click((await within(found).findAllByRole('button'))[0] as HTMLElement);
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('Next tough moment: The wait was too long · A firm date by Friday');
+    within(dialog).getByText('Reaching out: not now');
+    within(dialog).getByText('To yourself: It was the delay, not me.');
+  });
+});
+
 describe('calls logged by hand in History', () => {
   it('list with their origin, filter as "Logged by hand", and open with their site', async () => {
     await recordManualCall(db, manualCall({ device: 'desk', durationMs: 15 * 60_000 }, NOW, 'a'));

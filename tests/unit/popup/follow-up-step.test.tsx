@@ -29,7 +29,7 @@ function setup(answers: RoutineAnswers = {}) {
       update={(patch) => updates.push(patch)}
       onNext={onNext}
       last
-      lastWord
+      purpose="last-word"
       now={() => NOW}
       save={save}
       downloadIcs={downloadIcs}

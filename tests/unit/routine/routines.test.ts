@@ -41,13 +41,11 @@ describe('routines', () => {
     expect(ids('prep')).toEqual(['tell-the-truth', 'ask-the-hard-question', 'role-play']);
   });
 
-  it('gives a place to every practice the routine owns (shared/docs/practices.md)', () => {
-    // stay-calm (the breath's pacing), support (escalation) and pipeline (a prompt on the ready step) live elsewhere.
-    const owned = ['not-about-you', 'breathe-5', 'throw-it-away', 'understand-why', 'not-personal', 'learn', 'positive']
-      .concat(['tell-the-truth', 'role-play', 'belief', 'ask-the-hard-question'])
-      .concat(['ok-with-no', 'ask-feedback', 'dont-close', 'last-word']);
-    const placed = new Set(Object.values(ROUTINES).flatMap((steps) => steps.flatMap((step) => step.practices)));
-    for (const practice of owned) expect(placed, practice).toContain(practice);
+  it('after a rough run: the long breath, stay calm, support, role-play, belief and the next prospect', () => {
+    expect(ids('rough-run')).toEqual(['breathe-5', 'stay-calm', 'support', 'role-play', 'belief']);
+    expect(practices('rough-run')).toEqual(['breathe-5', 'stay-calm', 'support', 'role-play', 'belief', 'pipeline']);
+    expect(ROUTINES['rough-run'][0]).toMatchObject({ kind: 'breathe', breathSeconds: 90 });
+    expect(breathPattern(ROUTINES['rough-run'][0]?.breathSeconds ?? 0).style).toBe('sigh');
   });
 
   it('skips the rating when the nudge already rated the call', () => {
@@ -112,6 +110,28 @@ describe('reset row', () => {
       notes: { 'ok-with-no': 'fine' },
       followUpId: 9,
     });
+  });
+
+  it('holds the stay-calm card and the support answer, only what was written', () => {
+    expect(
+      resetRow({
+        ...base,
+        kind: 'rough-run',
+        done: ['stay-calm', 'support'],
+        answers: {
+          stayCalm: { acknowledge: ' The delay hurt ', pause: ' ', propose: 'Friday call' },
+          support: 'not-now',
+          supportNote: ' Tomorrow is a new day. ',
+        },
+      }),
+    ).toEqual({
+      ...base,
+      kind: 'rough-run',
+      steps: ['stay-calm', 'support'],
+      stayCalm: { acknowledge: 'The delay hurt', propose: 'Friday call' },
+      support: { answer: 'not-now', note: 'Tomorrow is a new day.' },
+    });
+    expect(resetRow({ ...base, done: [], answers: { stayCalm: { pause: '' } } })).toEqual({ ...base, steps: [] });
   });
 
   it('keeps what stuck only when the rep asked, and an empty step list when all was skipped', () => {

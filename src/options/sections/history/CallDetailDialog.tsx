@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
+import { causeLabel, tagLabel } from '../../../format/answer-labels';
 import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
+import { formatCount } from '../../../format/figures';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS, type CallRating } from '../../../messages/to-background';
@@ -26,11 +28,16 @@ function ResetView({ reset }: { reset: ResetRecord }) {
     <li>
       <p>{t('historyResetAt', formatDateTime(reset.completedAt))}</p>
       {reset.moodBefore !== undefined && reset.moodAfter !== undefined && (
-        <p>{t('historyMood', [String(reset.moodBefore), String(reset.moodAfter)])}</p>
+        <p>{t('historyMood', [formatCount(reset.moodBefore), formatCount(reset.moodAfter)])}</p>
       )}
-      {reset.causes && reset.causes.length > 0 && <p>{t('historyCauses', reset.causes.join('; '))}</p>}
+      {reset.causes && reset.causes.length > 0 && <p>{t('historyCauses', reset.causes.map(causeLabel).join('; '))}</p>}
       {reset.lesson?.wentWell && <p>{t('historyWentWell', reset.lesson.wentWell)}</p>}
       {reset.lesson?.doDifferently && <p>{t('historyDoDifferently', reset.lesson.doDifferently)}</p>}
+      {reset.stayCalm && <p>{t('historyStayCalm', Object.values(reset.stayCalm).join(' · '))}</p>}
+      {reset.support?.answer && (
+        <p>{t(reset.support.answer === 'talked' ? 'historySupportTalked' : 'historySupportNotNow')}</p>
+      )}
+      {reset.support?.note && <p>{t('historySupportNote', reset.support.note)}</p>}
     </li>
   );
 }
@@ -90,7 +97,7 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
             <dt>{t('historyOutcome')}</dt>
             <dd>{t(OUTCOME_LABELS[call.outcome])}</dd>
             <dt>{t('historyTags')}</dt>
-            <dd>{call.tags.length > 0 ? call.tags.join(', ') : '–'}</dd>
+            <dd>{call.tags.length > 0 ? call.tags.map(tagLabel).join(', ') : '–'}</dd>
           </dl>
           <div class="field">
             <label for="call-detail-rating">{t('historyRating')}</label>

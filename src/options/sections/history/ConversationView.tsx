@@ -1,4 +1,5 @@
 import { formatDuration } from '../../../format/duration';
+import { formatCount, formatPercent } from '../../../format/figures';
 import { type MessageKey, t } from '../../../platform/i18n';
 import { type CallTalk, silenceShare, talkShare } from '../../../talk/conversation-figures';
 import type { Speakers } from '../../../talk/talk-sample';
@@ -11,7 +12,6 @@ const SPAN_WORDS: Record<Speakers, MessageKey> = {
 };
 
 const seconds = (s: number) => formatDuration(s * 1000);
-const percent = (share: number) => String(Math.round(share * 100));
 
 /**
  * A call's conversation in plain words, and a small bar of who spoke when. Without figures it
@@ -26,11 +26,11 @@ export function ConversationView({ talk }: { talk: CallTalk | undefined }) {
     <div class="conversation">
       <ul class="plain">
         <li>{t('talkYouThem', [seconds(f.repTalkS), seconds(f.otherTalkS)])}</li>
-        {share !== undefined && <li>{t('talkShare', percent(share))}</li>}
+        {share !== undefined && <li>{t('talkShare', formatPercent(share))}</li>}
         {f.overtalkS > 0 && <li>{t('talkOvertalk', seconds(f.overtalkS))}</li>}
         <li>{t('talkLongest', [seconds(f.longestOtherS), seconds(f.longestRepS)])}</li>
-        <li>{t('talkSilence', percent(silenceShare(f)))}</li>
-        {f.loudMoments > 0 && <li>{t('talkLoud', String(f.loudMoments))}</li>}
+        <li>{t('talkSilence', formatPercent(silenceShare(f)))}</li>
+        {f.loudMoments > 0 && <li>{t('talkLoud', formatCount(f.loudMoments))}</li>}
       </ul>
       {total > 0 && (
         <figure class="talk-timeline">

@@ -1,4 +1,5 @@
 import type { HistoryRow } from '../../../db/history';
+import { tagLabel } from '../../../format/answer-labels';
 import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
@@ -23,7 +24,7 @@ export function HistoryRowView({ row, onOpen }: { row: HistoryRow; onOpen(callId
         <span>{reset ? t('historyResetDone') : t('historyNoReset')}</span>
       </span>
       <span class="history-line history-muted">
-        {call.tags.length > 0 && <span>{call.tags.join(', ')}</span>}
+        {call.tags.length > 0 && <span>{call.tags.map(tagLabel).join(', ')}</span>}
         {lesson && <span class="history-lesson">{lesson}</span>}
       </span>
     </button>

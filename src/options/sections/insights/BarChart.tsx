@@ -1,3 +1,5 @@
+import { formatCount } from '../../../format/figures';
+
 interface BarChartProps {
   title: string;
   /** Header of the label column in the table alternative. */
@@ -58,7 +60,7 @@ export function BarChart({ title, labelHeading, valueHeading, labels, values, la
           {values.map((value, index) => (
             <tr key={labels[index]}>
               <th scope="row">{labels[index]}</th>
-              <td>{value}</td>
+              <td>{formatCount(value)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import type { Insights } from '../../../db/insights';
 import type { FollowUpRecord } from '../../../db/schema';
 import { formatDateTime } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
-import { formatSigned } from '../../../format/figures';
+import { formatCount, formatSigned } from '../../../format/figures';
 import { t } from '../../../platform/i18n';
 
 interface DebriefCardProps {
@@ -19,8 +19,10 @@ export function DebriefCard({ today, comingUp }: DebriefCardProps) {
         <p>{t('debriefNoCalls')}</p>
       ) : (
         <>
-          <p>{t('debriefCalls', [String(today.calls), String(today.tough)])}</p>
-          {today.tough > 0 && <p>{t('debriefResets', [String(today.toughWithReset), String(today.tough)])}</p>}
+          <p>{t('debriefCalls', [formatCount(today.calls), formatCount(today.tough)])}</p>
+          {today.tough > 0 && (
+            <p>{t('debriefResets', [formatCount(today.toughWithReset), formatCount(today.tough)])}</p>
+          )}
           {today.medianRecoveryMs !== undefined && (
             <p>{t('debriefRecovery', formatDuration(today.medianRecoveryMs))}</p>
           )}

@@ -11,7 +11,7 @@ import {
   periodStart,
 } from '../../../db/insights';
 import type { FollowUpRecord, ReboundDb } from '../../../db/schema';
-import { formatDateTime, weekdayNames } from '../../../format/date-time';
+import { formatDateTime, hourLabels, weekdayNames } from '../../../format/date-time';
 import { formatDuration } from '../../../format/duration';
 import { formatCount, formatPercent, formatSigned } from '../../../format/figures';
 import { type MessageKey, t } from '../../../platform/i18n';
@@ -27,7 +27,6 @@ const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
   all: 'insightsAll',
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
-const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour).padStart(2, '0'));
 
 interface InsightsSectionProps {
   db: ReboundDb;
@@ -62,12 +61,12 @@ function Figures({ insights }: { insights: Insights }) {
         <dd>
           {insights.toughShare === undefined
             ? none
-            : t('insightsToughValue', [String(insights.tough), formatPercent(insights.toughShare)])}
+            : t('insightsToughValue', [formatCount(insights.tough), formatPercent(insights.toughShare)])}
         </dd>
       </div>
       <div>
         <dt>{t('insightsResetsAfterTough')}</dt>
-        <dd>{t('insightsOutOf', [String(insights.toughWithReset), String(insights.tough)])}</dd>
+        <dd>{t('insightsOutOf', [formatCount(insights.toughWithReset), formatCount(insights.tough)])}</dd>
       </div>
       <div>
         <dt>{t('insightsRecovery')}</dt>
@@ -78,12 +77,12 @@ function Figures({ insights }: { insights: Insights }) {
         <dd>
           {insights.moodChange === undefined
             ? none
-            : t('insightsMoodValue', [formatSigned(insights.moodChange), String(insights.moodResets)])}
+            : t('insightsMoodValue', [formatSigned(insights.moodChange), formatCount(insights.moodResets)])}
         </dd>
       </div>
       <div>
         <dt>{t('insightsStreak')}</dt>
-        <dd>{insights.longestResetStreak}</dd>
+        <dd>{formatCount(insights.longestResetStreak)}</dd>
       </div>
     </dl>
   );
@@ -139,7 +138,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
             title={t('insightsByHour')}
             labelHeading={t('insightsHour')}
             valueHeading={t('insightsToughCalls')}
-            labels={HOURS}
+            labels={hourLabels()}
             values={loaded.period.toughByHour}
             labelEvery={3}
           />
@@ -167,7 +166,10 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
               </ul>
               {loaded.period.lessonCount > loaded.period.lessons.length && (
                 <p class="status">
-                  {t('insightsMoreLessons', [String(loaded.period.lessons.length), String(loaded.period.lessonCount)])}
+                  {t('insightsMoreLessons', [
+                    formatCount(loaded.period.lessons.length),
+                    formatCount(loaded.period.lessonCount),
+                  ])}
                 </p>
               )}
             </>

@@ -3,6 +3,7 @@ import { type Clock, type InsightsPeriod, periodStart } from '../../../db/insigh
 import type { ReboundDb } from '../../../db/schema';
 import { type TalkByRating, type TalkInsights, talkInsights } from '../../../db/talk-insights';
 import { formatDuration } from '../../../format/duration';
+import { formatCount, formatPercent } from '../../../format/figures';
 import { ratingLabel } from '../../../format/rating-label';
 import type { CallRating } from '../../../messages/to-background';
 import { t } from '../../../platform/i18n';
@@ -20,9 +21,9 @@ function RatingRow({ rating, figures }: { rating: CallRating; figures: TalkByRat
     <li>
       {t('insightsTalkRow', [
         ratingLabel(rating),
-        figures.meanTalkShare === undefined ? '–' : String(Math.round(figures.meanTalkShare * 100)),
+        figures.meanTalkShare === undefined ? '–' : formatPercent(figures.meanTalkShare),
         formatDuration(figures.meanOvertalkS * 1000),
-        String(figures.calls),
+        formatCount(figures.calls),
       ])}
     </li>
   );

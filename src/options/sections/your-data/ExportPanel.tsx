@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportCallsCsv, exportJson, exportResetsCsv } from '../../../db/export';
 import type { ReboundDb } from '../../../db/schema';
+import { formatCount } from '../../../format/figures';
 import { t } from '../../../platform/i18n';
 import { loadSettings } from '../../../settings/settings-store';
 import { downloadBlob, exportFilename } from './download';
@@ -19,7 +20,7 @@ export function ExportPanel({ db, now }: ExportPanelProps) {
     setBusy(true);
     setStatus(t('exportWorking', '0'));
     try {
-      const blob = await make((rows) => setStatus(t('exportWorking', String(rows))));
+      const blob = await make((rows) => setStatus(t('exportWorking', formatCount(rows))));
       downloadBlob(blob, filename);
       setStatus(t('exportDone', filename));
     } catch {

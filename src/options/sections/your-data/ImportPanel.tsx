@@ -53,7 +53,9 @@ export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): 
       const done = await applyImport(db, document, (written, total) => setStep({ name: 'applying', written, total }));
       if (useSettings && document.settings !== undefined) await saveSettings(settingsFrom(document.settings));
       notifyHistoryChanged();
-      setStatus(t('importDone', [String(done.calls.add), String(done.resets.add), String(done.followUps.add)]));
+      setStatus(
+        t('importDone', [formatCount(done.calls.add), formatCount(done.resets.add), formatCount(done.followUps.add)]),
+      );
       onImported?.();
     } catch {
       setStatus(t('importFailedUnchanged'));
@@ -89,12 +91,19 @@ export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): 
         <section class="card" aria-labelledby="import-preview-title">
           <h3 id="import-preview-title">{t('importPreviewTitle', step.file)}</h3>
           <ul>
-            <li>{t('importPreviewCalls', [String(step.summary.calls.add), String(step.summary.calls.present)])}</li>
-            <li>{t('importPreviewResets', [String(step.summary.resets.add), String(step.summary.resets.present)])}</li>
+            <li>
+              {t('importPreviewCalls', [formatCount(step.summary.calls.add), formatCount(step.summary.calls.present)])}
+            </li>
+            <li>
+              {t('importPreviewResets', [
+                formatCount(step.summary.resets.add),
+                formatCount(step.summary.resets.present),
+              ])}
+            </li>
             <li>
               {t('importPreviewFollowUps', [
-                String(step.summary.followUps.add),
-                String(step.summary.followUps.present),
+                formatCount(step.summary.followUps.add),
+                formatCount(step.summary.followUps.present),
               ])}
             </li>
           </ul>

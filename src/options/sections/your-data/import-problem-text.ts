@@ -1,11 +1,12 @@
 import type { ImportProblem } from '../../../db/export-format';
+import { formatCount } from '../../../format/figures';
 import { t } from '../../../platform/i18n';
 
 /** One import problem in the rep's words, naming what is wrong and where in the file. */
 export function importProblemText(problem: ImportProblem): string {
   switch (problem.code) {
     case 'too-large':
-      return t('importTooLarge', String(Math.ceil(problem.bytes / (1024 * 1024))));
+      return t('importTooLarge', formatCount(Math.ceil(problem.bytes / (1024 * 1024))));
     case 'not-json':
       return t('importNotJson', problem.detail);
     case 'not-export':
