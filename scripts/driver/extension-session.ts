@@ -2,7 +2,8 @@
  * Launches Debian's Chromium with the built demo-flavour extension in a fresh profile, serves
  * the fixtures on 127.0.0.1, and gives tests a handle on the worker, the pages and the database.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -30,7 +31,10 @@ export interface ExtensionGlobals {
   chrome: {
     scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
     storage: {
-      local: { set(items: Record<string, unknown>): Promise<void> };
+      local: {
+        set(items: Record<string, unknown>): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+      };
       session: { get(key: string): Promise<Record<string, unknown>> };
     };
   };
@@ -58,6 +62,19 @@ export interface ExtensionSession {
   setSettings(settings: Record<string, unknown>): Promise<void>;
   /** A storage.session value, read from an extension page: works while the worker is stopped. */
   sessionValue<T>(key: string): Promise<T | undefined>;
+  /** A storage.local value, read from an extension page. */
+  localValue<T>(key: string): Promise<T | undefined>;
+  /**
+   * Kills the browser's main process with SIGKILL, as a crash or a power cut would: nothing gets
+   * to run on the way down. Resolves once it is gone; `close()` afterwards only tidies up.
+   */
+  killBrowser(): Promise<void>;
+  /**
+   * Installs the unpacked extension again from its folder, as Chromium installs an update: the
+   * old version is unloaded (its storage.session cleared) and the folder's version starts.
+   * Needs `extensionDebugging` at launch.
+   */
+  installAgainFromDisk(): Promise<void>;
   /** How many rows a table holds, read without loading them. */
   countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps' | 'dayRollups'): Promise<T[]>;
@@ -84,6 +101,32 @@ export interface LaunchOptions {
   uiLanguage?: string;
   /** Which test build to load (default demo); the caller builds any other flavour first. */
   flavour?: Exclude<Flavour, 'store'>;
+  /** The unpacked extension to load; by default the demo build in dist/demo/chrome. */
+  extensionDir?: string;
+  /**
+   * Opens a DevTools port with the Extensions domain (`--enable-unsafe-extension-debugging`), for
+   * `installAgainFromDisk`. An extension loaded with --load-extension cannot reload itself:
+   * Chromium disables it on runtime.reload(); a CDP install of the same folder is an update.
+   */
+  extensionDebugging?: boolean;
+}
+
+/** The browser's main process: the one started with this profile that is no child (`--type=`). */
+function browserPid(profile: string): number {
+  const processes = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const main = processes.find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  const pid = Number(main?.trim().split(/\s+/)[0]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`no browser process found for profile ${profile}`);
+  return pid;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function launchExtension({
@@ -91,8 +134,9 @@ export async function launchExtension({
   profileDir,
   uiLanguage,
   flavour = 'demo',
+  extensionDir = distDir('chrome', flavour),
+  extensionDebugging = false,
 }: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = distDir('chrome', flavour);
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -108,6 +152,7 @@ export async function launchExtension({
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
+      ...(extensionDebugging ? ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0'] : []),
     ],
     // On Linux, Chromium takes its UI language from the environment rather than --lang.
     ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage, LANG: `${uiLanguage}.UTF-8` } } : {}),
@@ -138,7 +183,9 @@ export async function launchExtension({
   // handle, it stays usable when a test stops the service worker.
   let probe: Promise<Page> | undefined;
   let closed = false;
-  const extensionPage = (): Promise<Page> => {
+  const extensionPage = async (): Promise<Page> => {
+    // An update closes the extension's pages: the next read opens a new one.
+    if (probe && (await probe).isClosed()) probe = undefined;
     probe ??= context.newPage().then(async (page) => {
       await page.goto(`${extensionOrigin}options/index.html`);
       return page;
@@ -191,6 +238,35 @@ export async function launchExtension({
         key,
       );
       return stored[key] as T | undefined;
+    },
+    async localValue<T>(key: string): Promise<T | undefined> {
+      const stored = await (await extensionPage()).evaluate(
+        (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(name),
+        key,
+      );
+      return stored[key] as T | undefined;
+    },
+    async killBrowser() {
+      const pid = browserPid(profile);
+      process.kill(pid, 'SIGKILL');
+      const deadline = Date.now() + 10_000;
+      while (isRunning(pid)) {
+        if (Date.now() > deadline) throw new Error(`browser ${pid} still running after SIGKILL`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async installAgainFromDisk() {
+      // Chromium writes the port it chose into the profile.
+      const [port] = (await readFile(path.join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      try {
+        const cdp = await browser.newBrowserCDPSession();
+        // The Extensions domain is newer than playwright-core's protocol types.
+        await cdp.send('Extensions.loadUnpacked' as 'Browser.getVersion', { path: extensionDir } as never);
+        await cdp.detach();
+      } finally {
+        await browser.close();
+      }
     },
     async readTable<T>(table: string): Promise<T[]> {
       const rows = await (await extensionPage()).evaluate(

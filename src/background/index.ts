@@ -1,5 +1,7 @@
 import { detectorTrailsSlot } from '../calls/detector-trail';
 import { liveCallsSlot } from '../calls/live-calls-state';
+import { offeredNudgeSlot } from '../calls/offered-nudge';
+import { historyChangedSlot } from '../db/history-changed';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { makeWidgetOffer } from '../dialers/widget-offers';
@@ -7,15 +9,19 @@ import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser, type Runtime } from '../platform/browser';
 import { hostAccess } from '../platform/host-access';
+import { localSlot } from '../platform/local-store';
 import { sessionSlot } from '../platform/session-store';
+import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
 import { loadSettings } from '../settings/settings-store';
 import { readSnooze, snooze } from '../snooze/snooze-store';
 import { afterFirstAnswer } from './after-first-answer';
+import { recoverAfterRestart } from './browser-restart';
 import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
 import { droppedMessageCounter } from './dropped-messages';
+import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-call-shadows';
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
@@ -25,6 +31,7 @@ import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
 import { trailRecorder } from './trail-recorder';
+import { createUpdateGate, UPDATE_ALARM } from './update-gate';
 import { createWidgetOfferFlow } from './widget-offer-flow';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
@@ -39,16 +46,41 @@ const signalLimit = signalRateLimit();
 const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
 const pendingRoutine = pendingRoutineSlot();
 const breathTab = sessionSlot<number>('breathTab');
+// Durable, so a nudge held when the browser quits can still be offered after it.
+const heldNudge = localSlot<HeldNudge>('heldNudge');
+const lastNudgeAt = sessionSlot<number>('lastNudgeAt');
 const nudgeFlow = createNudgeFlow({
   db,
   loadSettings,
-  heldNudge: sessionSlot<HeldNudge>('heldNudge'),
-  lastNudgeAt: sessionSlot<number>('lastNudgeAt'),
+  heldNudge,
+  lastNudgeAt,
   readSnooze,
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
+const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
+const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
+const historyChanged = historyChangedSlot();
+// Before any call event: the calls the last session was on when the browser stopped are queued.
+const ready = recoverAfterRestart({
+  sessionMark: sessionSlot<number>('sessionStartedAt'),
+  shadows: shadowSlot,
+  heldNudge,
+  offeredNudge: offeredNudgeSlot(),
+  queueUnwritten: (calls) => liveCalls.queueUnwritten(calls),
+  now: Date.now,
+}).catch((error) => console.error('Rebound background: restart recovery failed:', error));
+const updateGate = createUpdateGate({
+  updateWaiting: sessionSlot<number>('updateWaiting'),
+  liveCount: () => liveCalls.liveCount(),
+  routineDraft: routineDraftSlot(),
+  lastNudgeAt,
+  nudgeShownMs: async () => (await loadSettings()).toastSeconds * 1000,
+  retryLater: () => void browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 1 }),
+  reload: () => browser.runtime.reload(),
+  now: Date.now,
+});
 const trail = trailRecorder(detectorTrailsSlot(), Date.now);
 const background = createBackground({
   extensionId: browser.runtime.id,
@@ -68,6 +100,10 @@ const background = createBackground({
   signalLimit,
   onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
   onWidgetFrame: createWidgetOfferFlow({ hasAccess: hostAccess.has, makeOffer: makeWidgetOffer, now: Date.now }),
+  ready,
+  onLiveCalls: shadows.sync,
+  onQuiet: updateGate.reloadIfQuiet,
+  onHistoryChanged: () => historyChanged.write(Date.now()),
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
 });
 
@@ -104,9 +140,20 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   void registered.then(() => browser.permissions.getAll()).then(({ origins = [] }) => bringDetectorToOpenTabs(origins));
 });
 
+browser.runtime.onUpdateAvailable.addListener(() => void updateGate.onUpdateAvailable());
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SHADOW_ALARM) void ready.then(() => liveCalls.live()).then(shadows.sync);
+  if (alarm.name === UPDATE_ALARM) void updateGate.reloadIfQuiet();
+});
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && 'routineDraft' in changes) void updateGate.reloadIfQuiet();
+});
+
 startup.later(() => void syncDetectorRegistration());
-startup.later(() => void background.flushUnwritten());
+// The calls a browser restart left are queued by `ready`, and written with the rest of the backlog.
+startup.later(() => void ready.then(() => background.flushUnwritten()));
 startup.later(() => void refreshBadge(db));
+startup.later(() => void ready.then(() => updateGate.reloadIfQuiet()));
 
 const notificationActions = createNotificationActions({
   openReset: background.openReset,
@@ -145,7 +192,7 @@ browser.commands.onCommand.addListener((command) => void onCommand(command));
 // Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
 // handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
 Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
-startup.later(() => void liveCalls.liveCount().then((count) => nudgeFlow.releaseIfIdle(count)));
+startup.later(() => void ready.then(() => liveCalls.liveCount()).then((count) => nudgeFlow.releaseIfIdle(count)));
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
 });
@@ -156,6 +203,7 @@ const retention = createRetentionSchedule({
   alarms: browser.alarms,
   now: Date.now,
   onDeleted: () => refreshBadge(db),
+  forgetReminders: reminders.forget,
 });
 browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));
 browser.storage.onChanged.addListener((changes, area) => void retention.onStorageChanged(changes, area));

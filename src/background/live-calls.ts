@@ -1,4 +1,4 @@
-import type { EndedCall } from '../calls/call';
+import type { EndedCall, LiveCall } from '../calls/call';
 import type { LiveCallsState } from '../calls/live-calls-state';
 import type { SessionSlot } from '../platform/session-store';
 import { emptyTrackerState, type TrackerEvent, type TrackerStep, track } from './call-tracker';
@@ -69,9 +69,12 @@ export class LiveCalls {
    * arrived after their call ended go onto it while it waits here; `lateTalk` is what is left
    * for calls already written.
    */
-  apply(event: TrackerEvent): Promise<{ ended: EndedCall[]; liveCount: number; lateTalk: TrackerStep['lateTalk'] }> {
+  apply(
+    event: TrackerEvent,
+  ): Promise<{ ended: EndedCall[]; liveCount: number; live: LiveCall[]; lateTalk: TrackerStep['lateTalk'] }> {
     return this.update((current) => {
       const step = track(current.tracker, event);
+      const live = Object.values(step.state.live);
       const waiting = new Set(current.unwritten.map((call) => call.callKey));
       const late = new Map(step.lateTalk.map(({ callKey, talk }) => [callKey, talk]));
       const unwritten = [...current.unwritten, ...step.ended].map((call) => {
@@ -82,11 +85,24 @@ export class LiveCalls {
         next: { tracker: step.state, unwritten },
         value: {
           ended: step.ended,
-          liveCount: Object.keys(step.state.live).length,
+          liveCount: live.length,
+          live,
           lateTalk: step.lateTalk.filter(({ callKey }) => !waiting.has(callKey)),
         },
       };
     });
+  }
+
+  /** Queues calls ended elsewhere (the browser closed on them) for the next flush. */
+  queueUnwritten(calls: readonly EndedCall[]): Promise<void> {
+    return this.update((current) => ({
+      next: { ...current, unwritten: [...current.unwritten, ...calls] },
+      value: undefined,
+    }));
+  }
+
+  live(): Promise<LiveCall[]> {
+    return this.update((current) => ({ value: Object.values(current.tracker.live) }));
   }
 
   unwritten(): Promise<EndedCall[]> {

@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import type { EndedCall } from '../calls/call';
+import type { EndedCall, LiveCall } from '../calls/call';
 import type { TrailEntry } from '../calls/detector-trail';
 import { addLateTalk, callByKey, latestCall, rateCall, recordEndedCalls } from '../db/calls';
 import { recordReset } from '../db/resets';
@@ -42,6 +42,14 @@ export interface BackgroundDeps {
   onDropped?(reason: string): void;
   /** A widget dialer's frame reported the page it lives in (see widget-offer-flow). */
   onWidgetFrame?(family: string, pageOrigin: string, frameUrl: string): Promise<'refused' | string>;
+  /** Settles before the first tracker event: the calls a browser restart left are queued first. */
+  ready?: Promise<unknown>;
+  /** After every tracker event, with the calls live now: their durable shadows. */
+  onLiveCalls?(live: LiveCall[]): Promise<void>;
+  /** After an event left no call live and its calls are settled: a waiting update may go ahead. */
+  onQuiet?(): Promise<unknown>;
+  /** Calls or resets were written: open History and Insights pages refresh. */
+  onHistoryChanged?(): Promise<void>;
   /** Keeps what the detector in each tab saw (adapters, signal kinds, drops) for "Missed a call". */
   recordTrail?(tabId: number, host: string, entry: TrailEntry): void;
 }
@@ -99,6 +107,8 @@ export function createBackground(deps: BackgroundDeps) {
       if (calls.length > 0) {
         await recordEndedCalls(deps.db, calls);
         await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
+        // Off the path to the nudge: open pages refreshing can wait a moment, the rep should not.
+        void deps.onHistoryChanged?.().catch((error) => console.error('Rebound background:', error));
       }
       await deps.writeFailure.clear();
       return true;
@@ -144,7 +154,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function rate(callKey: string, rating: CallRating): Promise<Escalation | undefined> {
     const now = deps.now();
     await rateCall(deps.db, callKey, rating, now);
-    await deps.refreshBadge();
+    await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
     if (rating !== 'tough') return undefined;
     return escalationFor(await toughStreakToday(deps.db, now), await deps.loadSettings());
   }
@@ -170,14 +180,17 @@ export function createBackground(deps: BackgroundDeps) {
       completedAt: now,
       steps: ['breathe-5'],
     });
-    await deps.refreshBadge();
+    await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
   }
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
-    const { ended, liveCount, lateTalk } = await deps.liveCalls.apply(event);
+    await deps.ready;
+    const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
     // The call was written before its connection's figures came: they join it (never a second nudge).
     for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
-    await settle(ended, liveCount);
+    // The shadow write runs beside the database write, so the nudge does not wait for it.
+    await Promise.all([settle(ended, liveCount), deps.onLiveCalls?.(live)]);
+    if (liveCount === 0) await deps.onQuiet?.();
   }
 
   async function nudgedInTab(callKey: string, tabId: number): Promise<boolean> {
@@ -269,7 +282,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (fromExtensionPage) {
         if (message.type !== 'history-changed') return dropped(`${message.type} from an extension page`);
         return writeUnwritten()
-          .then(() => deps.refreshBadge())
+          .then(() => Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]))
           .then(() => ({ ok: true }));
       }
       if (!fromTab) return dropped('no tab');

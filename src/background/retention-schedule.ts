@@ -13,6 +13,8 @@ export interface RetentionDeps {
   now(): number;
   /** After a deletion: the badge counts what is left. */
   onDeleted(): Promise<void>;
+  /** Clears the alarms and notifications of deleted follow-ups. */
+  forgetReminders(followUpIds: readonly number[]): Promise<void>;
 }
 
 /**
@@ -23,6 +25,7 @@ export function createRetentionSchedule(deps: RetentionDeps) {
   const enforce = async (): Promise<Deleted> => {
     const settings = await deps.loadSettings();
     const deleted = await applyRetention(deps.db, settings.retentionDays, deps.now());
+    if (deleted.followUpIds.length > 0) await deps.forgetReminders(deleted.followUpIds);
     if (deleted.calls + deleted.resets + deleted.followUps > 0) await deps.onDeleted();
     return deleted;
   };

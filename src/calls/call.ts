@@ -6,7 +6,8 @@ import type { CallTalk } from '../talk/conversation-figures';
  * belong to no context: the db and the pages read them without importing the background.
  */
 
-export type EndReason = 'hang-up' | 'tab-closed' | 'navigated';
+/** `browser-closed`: the browser quit, crashed or reloaded Rebound while the call was live. */
+export type EndReason = 'hang-up' | 'tab-closed' | 'navigated' | 'browser-closed';
 
 export interface LiveCall {
   trackKey: string;
@@ -39,6 +40,8 @@ export interface EndedCall {
   durationMs?: number;
   outcome: CallOutcome;
   endReason: EndReason;
+  /** The end is the last time the call was seen alive, so the length is an estimate. */
+  approximate?: boolean;
   /** Conversation figures; absent when no audio was visible to Rebound or signals are off. */
   talk?: CallTalk;
 }

@@ -37,6 +37,7 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
     durationMs: call.durationMs,
     outcome: call.outcome,
     endReason: call.endReason,
+    ...(call.approximate ? { approximate: true } : {}),
     tags: [],
     ...(call.talk ? { talk: call.talk } : {}),
   };

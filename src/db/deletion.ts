@@ -6,6 +6,8 @@ export interface Deleted {
   calls: number;
   resets: number;
   followUps: number;
+  /** The follow-ups removed: their reminders (alarms, notifications) must go too. */
+  followUpIds: number[];
 }
 
 /**
@@ -13,33 +15,41 @@ export interface Deleted {
  * with their resets and follow-ups, resets completed before it, follow-ups due before it.
  */
 export async function applyRetention(db: ReboundDb, days: number, now: number): Promise<Deleted> {
-  if (days <= 0) return { calls: 0, resets: 0, followUps: 0 };
+  if (days <= 0) return { calls: 0, resets: 0, followUps: 0, followUpIds: [] };
   const cutoff = now - days * DAY_MS;
   return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
     const oldCalls = await db.calls.where('endedAt').below(cutoff).primaryKeys();
     const resets =
       (await db.resets.where('callId').anyOf(oldCalls).delete()) +
       (await db.resets.where('completedAt').below(cutoff).delete());
-    const followUps =
-      (await db.followUps.where('callId').anyOf(oldCalls).delete()) +
-      (await db.followUps.where('dueAt').below(cutoff).delete());
+    const followUpIds = [
+      ...new Set([
+        ...(await db.followUps.where('callId').anyOf(oldCalls).primaryKeys()),
+        ...(await db.followUps.where('dueAt').below(cutoff).primaryKeys()),
+      ]),
+    ];
+    await db.followUps.bulkDelete(followUpIds);
     await db.calls.bulkDelete(oldCalls);
-    return { calls: oldCalls.length, resets, followUps };
+    return { calls: oldCalls.length, resets, followUps: followUpIds.length, followUpIds };
   });
 }
 
-/** Empties every table in one transaction. */
-export async function deleteAllHistory(db: ReboundDb): Promise<void> {
-  await db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+/** Empties every table in one transaction; returns the ids of the follow-ups it removed. */
+export async function deleteAllHistory(db: ReboundDb): Promise<number[]> {
+  return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+    const followUpIds = await db.followUps.toCollection().primaryKeys();
     await Promise.all([db.calls.clear(), db.resets.clear(), db.followUps.clear()]);
+    return followUpIds;
   });
 }
 
-/** Deletes one call with its resets and follow-ups. */
-export async function deleteCall(db: ReboundDb, callId: number): Promise<void> {
-  await db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+/** Deletes one call with its resets and follow-ups; returns the ids of the follow-ups removed. */
+export async function deleteCall(db: ReboundDb, callId: number): Promise<number[]> {
+  return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+    const followUpIds = await db.followUps.where('callId').equals(callId).primaryKeys();
     await db.resets.where('callId').equals(callId).delete();
-    await db.followUps.where('callId').equals(callId).delete();
+    await db.followUps.bulkDelete(followUpIds);
     await db.calls.delete(callId);
+    return followUpIds;
   });
 }

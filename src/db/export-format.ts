@@ -28,7 +28,7 @@ export interface ExportDocument {
   followUps: FollowUpRecord[];
 }
 
-const END_REASONS = ['hang-up', 'tab-closed', 'navigated'] as const satisfies readonly EndReason[];
+const END_REASONS = ['hang-up', 'tab-closed', 'navigated', 'browser-closed'] as const satisfies readonly EndReason[];
 const RESET_KINDS = ['quick', 'after-call', 'went-quiet', 'prep', 'rough-run'] as const satisfies readonly ResetKind[];
 const FOLLOW_UP_KINDS = ['after-call', 'went-quiet', 'role-play'] as const satisfies readonly NonNullable<
   FollowUpRecord['kind']
@@ -71,6 +71,7 @@ const callSchema = row({
   durationMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(24 * 3600 * 1000))),
   outcome: v.picklist(CALL_OUTCOMES),
   endReason: v.picklist(END_REASONS),
+  approximate: v.optional(v.boolean()),
   rating: v.optional(v.picklist(CALL_RATINGS)),
   ratedAt: v.optional(time),
   tags: v.pipe(v.array(text(60)), v.maxLength(50)),

@@ -122,7 +122,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 const CALL_COLUMNS = ['id', 'callKey', 'dialer', 'host', 'direction', 'startedAt', 'endedAt', 'durationSeconds']
-  .concat(['outcome', 'endReason', 'rating', 'tags', 'device', 'missed'])
+  .concat(['lengthApproximate', 'outcome', 'endReason', 'rating', 'tags', 'device', 'missed'])
   .concat(['repTalkSeconds', 'otherTalkSeconds', 'talkShare', 'overtalkSeconds', 'longestOtherSeconds'])
   .concat(['longestRepSeconds', 'silenceShare', 'loudMoments'])
   .join(',');
@@ -154,6 +154,7 @@ function callRow(call: CallRecord): string {
     iso(call.startedAt),
     iso(call.endedAt),
     call.durationMs === undefined ? undefined : Math.round(call.durationMs / 1000),
+    call.approximate ? 'yes' : undefined,
     call.outcome,
     call.endReason,
     call.rating,

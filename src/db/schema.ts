@@ -20,6 +20,8 @@ export interface CallRecord {
   durationMs?: number;
   outcome: CallOutcome;
   endReason: EndReason;
+  /** The length is an estimate (a call the browser closed on). */
+  approximate?: boolean;
   rating?: CallRating;
   ratedAt?: number;
   tags: string[];

@@ -77,6 +77,11 @@ export function createReminders(deps: ReminderDeps) {
     done,
     snooze,
 
+    /** Follow-ups deleted with their call or the history: their alarms and notifications go. */
+    async forget(ids: readonly number[]): Promise<void> {
+      await Promise.all(ids.map(clear));
+    },
+
     /** The alarm fired: show the notification, unless the follow-up was done or removed since. */
     async onAlarm(name: string): Promise<void> {
       const id = followUpIdOf(name);

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
+import { type ManagedPolicy, NO_POLICY } from '../settings/managed-settings';
 import type { Settings } from '../settings/settings';
-import { loadSettings, saveSettings } from '../settings/settings-store';
+import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../settings/settings-store';
 
 export interface SettingsEditor {
   /** Null until the stored settings are read. */
   settings: Settings | null;
+  /** What the organization's policy sets: those fields show as theirs, not editable. */
+  policy: ManagedPolicy;
   /** What the rep hears after a load or a save: loaded failed, saved, save failed. */
   status: string;
   /**
@@ -23,10 +26,17 @@ let saving: Promise<unknown> = Promise.resolve();
 /** The settings as one Options section reads and edits them. */
 export function useSettings(): SettingsEditor {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [policy, setPolicy] = useState<ManagedPolicy>(NO_POLICY);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    loadSettings().then(setSettings, () => setStatus(t('optionsLoadFailed')));
+    loadSettingsWithPolicy().then(
+      (loaded) => {
+        setSettings(loaded.settings);
+        setPolicy(loaded.policy);
+      },
+      () => setStatus(t('optionsLoadFailed')),
+    );
   }, []);
 
   const update: SettingsEditor['update'] = (patch, savedText = () => t('optionsSaved')) => {
@@ -49,5 +59,5 @@ export function useSettings(): SettingsEditor {
     return run;
   };
 
-  return { settings, status, update };
+  return { settings, policy, status, update };
 }

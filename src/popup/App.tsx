@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ManualCallInput, manualCall } from '../calls/manual-call';
+import type { OfferedNudge } from '../calls/offered-nudge';
 import { callByKey, recordManualCall } from '../db/calls';
 import { addFollowUp } from '../db/follow-ups';
 import { recordReset } from '../db/resets';
@@ -51,6 +52,8 @@ export interface AppProps {
   followUps: FollowUpActions;
   notifyHistoryChanged(): Promise<unknown>;
   openOptions(): void;
+  /** A nudge held when the browser quit, offered on the home screen. */
+  offeredNudge?: SessionSlot<OfferedNudge>;
   /** The host of the tab the rep was looking at, when Rebound may read it. */
   activeTabHost(): Promise<string | undefined>;
   /** A fresh random id: keeps two calls logged by hand apart. */
@@ -173,6 +176,7 @@ export function App(props: AppProps) {
           onDiscardDraft={() => void discardDraft()}
           followUpActions={props.followUps}
           focusFollowUp={view.focusFollowUp}
+          offeredNudge={props.offeredNudge}
         />
       );
     case 'log-call':

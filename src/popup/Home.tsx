@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OfferedNudge } from '../calls/offered-nudge';
 import { latestCall } from '../db/calls';
 import { openFollowUps } from '../db/follow-ups';
 import { resetForCall } from '../db/resets';
@@ -17,8 +18,10 @@ import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { RoutineDraft } from '../routine/draft';
 import type { RoutineKind } from '../routine/routines';
+import { OrganizationAccess } from '../ui/OrganizationAccess';
 import { DraftCard } from './home/DraftCard';
 import { FollowUpList } from './home/FollowUpList';
+import { OfferedNudgeCard } from './home/OfferedNudgeCard';
 import { TodayNumbers } from './home/TodayNumbers';
 import { SnoozeControl } from './SnoozeControl';
 
@@ -49,6 +52,8 @@ interface HomeProps {
   };
   /** The follow-up a notification opened the popup on. */
   focusFollowUp?: number;
+  /** A nudge held when the browser quit, asked here instead. */
+  offeredNudge?: SessionSlot<OfferedNudge>;
 }
 
 /** From this many tough calls in a day the home offers the rough-run routine. */
@@ -119,6 +124,7 @@ export function Home(props: HomeProps) {
           {t('popupOnACallIn', live.map(dialerLabel).join(', '))}
         </p>
       )}
+      <OrganizationAccess />
       {failure && (
         <div class="error" role="alert">
           <p>{t('popupWriteFailure', [formatCount(failure.waiting), failure.message])}</p>
@@ -136,6 +142,14 @@ export function Home(props: HomeProps) {
         {t('popupQuickReset')}
       </button>
       <p class="hint">{t('popupQuickResetHint')}</p>
+      {props.offeredNudge && (
+        <OfferedNudgeCard
+          db={db}
+          offeredNudge={props.offeredNudge}
+          onReset={(call) => onStart('after-call', call)}
+          now={now}
+        />
+      )}
       {draft && <DraftCard draft={draft} onResume={props.onResume} onDiscard={props.onDiscardDraft} />}
       {today && today.tough >= ROUGH_RUN_FROM_TOUGH_CALLS && (
         <section class="card rough-run" aria-labelledby="rough-run-heading" data-testid="rough-run-offer">

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../calls/live-calls-state';
+import { offeredNudgeSlot } from '../calls/offered-nudge';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
@@ -48,6 +49,7 @@ if (root) {
         snooze: (id) => reminders.snooze(id),
         downloadIcs: (followUp) => downloadFollowUpIcs(followUp, Date.now()),
       }}
+      offeredNudge={offeredNudgeSlot()}
       notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
       openOptions={() => void browser.runtime.openOptionsPage()}
       activeTabHost={activeTabHost}

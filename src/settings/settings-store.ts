@@ -1,18 +1,43 @@
 import { browser } from '../platform/browser';
+import { readManagedStorage } from '../platform/managed-storage';
+import { type ManagedPolicy, managedPolicyFrom, ownPart, withManaged } from './managed-settings';
 import { type Settings, settingsFrom } from './settings';
 
 const KEY = 'settings';
 
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  return settingsFrom(stored[KEY]);
+/** Each problem with the policy is told once per page or worker, not on every read. */
+const warned = new Set<string>();
+const warnOnce = (message: string) => {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+};
+
+async function read(): Promise<{ own: Settings; policy: ManagedPolicy }> {
+  const [stored, managed] = await Promise.all([browser.storage.local.get(KEY), readManagedStorage()]);
+  return { own: settingsFrom(stored[KEY]), policy: managedPolicyFrom(managed, warnOnce) };
 }
 
-/** Validates before writing: what is stored always reads back as the same settings. */
+/** The settings in force, with the organization's policy, and that policy (what Options locks). */
+export async function loadSettingsWithPolicy(): Promise<{ settings: Settings; policy: ManagedPolicy }> {
+  const { own, policy } = await read();
+  return { settings: withManaged(own, policy), policy };
+}
+
+/** The settings in force: the rep's own, with what the organization sets on top. */
+export async function loadSettings(): Promise<Settings> {
+  return (await loadSettingsWithPolicy()).settings;
+}
+
+/**
+ * Validates before writing: what is stored always reads back as the same settings. Only the
+ * rep's own part is stored; the settings in force are returned.
+ */
 export async function saveSettings(settings: Settings): Promise<Settings> {
-  const valid = settingsFrom(settings);
+  const { own, policy } = await read();
+  const valid = ownPart(settingsFrom(settings), own, policy);
   await browser.storage.local.set({ [KEY]: valid });
-  return valid;
+  return withManaged(valid, policy);
 }
 
 /** Calls `listener` with the settings whenever they change in storage; returns the unsubscribe. */

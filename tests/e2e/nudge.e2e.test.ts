@@ -97,8 +97,8 @@ describe('when the nudge comes', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await toastA.isShown()).toBe(false);
     expect(await toastB.isShown()).toBe(false);
-    expect(await session.sessionValue('heldNudge')).toHaveProperty('call.outcome', 'completed');
-    // The held nudge lives in storage.session: a worker stopped meanwhile still delivers it.
+    expect(await session.localValue('heldNudge')).toHaveProperty('call.outcome', 'completed');
+    // The held nudge is stored (storage.local): a worker stopped meanwhile still delivers it.
     await session.stopServiceWorker();
 
     await tabB.frameLocator('#softphone').getByRole('button', { name: 'Hang up' }).click();

@@ -388,6 +388,57 @@ describe('createBackground', () => {
     });
   });
 
+  describe('what outlives the session', () => {
+    it('waits for the restart recovery, hands every event’s live calls to the shadows, and says when it is quiet', async () => {
+      const { deps } = setup();
+      const seen: string[][] = [];
+      const quiet = vi.fn(async () => undefined);
+      const historyChanged = vi.fn(async () => undefined);
+      let recovered = false;
+      const background = createBackground({
+        ...deps,
+        ready: new Promise((resolve) => setTimeout(resolve, 20)).then(() => {
+          recovered = true;
+        }),
+        onLiveCalls: async (live) => {
+          expect(recovered).toBe(true);
+          seen.push(live.map((call) => call.callKey));
+        },
+        onQuiet: quiet,
+        onHistoryChanged: historyChanged,
+      });
+      for (const message of fullCall('abc')) await background.onMessage(message, fromTab());
+      expect(seen).toEqual([['hubspot:abc'], ['hubspot:abc'], []]);
+      expect(quiet).toHaveBeenCalledTimes(1);
+      expect(historyChanged).toHaveBeenCalledTimes(1);
+      await background.onMessage({ type: 'history-changed' }, fromExtensionPage());
+      expect(historyChanged).toHaveBeenCalledTimes(2);
+    });
+
+    it('calls queued by the restart recovery are written by the first flush, as browser-closed', async () => {
+      const { background, liveCalls } = setup();
+      await liveCalls.queueUnwritten([
+        {
+          callKey: 'hubspot:left',
+          tabId: TAB,
+          host: 'app.hubspot.com',
+          source: 'hubspot',
+          startedAt: T0,
+          endedAt: T0 + 30_000,
+          durationMs: 30_000,
+          outcome: 'completed',
+          endReason: 'browser-closed',
+          approximate: true,
+        },
+      ]);
+      await background.flushUnwritten();
+      expect(await db.calls.toArray()).toMatchObject([
+        { callKey: 'hubspot:left', endReason: 'browser-closed', approximate: true, durationMs: 30_000 },
+      ]);
+      expect(await liveCalls.unwritten()).toEqual([]);
+    });
+  });
+
   describe('many tabs ending calls at once', () => {
     it('writes every call once, nudges only written calls, and coalesces the writes instead of one pass per end', async () => {
       const { send, liveCalls, liveSlot, deps } = setup();

@@ -1,6 +1,7 @@
 import { type MessageKey, t } from '../../platform/i18n';
 import { NUDGE_DELIVERIES, type NudgeDelivery } from '../../settings/nudge-settings';
 import type { Settings } from '../../settings/settings';
+import { SetByOrganization } from './SetByOrganization';
 
 const LABELS: Record<NudgeDelivery, MessageKey> = {
   toast: 'optionsDeliveryToast',
@@ -11,15 +12,18 @@ const LABELS: Record<NudgeDelivery, MessageKey> = {
 interface DeliveryProps {
   settings: Settings;
   update(patch: Partial<Settings>): void;
+  /** Set by the organization's policy: shown, not editable. */
+  managed?: boolean;
 }
 
 /** Toast (default), system notification, or the routine window. */
-export function DeliveryField({ settings, update }: DeliveryProps) {
+export function DeliveryField({ settings, update, managed = false }: DeliveryProps) {
   const pick = (delivery: NudgeDelivery) => update({ delivery });
 
   return (
-    <fieldset class="field">
+    <fieldset class="field" disabled={managed} aria-describedby={managed ? 'delivery-managed' : undefined}>
       <legend>{t('optionsDelivery')}</legend>
+      {managed && <SetByOrganization id="delivery-managed" />}
       {NUDGE_DELIVERIES.map((delivery) => (
         <label key={delivery} class="check">
           <input

@@ -3,10 +3,13 @@ import type { WorkingHours } from '../../settings/nudge-settings';
 import type { Settings } from '../../settings/settings';
 import { CheckList } from '../../ui/CheckList';
 import { NumberField } from './NumberField';
+import { SetByOrganization } from './SetByOrganization';
 
 interface FieldsProps {
   settings: Settings;
   update(patch: Partial<Settings>): void;
+  /** True for a field the organization's policy sets: shown, not editable. */
+  managed?(field: keyof Settings): boolean;
 }
 
 const WEEK_FROM_MONDAY = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -31,8 +34,10 @@ function weekdayName(day: number): string {
 }
 
 /** When nudges may come: working hours, the cooldown, and the run of tough calls that escalates. */
-export function NudgeTimingFields({ settings, update }: FieldsProps) {
+export function NudgeTimingFields({ settings, update, managed = () => false }: FieldsProps) {
   const hours = settings.workingHours;
+  const hoursManaged = managed('workingHours');
+  const contactManaged = managed('supportContact');
   const setHours = (patch: Partial<WorkingHours>) => update({ workingHours: { ...hours, ...patch } });
   const setTime = (key: 'startMinute' | 'endMinute', value: string) => {
     const minute = timeToMinute(value);
@@ -41,17 +46,19 @@ export function NudgeTimingFields({ settings, update }: FieldsProps) {
 
   return (
     <>
-      <fieldset class="field">
+      <fieldset class="field" disabled={hoursManaged} aria-describedby={hoursManaged ? 'hours-managed' : undefined}>
         <legend>
           <label class="check">
             <input
               type="checkbox"
               checked={hours.enabled}
+              disabled={hoursManaged}
               onChange={(event) => setHours({ enabled: event.currentTarget.checked })}
             />
             {t('optionsWorkingHours')}
           </label>
         </legend>
+        {hoursManaged && <SetByOrganization id="hours-managed" />}
         <div class="inline-fields">
           {HOUR_EDGES.map(([edge, label]) => (
             <label key={edge}>
@@ -83,13 +90,15 @@ export function NudgeTimingFields({ settings, update }: FieldsProps) {
           type="text"
           maxLength={200}
           autocomplete="off"
-          aria-describedby="support-hint"
+          aria-describedby={contactManaged ? 'support-hint support-managed' : 'support-hint'}
           value={settings.supportContact}
+          disabled={contactManaged}
           onChange={(event) => update({ supportContact: event.currentTarget.value })}
         />
         <small id="support-hint" class="hint">
           {t('optionsSupportHint')}
         </small>
+        {contactManaged && <SetByOrganization id="support-managed" />}
       </label>
     </>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { isManaged } from '../../settings/managed-settings';
+import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../../settings/settings-store';
+import { SetByOrganization } from '../sections/SetByOrganization';
 
 /**
  * "Conversation signals (stay on this computer)": on by default, off in one click. Shown on the
@@ -8,11 +10,15 @@ import { loadSettings, saveSettings } from '../../settings/settings-store';
  */
 export function ConversationSignalsSwitch() {
   const [on, setOn] = useState<boolean | null>(null);
+  const [theirs, setTheirs] = useState(false);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    loadSettings().then(
-      (settings) => setOn(settings.conversationSignals),
+    loadSettingsWithPolicy().then(
+      ({ settings, policy }) => {
+        setOn(settings.conversationSignals);
+        setTheirs(isManaged(policy, 'conversationSignals'));
+      },
       () => setStatus(t('optionsLoadFailed')),
     );
   }, []);
@@ -38,8 +44,8 @@ export function ConversationSignalsSwitch() {
           role="switch"
           checked={on === true}
           aria-checked={on === true}
-          disabled={on === null}
-          aria-describedby="conversation-signals-hint"
+          disabled={on === null || theirs}
+          aria-describedby={theirs ? 'conversation-signals-hint signals-managed' : 'conversation-signals-hint'}
           onChange={(event) => change(event.currentTarget.checked)}
         />
         <span>{t('conversationSignalsLabel')}</span>
@@ -47,6 +53,7 @@ export function ConversationSignalsSwitch() {
       <p id="conversation-signals-hint" class="hint">
         {t('conversationSignalsHint')}
       </p>
+      {theirs && <SetByOrganization id="signals-managed" />}
       <p class="status" role="status">
         {status}
       </p>

@@ -38,8 +38,10 @@ const KNOWN_HOSTS = new Set(DIALERS.flatMap((dialer) => dialer.hosts));
  * named by CSS selectors). Adding one asks for that site; each shows whether a call was seen.
  */
 export function CustomSites({ db }: { db: ReboundDb }) {
-  const { settings, status: loadStatus, update } = useSettings();
+  const { settings, policy, status: loadStatus, update } = useSettings();
   const sites = settings?.customSites ?? null;
+  /** Origins of the sites the organization added: shown, not removable. */
+  const theirs = new Set(policy.customSites.map((site) => site.origin));
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
@@ -103,9 +105,13 @@ export function CustomSites({ db }: { db: ReboundDb }) {
               </p>
               <CallSeen db={db} host={new URL(site.origin).host} />
               {site.detect === 'webrtc' && <OpenLineField site={site.origin} />}
-              <button type="button" class="secondary" onClick={() => remove(site)}>
-                {t('sitesRemove', site.origin)}
-              </button>
+              {theirs.has(site.origin) ? (
+                <p class="hint set-by-organization">{t('optionsSetByOrganization')}</p>
+              ) : (
+                <button type="button" class="secondary" onClick={() => remove(site)}>
+                  {t('sitesRemove', site.origin)}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { DIALER_GROUPS, DIALERS, type DialerFamily, type DialerGroup } from '../
 import { dialerLabel } from '../../dialers/dialer-label';
 import { hostAccess } from '../../platform/host-access';
 import { type MessageKey, t } from '../../platform/i18n';
+import { loadSettingsWithPolicy } from '../../settings/settings-store';
 import { OpenLineField } from './OpenLineField';
 import { WidgetPages } from './WidgetPages';
 
@@ -39,8 +40,16 @@ export function DialerList({
   lineSettings?: boolean;
 }) {
   const [on, setOn] = useState<Record<string, boolean> | null>(null);
+  const [byOrganization, setByOrganization] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  useEffect(() => {
+    loadSettingsWithPolicy().then(
+      ({ policy }) => setByOrganization(policy.dialers),
+      () => setByOrganization([]),
+    );
+  }, []);
 
   useEffect(() => {
     const refresh = () => {
@@ -75,27 +84,37 @@ export function DialerList({
           <Heading id={`group-${group}`}>{t(GROUP_HEADINGS[group])}</Heading>
           {group === 'meetings' && <p class="hint">{t('sitesMeetingsHint')}</p>}
           <ul class="dialers" aria-busy={on === null}>
-            {KNOWN_DIALERS.filter((dialer) => dialer.group === group).map((dialer) => (
-              <li key={dialer.id} class="dialer">
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    role="switch"
-                    checked={on?.[dialer.id] === true}
-                    aria-checked={on?.[dialer.id] === true}
-                    disabled={on === null}
-                    aria-describedby={`how-${dialer.id}`}
-                    onChange={(event) => toggle(dialer, event.currentTarget.checked)}
-                  />
-                  <span class="dialer-name">{dialerLabel(dialer.id)}</span>
-                </label>
-                <p id={`how-${dialer.id}`} class="hint">
-                  {t(HOW[dialer.how])} · {shownHosts(dialer)}
-                </p>
-                {lineSettings && on?.[dialer.id] === true && <OpenLineField site={dialer.id} />}
-                {dialer.widget && on?.[dialer.id] === true && <WidgetPages family={dialer} />}
-              </li>
-            ))}
+            {KNOWN_DIALERS.filter((dialer) => dialer.group === group).map((dialer) => {
+              const theirs = byOrganization.includes(dialer.id);
+              const isOn = on?.[dialer.id] === true;
+              return (
+                <li key={dialer.id} class="dialer">
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      checked={isOn}
+                      aria-checked={isOn}
+                      // One the organization turned on can be allowed here, not turned off.
+                      disabled={on === null || (theirs && isOn)}
+                      aria-describedby={theirs ? `how-${dialer.id} org-${dialer.id}` : `how-${dialer.id}`}
+                      onChange={(event) => toggle(dialer, event.currentTarget.checked)}
+                    />
+                    <span class="dialer-name">{dialerLabel(dialer.id)}</span>
+                  </label>
+                  <p id={`how-${dialer.id}`} class="hint">
+                    {t(HOW[dialer.how])} · {shownHosts(dialer)}
+                  </p>
+                  {theirs && (
+                    <p id={`org-${dialer.id}`} class="hint set-by-organization">
+                      {t('sitesTurnedOnByOrganization')}
+                    </p>
+                  )}
+                  {lineSettings && isOn && <OpenLineField site={dialer.id} />}
+                  {dialer.widget && isOn && <WidgetPages family={dialer} />}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ))}

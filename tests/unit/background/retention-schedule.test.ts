@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Alarms } from 'webextension-polyfill';
 import { createRetentionSchedule, RETENTION_ALARM } from '../../../src/background/retention-schedule';
+import { addFollowUp } from '../../../src/db/follow-ups';
 import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { CALLS, NOW } from '../db/history-fixture';
@@ -9,6 +10,7 @@ let db: ReboundDb;
 let settings: Settings;
 let alarms: Map<string, Alarms.CreateAlarmInfoType>;
 let deletions: number;
+let forgotten: number[];
 
 beforeEach(async () => {
   db = openReboundDb(`retention-${Math.random()}`);
@@ -16,6 +18,7 @@ beforeEach(async () => {
   settings = { ...DEFAULT_SETTINGS };
   alarms = new Map();
   deletions = 0;
+  forgotten = [];
 });
 afterEach(() => db.delete());
 
@@ -26,6 +29,9 @@ const schedule = () =>
     now: () => NOW,
     onDeleted: async () => {
       deletions += 1;
+    },
+    forgetReminders: async (ids) => {
+      forgotten.push(...ids);
     },
     alarms: {
       get: async (name?: string) => (alarms.has(name ?? '') ? ({ name } as Alarms.Alarm) : undefined),
@@ -73,4 +79,17 @@ it('a change of the retention setting is enforced at once; other changes are not
     'local',
   );
   expect(await db.calls.count()).toBe(6);
+});
+
+it('retention clears the reminders of the follow-ups it deletes, and only theirs', async () => {
+  const [oldCall] = await db.calls
+    .where('endedAt')
+    .below(NOW - 5 * 24 * 60 * 60 * 1000)
+    .primaryKeys();
+  const gone = (await addFollowUp(db, { callId: oldCall, who: 'Ana', dueAt: NOW + 1000 })).id;
+  const kept = (await addFollowUp(db, { who: 'Bo', dueAt: NOW + 1000 })).id;
+  settings.retentionDays = 5;
+  await schedule().onAlarm({ name: RETENTION_ALARM, scheduledTime: NOW });
+  expect(forgotten).toEqual([gone]);
+  expect(await db.followUps.get(kept)).toBeDefined();
 });

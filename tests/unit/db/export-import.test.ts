@@ -114,6 +114,24 @@ it('keeps optional fields a later build added to a row (no schema version needed
   });
 });
 
+it('a call the browser closed on goes through JSON (validated) and CSV with its approximate length', async () => {
+  await fill(db);
+  await db.calls.update(2, { endReason: 'browser-closed', approximate: true });
+  const before = await snapshot(db);
+  const blob = await exportJson(db, DEFAULT_SETTINGS, NOW, noPause);
+  await deleteAllHistory(db);
+  await applyImport(db, parsed(await blob.text()));
+  expect(await snapshot(db)).toEqual(before);
+  const csv = (await (await exportCallsCsv(db, noPause)).text()).split('\r\n');
+  expect(csv[2]).toMatch(/,yes,[a-z-]+,browser-closed,/);
+  const document = JSON.parse(await blob.text());
+  document.calls[1].approximate = 'maybe';
+  expect(parseExport(JSON.stringify(document))).toMatchObject({
+    ok: false,
+    problems: [{ code: 'invalid', where: 'calls[1].approximate' }],
+  });
+});
+
 describe('calls logged by hand', () => {
   it('keep their source, device, length and missed mark through export and import', async () => {
     await recordManualCall(db, manualCall({ device: 'mobile', durationMs: 5 * 60_000 }, NOW, 'a'));
@@ -344,12 +362,12 @@ describe('CSV', () => {
     await db.calls.update(2, { tags: ['=HYPERLINK("x")', 'a,b'] });
     const calls = (await (await exportCallsCsv(db, { chunkSize: 3, ...noPause })).text()).split('\r\n');
     expect(calls[0]).toBe(
-      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,outcome,endReason,rating,tags,device,missed,' +
+      'id,callKey,dialer,host,direction,startedAt,endedAt,durationSeconds,lengthApproximate,outcome,endReason,rating,tags,device,missed,' +
         'repTalkSeconds,otherTalkSeconds,talkShare,overtalkSeconds,longestOtherSeconds,longestRepSeconds,silenceShare,loudMoments',
     );
     // No figures: empty cells, never zeros.
     expect(calls[1]).toBe(
-      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,completed,hang-up,tough,,,,,,,,,,,',
+      '1,hubspot:fixture-1,hubspot,app.hubspot.com,outbound,2026-11-25T09:06:00.000Z,2026-11-25T09:10:00.000Z,240,,completed,hang-up,tough,,,,,,,,,,,',
     );
     expect(calls[2]).toContain(',fine,"\'=HYPERLINK(""x""); a,b"');
     expect(calls).toHaveLength(CALLS.length + 2);
@@ -369,10 +387,10 @@ describe('CSV', () => {
     const iso = (ms: number) => new Date(ms).toISOString();
     expect(lines[1]).toBe(
       // The figures' cells are empty: a call logged by hand has no conversation signals.
-      `1,manual:${NOW}-a,manual,,,${iso(NOW - 15 * 60_000)},${iso(NOW)},900,completed,hang-up,,,desk,,,,,,,,,`,
+      `1,manual:${NOW}-a,manual,,,${iso(NOW - 15 * 60_000)},${iso(NOW)},900,,completed,hang-up,,,desk,,,,,,,,,`,
     );
     expect(lines[2]).toBe(
-      `2,manual:${NOW + 1000}-b,manual,crm.acme.example,,,${iso(NOW + 1000)},,unknown,hang-up,,,,yes,,,,,,,,`,
+      `2,manual:${NOW + 1000}-b,manual,crm.acme.example,,,${iso(NOW + 1000)},,,unknown,hang-up,,,,yes,,,,,,,,`,
     );
   });
 

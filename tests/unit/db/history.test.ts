@@ -71,7 +71,9 @@ describe('history filters', () => {
 
 describe('deleting', () => {
   it('one call with its resets and follow-ups', async () => {
-    await deleteCall(db, 3);
+    const followUpIds = await db.followUps.where('callId').equals(3).primaryKeys();
+    expect(followUpIds.length).toBeGreaterThan(0);
+    expect(await deleteCall(db, 3)).toEqual(followUpIds);
     expect(await db.calls.get(3)).toBeUndefined();
     expect(await db.resets.where('callId').equals(3).count()).toBe(0);
     expect(await db.followUps.where('callId').equals(3).count()).toBe(0);
@@ -79,18 +81,19 @@ describe('deleting', () => {
   });
 
   it('retention deletes what is older than N days and keeps the rest', async () => {
-    expect(await applyRetention(db, 0, NOW)).toEqual({ calls: 0, resets: 0, followUps: 0 });
+    expect(await applyRetention(db, 0, NOW)).toEqual({ calls: 0, resets: 0, followUps: 0, followUpIds: [] });
     // Five days back from 25 Nov 17:00: calls 7, 8 (20 Nov) and 9 (1 Oct) go, with their resets.
-    expect(await applyRetention(db, 5, NOW)).toEqual({ calls: 3, resets: 2, followUps: 1 });
+    expect(await applyRetention(db, 5, NOW)).toEqual({ calls: 3, resets: 2, followUps: 1, followUpIds: [3] });
     expect((await db.calls.toCollection().primaryKeys()).sort()).toEqual([1, 2, 3, 4, 5, 6]);
     expect((await db.resets.toCollection().primaryKeys()).sort()).toEqual([1, 2, 3, 4, 5]);
     expect((await db.followUps.toCollection().primaryKeys()).sort()).toEqual([1, 2]);
-    expect(await applyRetention(db, 5, NOW)).toEqual({ calls: 0, resets: 0, followUps: 0 });
+    expect(await applyRetention(db, 5, NOW)).toEqual({ calls: 0, resets: 0, followUps: 0, followUpIds: [] });
     expect(await applyRetention(db, 1, NOW + DAY)).toMatchObject({ calls: 6 });
   });
 
   it('everything', async () => {
-    await deleteAllHistory(db);
+    const followUpIds = await db.followUps.toCollection().primaryKeys();
+    expect(await deleteAllHistory(db)).toEqual(followUpIds);
     expect([await db.calls.count(), await db.resets.count(), await db.followUps.count()]).toEqual([0, 0, 0]);
   });
 });

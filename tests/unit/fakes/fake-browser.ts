@@ -120,9 +120,16 @@ function fakeScripting() {
 }
 
 export const openedTabs: string[] = [];
+/** Alarm and notification ids cleared, as `alarm:<id>` / `notification:<id>`. */
+export const clearedReminders: string[] = [];
 
 const fakeBrowser = {
-  storage: { local: storageArea(), session: storageArea(), onChanged: fakeEvent<[Record<string, unknown>, string]>() },
+  storage: {
+    local: storageArea(),
+    session: storageArea(),
+    managed: storageArea(),
+    onChanged: fakeEvent<[Record<string, unknown>, string]>(),
+  },
   i18n: { getMessage, getUILanguage: () => 'en' },
   runtime: {
     id: 'rebound-test',
@@ -134,6 +141,18 @@ const fakeBrowser = {
   },
   permissions: fakePermissions(),
   scripting: fakeScripting(),
+  alarms: {
+    async clear(name: string) {
+      clearedReminders.push(`alarm:${name}`);
+      return true;
+    },
+  },
+  notifications: {
+    async clear(id: string) {
+      clearedReminders.push(`notification:${id}`);
+      return true;
+    },
+  },
   tabs: {
     async create({ url }: { url: string }) {
       openedTabs.push(url);
@@ -145,10 +164,12 @@ const fakeBrowser = {
 export function resetFakeBrowser(): void {
   fakeBrowser.storage.local.reset();
   fakeBrowser.storage.session.reset();
+  fakeBrowser.storage.managed.reset();
   sentMessages.length = 0;
   fakeBrowser.permissions.reset();
   fakeBrowser.scripting.reset();
   openedTabs.length = 0;
+  clearedReminders.length = 0;
 }
 
 export default fakeBrowser;

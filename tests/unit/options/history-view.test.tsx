@@ -7,7 +7,7 @@ import type { ReboundDb } from '../../../src/db/schema';
 import { HistoryView } from '../../../src/options/sections/history/HistorySection';
 import { WindowedList } from '../../../src/options/sections/history/WindowedList';
 import { NOW, openFixtureDb } from '../db/history-fixture';
-import { sentMessages } from '../fakes/fake-browser';
+import fakeBrowser, { clearedReminders, sentMessages } from '../fakes/fake-browser';
 
 let db: ReboundDb;
 
@@ -86,11 +86,35 @@ describe('HistoryView', () => {
     fireEvent.change(within(dialog).getByLabelText('Rating'), { target: { value: 'fine' } });
     await waitFor(async () => expect((await db.calls.get(3))?.rating).toBe('fine'));
 
+    const [followUpId] = await db.followUps.where('callId').equals(3).primaryKeys();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete this call' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, delete it' }));
     await screen.findByText('Matching calls: 8');
     expect(await db.calls.get(3)).toBeUndefined();
     expect(sentMessages).toEqual([{ type: 'history-changed' }, { type: 'history-changed' }]);
+    await waitFor(() =>
+      expect(clearedReminders).toEqual([`alarm:follow-up:${followUpId}`, `notification:follow-up:${followUpId}`]),
+    );
+  });
+
+  it('reads again when the background says the history changed (a call landed while it was open)', async () => {
+    render(<HistoryView db={db} now={() => NOW} />);
+    await screen.findByText('Matching calls: 9');
+    await db.calls.add({
+      callKey: 'hubspot:landed',
+      source: 'hubspot',
+      host: 'app.hubspot.com',
+      endedAt: NOW,
+      outcome: 'completed',
+      endReason: 'browser-closed',
+      approximate: true,
+      durationMs: 65_000,
+      tags: [],
+    } as never);
+    expect(screen.queryByText('Matching calls: 10')).toBeNull();
+    fakeBrowser.storage.onChanged.emit({ historyChanged: { newValue: NOW } }, 'session');
+    await screen.findByText('Matching calls: 10');
+    await screen.findByText('about 1:05');
   });
 });
 

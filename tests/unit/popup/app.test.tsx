@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OfferedNudge } from '../../../src/calls/offered-nudge';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import type { WriteFailure } from '../../../src/db/write-failure';
 import type { PendingFollowUp } from '../../../src/follow-ups/pending-follow-up';
@@ -42,10 +43,12 @@ function renderApp(
     pendingRoutine?: PendingRoutine;
     live?: string[];
     whyISell?: string;
+    offeredNudge?: OfferedNudge;
     activeTabHost?: string;
   } = {},
 ) {
   const routineDraft = memorySlot<RoutineDraft>(options.draft);
+  const offeredNudge = memorySlot<OfferedNudge>(options.offeredNudge);
   const followUps: FollowUpActions = {
     schedule: vi.fn(async () => undefined),
     done: vi.fn(async (id: number) => {
@@ -77,14 +80,66 @@ function renderApp(
       activeTabHost={async () => options.activeTabHost}
       uniqueId={() => `unique-${++uniqueIds}`}
       now={() => NOW}
+      offeredNudge={offeredNudge}
     />,
   );
   const setLive = (sources: string[]) => {
     live = sources;
     for (const onChange of watchers) onChange();
   };
-  return { routineDraft, followUps, saveWhyISell, setLive };
+  return { routineDraft, followUps, saveWhyISell, setLive, offeredNudge };
 }
+
+const offerFor = (callKey: string): OfferedNudge => ({
+  call: {
+    callKey,
+    tabId: 3,
+    host: 'app.hubspot.com',
+    source: 'hubspot',
+    endedAt: NOW - 60_000,
+    durationMs: 95_000,
+    outcome: 'completed',
+    endReason: 'hang-up',
+  },
+});
+
+describe('a nudge held when the browser quit', () => {
+  it('is offered on the home screen, opens the after-call routine on its call, and goes once answered', async () => {
+    await db.calls.add(call({ callKey: 'hubspot:held' }) as CallRecord);
+    const { offeredNudge } = renderApp({ offeredNudge: offerFor('hubspot:held') });
+    const card = await screen.findByTestId('offered-nudge');
+    expect(card.textContent).toContain('How did that one go?');
+    expect(card.textContent).toContain('HubSpot calling · 1:35');
+    fireEvent.click(within(card).getByRole('button', { name: 'Reset after this call' }));
+    await screen.findByRole('button', { name: 'Tough' });
+    await waitFor(() => expect(offeredNudge.value).toBeUndefined());
+  });
+
+  it('"Not now" waves it off; a call rated since, or too old, is not asked about', async () => {
+    await db.calls.add(call({ callKey: 'hubspot:held' }) as CallRecord);
+    const first = renderApp({ offeredNudge: offerFor('hubspot:held') });
+    fireEvent.click(within(await screen.findByTestId('offered-nudge')).getByRole('button', { name: 'Not now' }));
+    await waitFor(() => expect(screen.queryByTestId('offered-nudge')).toBeNull());
+    expect(first.offeredNudge.value).toBeUndefined();
+    cleanup();
+
+    await db.calls.add(call({ callKey: 'hubspot:rated', rating: 'fine' }) as CallRecord);
+    const second = renderApp({ offeredNudge: offerFor('hubspot:rated') });
+    await screen.findByTestId('today');
+    await waitFor(() => expect(second.offeredNudge.value).toBeUndefined());
+    expect(screen.queryByTestId('offered-nudge')).toBeNull();
+    cleanup();
+
+    // A call from yesterday: the moment has passed.
+    await db.calls.add(call({ callKey: 'hubspot:yesterday', endedAt: NOW - 13 * 60 * 60 * 1000 }) as CallRecord);
+    const stale = offerFor('hubspot:yesterday');
+    stale.call.endedAt = NOW - 13 * 60 * 60 * 1000;
+    const third = renderApp({ offeredNudge: stale });
+    await screen.findByTestId('today');
+    await waitFor(() => expect(third.offeredNudge.value).toBeUndefined());
+    expect(screen.queryByTestId('offered-nudge')).toBeNull();
+  });
+});
 
 describe('popup home', () => {
   it("shows today's numbers from today's rows only, and On a call when one is live", async () => {

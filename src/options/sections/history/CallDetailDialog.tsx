@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteCall } from '../../../db/deletion';
 import { type CallDetail, callDetail, setCallRating } from '../../../db/history';
 import type { ReboundDb, ResetRecord } from '../../../db/schema';
+import { browserReminders } from '../../../follow-ups/browser-reminders';
 import { causeLabel, tagLabel } from '../../../format/answer-labels';
+import { callLengthText } from '../../../format/call-length';
 import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
-import { formatDuration } from '../../../format/duration';
+import { END_REASON_LABELS } from '../../../format/end-reason-label';
 import { formatCount } from '../../../format/figures';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
@@ -72,7 +74,8 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
 
   const remove = () =>
     deleteCall(db, callId).then(
-      () => {
+      (followUpIds) => {
+        void browserReminders(db).forget(followUpIds);
         notifyHistoryChanged();
         onDeleted(callId);
       },
@@ -93,7 +96,9 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
               {call.host && ` (${call.host})`}
             </dd>
             <dt>{t('historyLength')}</dt>
-            <dd>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</dd>
+            <dd data-testid="call-length">{callLengthText(call)}</dd>
+            <dt>{t('historyEndReason')}</dt>
+            <dd data-testid="call-end-reason">{t(END_REASON_LABELS[call.endReason])}</dd>
             <dt>{t('historyOutcome')}</dt>
             <dd>{t(OUTCOME_LABELS[call.outcome])}</dd>
             <dt>{t('historyTags')}</dt>

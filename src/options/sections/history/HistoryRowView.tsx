@@ -1,8 +1,8 @@
 import type { HistoryRow } from '../../../db/history';
 import { tagLabel } from '../../../format/answer-labels';
+import { callLengthText } from '../../../format/call-length';
 import { callOriginLabel } from '../../../format/call-source-label';
 import { formatDateTime } from '../../../format/date-time';
-import { formatDuration } from '../../../format/duration';
 import { OUTCOME_LABELS } from '../../../format/outcome-label';
 import { ratingLabel } from '../../../format/rating-label';
 import { t } from '../../../platform/i18n';
@@ -16,7 +16,7 @@ export function HistoryRowView({ row, onOpen }: { row: HistoryRow; onOpen(callId
       <span class="history-line">
         <span class="history-when">{formatDateTime(call.endedAt)}</span>
         <span>{callOriginLabel(call)}</span>
-        <span>{call.durationMs === undefined ? '–' : formatDuration(call.durationMs)}</span>
+        <span>{callLengthText(call)}</span>
         <span>{t(OUTCOME_LABELS[call.outcome])}</span>
         <span class={`rating-chip rating-${call.rating ?? 'none'}`}>
           {call.rating ? ratingLabel(call.rating) : t('historyUnrated')}

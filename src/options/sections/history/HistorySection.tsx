@@ -15,6 +15,7 @@ import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS } from '../../../messages/to-background';
 import { t } from '../../../platform/i18n';
 import { optionsDb } from '../../options-db';
+import { useHistoryVersion } from '../../use-history-version';
 import { CallDetailDialog } from './CallDetailDialog';
 import { HistoryRowView } from './HistoryRowView';
 import { WindowedList } from './WindowedList';
@@ -65,10 +66,11 @@ export function HistoryView({ db, now }: HistorySectionProps) {
   const [error, setError] = useState('');
   const query = useRef(0);
   const range = useRef<[number, number]>([0, 0]);
+  const version = useHistoryVersion();
 
   useEffect(() => {
     dialersInHistory(db).then(setDialers, () => setError(t('historyLoadFailed')));
-  }, [db]);
+  }, [db, version]);
 
   useEffect(() => {
     const asked = ++query.current;
@@ -97,7 +99,7 @@ export function HistoryView({ db, now }: HistorySectionProps) {
     };
     const timer = setTimeout(() => void firstScreen().then(everyId).catch(failed), fields.search ? SEARCH_DELAY_MS : 0);
     return () => clearTimeout(timer);
-  }, [db, fields]);
+  }, [db, fields, version]);
 
   const load = useCallback(
     (wanted: number[], replace: boolean) => {

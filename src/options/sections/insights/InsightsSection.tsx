@@ -16,6 +16,7 @@ import { formatDuration } from '../../../format/duration';
 import { formatCount, formatPercent, formatSigned } from '../../../format/figures';
 import { type MessageKey, t } from '../../../platform/i18n';
 import { optionsDb } from '../../options-db';
+import { useHistoryVersion } from '../../use-history-version';
 import { BarChart } from './BarChart';
 import { DebriefCard } from './DebriefCard';
 import { TalkInsightsCard } from './TalkInsightsCard';
@@ -93,6 +94,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
   const [period, setPeriod] = useState<InsightsPeriod>('7d');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState('');
+  const version = useHistoryVersion();
 
   useEffect(() => {
     let current = true;
@@ -110,7 +112,7 @@ export function InsightsView({ db, now, clock }: InsightsSectionProps) {
     return () => {
       current = false;
     };
-  }, [db, now, clock, period]);
+  }, [db, now, clock, period, version]);
 
   const weekdays = weekdayNames();
   return (

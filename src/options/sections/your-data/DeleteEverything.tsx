@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { deleteAllHistory } from '../../../db/deletion';
 import type { ReboundDb } from '../../../db/schema';
+import { browserReminders } from '../../../follow-ups/browser-reminders';
 import { browser } from '../../../platform/browser';
 import { t } from '../../../platform/i18n';
 import { notifyHistoryChanged } from '../../notify-history-changed';
@@ -12,7 +13,8 @@ export function DeleteEverything({ db, onDeleted }: { db: ReboundDb; onDeleted?(
 
   const confirm = async () => {
     try {
-      await deleteAllHistory(db);
+      const followUpIds = await deleteAllHistory(db);
+      await browserReminders(db).forget(followUpIds);
       await browser.storage.local.remove('settings');
       notifyHistoryChanged();
       setStatus(t('deleteAllDone'));

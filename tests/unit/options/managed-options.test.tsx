@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GeneralSection } from '../../../src/options/sections/GeneralSection';
+import { ConversationSignalsSwitch } from '../../../src/options/sites/ConversationSignalsSwitch';
+import { CustomSites } from '../../../src/options/sites/CustomSites';
+import { DialerList } from '../../../src/options/sites/DialerList';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
+import { OrganizationAccess } from '../../../src/ui/OrganizationAccess';
+import { openFixtureDb } from '../db/history-fixture';
+import fakeBrowser from '../fakes/fake-browser';
+
+afterEach(cleanup);
+
+const ORG_SITE = { origin: 'https://crm.acme.example', detect: 'webrtc' } as const;
+
+describe('Options with an organization’s policy', () => {
+  it('shows what the policy sets as set by the organization, not editable; the rest stays the rep’s', async () => {
+    await fakeBrowser.storage.managed.set({ supportContact: 'mailto:coach@acme.example', delivery: 'window' });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, supportContact: 'Ana', minCallSeconds: 45 },
+    });
+    render(<GeneralSection />);
+    const contact = (await screen.findByLabelText(
+      /^Who you can talk to after a run of tough calls/,
+    )) as HTMLInputElement;
+    expect(contact.value).toBe('mailto:coach@acme.example');
+    expect(contact.disabled).toBe(true);
+    expect(contact.getAttribute('aria-describedby')).toContain('support-managed');
+    expect(document.getElementById('support-managed')?.textContent).toBe('Set by your organization');
+    expect((screen.getByRole('radio', { name: /reset window/i }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole('radio', { name: /reset window/i }) as HTMLInputElement).closest('fieldset')?.disabled,
+    ).toBe(true);
+
+    const minimum = screen.getByDisplayValue('45') as HTMLInputElement;
+    expect(minimum.disabled).toBe(false);
+    fireEvent.change(minimum, { target: { value: '60' } });
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+        minCallSeconds: 60,
+        supportContact: 'Ana',
+        delivery: 'toast',
+      }),
+    );
+  });
+
+  it('lists the organization’s site without a Remove button, and its dialers as turned on by it', async () => {
+    await fakeBrowser.storage.managed.set({ customSites: [ORG_SITE], dialers: ['ringcentral'] });
+    const db = await openFixtureDb('managed-sites');
+    render(<CustomSites db={db} />);
+    await screen.findByText(ORG_SITE.origin);
+    expect(screen.queryByRole('button', { name: `Remove ${ORG_SITE.origin}` })).toBeNull();
+    expect(screen.getByText('Set by your organization')).toBeDefined();
+    cleanup();
+    render(<DialerList />);
+    await screen.findByText('Turned on by your organization');
+    expect(screen.getByRole('switch', { name: 'RingCentral' }).getAttribute('aria-describedby')).toContain(
+      'org-ringcentral',
+    );
+    await db.delete();
+  });
+});
+
+describe('OrganizationAccess', () => {
+  it('says what waits for the rep’s allow, asks for all of it in one request, and goes once granted', async () => {
+    await fakeBrowser.storage.managed.set({ customSites: [ORG_SITE], dialers: ['ringcentral'] });
+    render(<OrganizationAccess />);
+    const card = await screen.findByTestId('organization-access');
+    expect(card.textContent).toContain(
+      'Your organization turned on RingCentral and crm.acme.example for you. Rebound hears calls there once you allow it.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Allow it' }));
+    await screen.findByText('Allowed. Rebound listens there now.');
+    expect(fakeBrowser.permissions.requested).toEqual([
+      { origins: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*', 'https://crm.acme.example/*'] },
+    ]);
+    await waitFor(() => expect(screen.queryByTestId('organization-access')).toBeNull());
+    screen.getByText('Allowed. Rebound listens there now.');
+  });
+
+  it('shows nothing without a policy', async () => {
+    const { container } = render(<OrganizationAccess />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(container.textContent).toBe('');
+  });
+});
+
+describe('conversation signals set by the organization', () => {
+  it('show the organization’s choice, not editable', async () => {
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    render(<ConversationSignalsSwitch />);
+    await screen.findByText('Set by your organization');
+    const toggle = screen.getByRole('switch') as HTMLInputElement;
+    expect(toggle.disabled).toBe(true);
+    expect(toggle.checked).toBe(false);
+    expect(toggle.getAttribute('aria-describedby')).toContain('signals-managed');
+  });
+});
