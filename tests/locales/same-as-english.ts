@@ -40,6 +40,7 @@ const EVERY_LOCALE: Readonly<Record<string, string>> = {
   dialer_webex: BRAND,
   callMeta: PLACEHOLDERS,
   insightsToughValue: PLACEHOLDERS,
+  roughRolePlayCall: PLACEHOLDERS,
   insightsMoodValue: `${PLACEHOLDERS}, and the statistician's "n ="`,
 };
 
