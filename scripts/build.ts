@@ -1,8 +1,10 @@
 /**
  * Builds the extension: one set of bundles, copied into a folder per browser, each with its own
- * manifest. `--demo` builds the demo/test flavour (grants loopback hosts) into dist/demo/.
+ * manifest. `--demo` builds the demo/test flavour (grants loopback hosts) into dist/demo/;
+ * `--widget-only` the flavour that grants only a widget's origin (localhost) into dist/widget-only/.
  *   dist/chrome, dist/firefox            the store flavour
  *   dist/demo/chrome, dist/demo/firefox  the demo flavour (npm start, end-to-end tests)
+ *   dist/widget-only/chrome, …/firefox   the widget-only flavour (the widget-in-a-CRM e2e test)
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +18,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const BROWSERS: readonly Browser[] = ['chrome', 'firefox'];
 
 export function distDir(browser: Browser, flavour: Flavour): string {
-  return flavour === 'demo' ? path.join(repoRoot, 'dist', 'demo', browser) : path.join(repoRoot, 'dist', browser);
+  return flavour === 'store' ? path.join(repoRoot, 'dist', browser) : path.join(repoRoot, 'dist', flavour, browser);
 }
 
 const base = (outDir: string, emptyOutDir: boolean): InlineConfig =>
@@ -40,9 +42,9 @@ const script = (outDir: string, entry: string, file: string, format: 'es' | 'iif
   } satisfies InlineConfig);
 
 async function bundle(outDir: string, flavour: Flavour): Promise<void> {
-  // The demo flavour also knows the fixture pages that stand in for the DOM-detected dialers.
+  // The test flavours also know the fixture pages that stand in for the DOM-detected dialers and widgets.
   const flavoured = (config: InlineConfig): InlineConfig =>
-    mergeConfig(config, { define: { __REBOUND_DEMO__: JSON.stringify(flavour === 'demo') } } satisfies InlineConfig);
+    mergeConfig(config, { define: { __REBOUND_DEMO__: JSON.stringify(flavour !== 'store') } } satisfies InlineConfig);
   await build(
     mergeConfig(flavoured(base(outDir, true)), {
       publicDir: path.join(repoRoot, 'public'),
@@ -81,7 +83,11 @@ export async function buildExtension(flavour: Flavour): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const flavour: Flavour = process.argv.includes('--demo') ? 'demo' : 'store';
+  const flavour: Flavour = process.argv.includes('--demo')
+    ? 'demo'
+    : process.argv.includes('--widget-only')
+      ? 'widget-only'
+      : 'store';
   const started = performance.now();
   await buildExtension(flavour);
   const dirs = BROWSERS.map((browser) => path.relative(repoRoot, distDir(browser, flavour)));

@@ -10,6 +10,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { type StaticServer, serveStatic } from '../../tests/fixtures/static-server';
 import { distDir, repoRoot } from '../build';
 import { findChromium } from '../chromium';
+import type { Flavour } from '../manifest';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -79,6 +80,13 @@ export interface ExtensionSession {
   readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps' | 'dayRollups'): Promise<T[]>;
   /** Adds a row as the extension would, and returns its id. */
   addRow(table: 'calls' | 'resets' | 'followUps', row: Record<string, unknown>): Promise<number>;
+  /**
+   * Puts `pattern` on the browser's own record of sites this extension was granted, the way the
+   * rep can on chrome://extensions (site access). Headless Chromium cannot show the permission
+   * prompt; with the grant on record, the extension's own `permissions.request` for it resolves
+   * without one. It does not give the extension the site by itself: the request still must.
+   */
+  approveSiteAccess(pattern: string): Promise<void>;
   /** Runs `fn` in the extension's current service worker. */
   inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
@@ -91,6 +99,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** The browser's UI language (what chrome.i18n answers in), e.g. 'es'. */
   uiLanguage?: string;
+  /** Which test build to load (default demo); the caller builds any other flavour first. */
+  flavour?: Exclude<Flavour, 'store'>;
   /** The unpacked extension to load; by default the demo build in dist/demo/chrome. */
   extensionDir?: string;
   /**
@@ -123,7 +133,8 @@ export async function launchExtension({
   headless = true,
   profileDir,
   uiLanguage,
-  extensionDir = distDir('chrome', 'demo'),
+  flavour = 'demo',
+  extensionDir = distDir('chrome', flavour),
   extensionDebugging = false,
 }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
@@ -330,6 +341,20 @@ export async function launchExtension({
         [table, row] as const,
       );
       return id;
+    },
+    async approveSiteAccess(pattern) {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      await page.evaluate(
+        ([id, host]) =>
+          (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+            }
+          ).chrome.developerPrivate.addHostPermission(id, host),
+        [extensionId, pattern] as const,
+      );
+      await page.close();
     },
     inWorker: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => {
       const current = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;

@@ -7,6 +7,11 @@ export const ENDED_MEMORY_MS = 10 * 60 * 1000;
 /** An end without a call id, repeated on the same tab within this window, is the same end. */
 const ANONYMOUS_REPEAT_MS = 5000;
 /**
+ * An id-less end ("call completed / saved") from a source this soon after that source's call
+ * ended in the same tab belongs to that call: widgets send it once the call log is written.
+ */
+export const COMPLETION_AFTER_END_MS = 60_000;
+/**
  * A dialer's own start and the WebRTC hook's start in the same tab this close together are one
  * call (the hook sees the audio of the call the protocol announces).
  */
@@ -77,8 +82,10 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
     live: { ...previous.live },
     ended: { ...previous.ended },
     merged: { ...previous.merged },
+    recentEnds: { ...previous.recentEnds },
   };
   const merged = state.merged as NonNullable<TrackerState['merged']>;
+  const recentEnds = state.recentEnds as NonNullable<TrackerState['recentEnds']>;
   const step: TrackerStep = { state, started: [], ended: [], lateTalk: [] };
   const now = event.kind === 'signal' ? event.signal.at : event.at;
   for (const [key, at] of Object.entries(state.ended)) {
@@ -86,6 +93,9 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
   }
   for (const [key, { at }] of Object.entries(merged)) {
     if (now - at > ENDED_MEMORY_MS) delete merged[key];
+  }
+  for (const [key, at] of Object.entries(recentEnds)) {
+    if (now - at > COMPLETION_AFTER_END_MS) delete recentEnds[key];
   }
 
   if (event.kind !== 'signal') {
@@ -145,7 +155,12 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
       if (live) {
         delete state.live[trackKey];
         state.ended[trackKey] = signal.at;
+        recentEnds[`${signal.source}:tab${tabId}`] = signal.at;
         step.ended.push(endLive(live, signal.at, signal.outcome ?? 'unknown', 'hang-up', signal.durationMs));
+        return step;
+      }
+      const lastEndHere = recentEnds[`${signal.source}:tab${tabId}`];
+      if (!signal.callId && lastEndHere !== undefined && signal.at - lastEndHere <= COMPLETION_AFTER_END_MS) {
         return step;
       }
       const endedAt = state.ended[trackKey];

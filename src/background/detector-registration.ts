@@ -4,10 +4,18 @@ import { browser } from '../platform/browser';
 export const DETECTOR_SCRIPT_ID = 'rebound-detector';
 export const WEBRTC_HOOK_SCRIPT_ID = 'rebound-webrtc-hook';
 const SCRIPT_IDS = [DETECTOR_SCRIPT_ID, WEBRTC_HOOK_SCRIPT_ID];
+/** The detector's files in the isolated world, and those that go into the page's own world. */
+export const DETECTOR_FILES = ['content.js'];
+export const PAGE_WORLD_FILES = ['webrtc-hook.js', 'message-prefilter.js'];
 
 // <all_urls> and any-host patterns (scheme://*/...) name no one site: never granted a detector.
 function isWildcardHost(pattern: string): boolean {
   return pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern);
+}
+
+/** The granted origins that name a site (the detector's matches). */
+export function siteGrants(grantedOrigins: readonly string[]): string[] {
+  return grantedOrigins.filter((origin) => !isWildcardHost(origin)).sort();
 }
 
 /**
@@ -19,7 +27,7 @@ function isWildcardHost(pattern: string): boolean {
  * nothing is granted.
  */
 export function detectorScriptsFor(grantedOrigins: readonly string[]): Scripting.RegisteredContentScript[] {
-  const matches = grantedOrigins.filter((origin) => !isWildcardHost(origin)).sort();
+  const matches = siteGrants(grantedOrigins);
   if (matches.length === 0) return [];
   const common = {
     matches,
@@ -29,8 +37,8 @@ export function detectorScriptsFor(grantedOrigins: readonly string[]): Scripting
     persistAcrossSessions: true,
   } as const;
   return [
-    { ...common, id: DETECTOR_SCRIPT_ID, js: ['content.js'] },
-    { ...common, id: WEBRTC_HOOK_SCRIPT_ID, js: ['webrtc-hook.js', 'message-prefilter.js'], world: 'MAIN' },
+    { ...common, id: DETECTOR_SCRIPT_ID, js: DETECTOR_FILES },
+    { ...common, id: WEBRTC_HOOK_SCRIPT_ID, js: PAGE_WORLD_FILES, world: 'MAIN' },
   ];
 }
 

@@ -4,9 +4,11 @@ import { offeredNudgeSlot } from '../calls/offered-nudge';
 import { historyChangedSlot } from '../db/history-changed';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
+import { makeWidgetOffer } from '../dialers/widget-offers';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser, type Runtime } from '../platform/browser';
+import { hostAccess } from '../platform/host-access';
 import { localSlot } from '../platform/local-store';
 import { sessionSlot } from '../platform/session-store';
 import { routineDraftSlot } from '../routine/draft';
@@ -25,10 +27,12 @@ import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
+import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { signalRateLimit } from './signal-rate-limit';
 import { trailRecorder } from './trail-recorder';
 import { createUpdateGate, UPDATE_ALARM } from './update-gate';
+import { createWidgetOfferFlow } from './widget-offer-flow';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
 self.addEventListener('unhandledrejection', (event) => console.error('Rebound background:', event.reason));
@@ -95,6 +99,7 @@ const background = createBackground({
   now: Date.now,
   signalLimit,
   onDropped: droppedMessageCounter(sessionSlot('droppedMessages')),
+  onWidgetFrame: createWidgetOfferFlow({ hasAccess: hostAccess.has, makeOffer: makeWidgetOffer, now: Date.now }),
   ready,
   onLiveCalls: shadows.sync,
   onQuiet: updateGate.reloadIfQuiet,
@@ -125,9 +130,15 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   }
   void background.handleTrackerEvent({ kind: 'tab-navigated', tabId, host, at: Date.now() });
 });
-browser.permissions.onAdded.addListener(() => void syncDetectorRegistration());
+browser.permissions.onAdded.addListener(({ origins = [] }) => {
+  void syncDetectorRegistration().then(() => bringDetectorToOpenTabs(origins));
+});
 browser.permissions.onRemoved.addListener(() => void syncDetectorRegistration());
-browser.runtime.onInstalled.addListener(() => void syncDetectorRegistration());
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  const registered = syncDetectorRegistration();
+  if (reason !== 'install') return;
+  void registered.then(() => browser.permissions.getAll()).then(({ origins = [] }) => bringDetectorToOpenTabs(origins));
+});
 
 browser.runtime.onUpdateAvailable.addListener(() => void updateGate.onUpdateAvailable());
 browser.alarms.onAlarm.addListener((alarm) => {

@@ -40,6 +40,8 @@ export interface BackgroundDeps {
   /** Call signals beyond this per-tab budget are dropped. */
   signalLimit?: RateLimit;
   onDropped?(reason: string): void;
+  /** A widget dialer's frame reported the page it lives in (see widget-offer-flow). */
+  onWidgetFrame?(family: string, pageOrigin: string, frameUrl: string): Promise<'refused' | string>;
   /** Settles before the first tracker event: the calls a browser restart left are queued first. */
   ready?: Promise<unknown>;
   /** After every tracker event, with the calls live now: their durable shadows. */
@@ -234,6 +236,8 @@ export function createBackground(deps: BackgroundDeps) {
         if (!(await nudgedInTab(message.callKey, tabId))) return dropped('snooze for a call not nudged here', from);
         await deps.snooze(message.choice, deps.now());
         return { ok: true };
+      case 'widget-frame':
+        return dropped('widget-frame handled before');
       case 'breath-done': {
         if (message.callKey !== undefined) {
           if (!(await nudgedInTab(message.callKey, tabId)))
@@ -282,6 +286,15 @@ export function createBackground(deps: BackgroundDeps) {
           .then(() => ({ ok: true }));
       }
       if (!fromTab) return dropped('no tab');
+      if (message.type === 'widget-frame') {
+        // The frame's URL comes from the browser, not the message: it is what proves the widget.
+        if (fromTab.frameId === 0 || !sender.url || !deps.onWidgetFrame) {
+          return dropped('widget-frame from a top frame', fromTab);
+        }
+        return deps
+          .onWidgetFrame(message.family, message.pageOrigin, sender.url)
+          .then((outcome) => (outcome === 'refused' ? dropped('widget-frame refused', fromTab) : { ok: true }));
+      }
       return handleFromTab(message, fromTab);
     },
   };

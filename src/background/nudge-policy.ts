@@ -1,5 +1,6 @@
 import type { EndedCall } from '../calls/call';
 import { MANUAL_SOURCE } from '../calls/manual-call';
+import { familyOfCall } from '../dialers/catalog';
 import type { CallRating } from '../messages/to-background';
 import type { WorkingHours } from '../settings/nudge-settings';
 import type { Settings } from '../settings/settings';
@@ -24,7 +25,10 @@ export type NudgeDecision =
   | { kind: 'nudge'; escalate: boolean; rough?: RoughSound }
   /** Another call is live: keep the nudge and ask again when the last one ends. */
   | { kind: 'hold' }
-  | { kind: 'none'; reason: 'logged-by-hand' | 'too-short' | 'skipped-outcome' | 'stale' | QuietReason };
+  | {
+      kind: 'none';
+      reason: 'logged-by-hand' | 'too-short' | 'skipped-outcome' | 'meetings-off' | 'stale' | QuietReason;
+    };
 
 /** A held nudge older than this is no longer about "the call that just ended". */
 export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
@@ -34,14 +38,18 @@ export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
  * never deserves one is not held); a live call holds it; then the rep's quiet rules. A run of
  * tough calls gets through the cooldown (not hours or a snooze: the rep asked for those).
  * A call whose length is unknown (its start was never seen) is given the benefit of the doubt.
+ * Meetings follow their own switch and minimum length instead of the call minimum.
  * A call the rep logged by hand is never nudged: the rep is already in the popup with it.
  * A call that sounded rough is asked about even when it was short.
  */
 export function decideNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
   if (call.source === MANUAL_SOURCE) return { kind: 'none', reason: 'logged-by-hand' };
   if (settings.skipOutcomes.includes(call.outcome)) return { kind: 'none', reason: 'skipped-outcome' };
+  const meeting = familyOfCall(call.source, call.host)?.group === 'meetings';
+  if (meeting && !settings.meetingNudges.enabled) return { kind: 'none', reason: 'meetings-off' };
   const rough = roughSoundOf(call.talk);
-  if (!rough && call.durationMs !== undefined && call.durationMs < settings.minCallSeconds * 1000) {
+  const minimumMs = meeting ? settings.meetingNudges.minMinutes * 60_000 : settings.minCallSeconds * 1000;
+  if (!rough && call.durationMs !== undefined && call.durationMs < minimumMs) {
     return { kind: 'none', reason: 'too-short' };
   }
   if (context.liveCalls > 0) return { kind: 'hold' };

@@ -52,4 +52,9 @@ export interface TrackerState {
   ended: Record<string, number>;
   /** A WebRTC call's trackKey → the dialer call it was merged into, and when. Absent in old state. */
   merged?: Record<string, { into: string; at: number; callKey?: string }>;
+  /**
+   * `source:tab<id>` → when that source's last call heard from its start ended in this tab, so
+   * an id-less "completed" message right after it is known as that call's. Absent in old state.
+   */
+  recentEnds?: Record<string, number>;
 }

@@ -1,21 +1,41 @@
+import { demoPagesOf, PAGE_READ_HOSTS, WIDGET_HOSTS, widgetFamilyIdAt } from './frame-families';
+
 /**
- * The dialer families Rebound knows and which hosts each needs. Shared by the background, the
- * popup and the options page; adapters live in content/adapters. What the rep reads as a family's
- * name is the i18n message `dialer_<id>` (see dialer-label.ts), so it can be translated.
+ * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
+ * are heard. Shared by the background, the popup, the options and onboarding pages; adapters live
+ * in content/adapters. Each family names the vendor page its hosts were taken from (a `Source:`
+ * comment above it; the catalog test reads this file to check there is one per family).
  */
+
+/** How the families are grouped on the onboarding page and in Options → Sites, in this order. */
+export const DIALER_GROUPS = ['sales-dialers', 'contact-centres', 'crm-calling', 'meetings'] as const;
+export type DialerGroup = (typeof DIALER_GROUPS)[number];
+
 export interface DialerFamily {
   id: string;
+  /**
+   * The brand, as the vendor writes it. The rep reads the i18n message `dialer_<id>`
+   * (dialer-label.ts), where descriptive words are translated; in English it is this label.
+   */
+  label: string;
+  group: DialerGroup;
   /** How Rebound hears a call: the dialer's own messages, the page it shows, or its audio. */
   how: 'messages' | 'page' | 'audio';
+  /** The content adapter (src/content/adapters) that hears it: its id. */
+  adapter: string;
   /** Optional host permissions asked for when the rep turns this dialer on. */
   hosts: readonly string[];
   /**
    * The softphone keeps one audio connection up between conversations (power and parallel
-   * dialers, contact centres with a persistent agent line): calls are told apart by talk
-   * activity. Absent means one connection per call; the rep can change it per site in Options →
-   * Sites.
+   * dialers, contact centres with a persistent agent line), so a connection's life is not one
+   * call: calls are told apart by talk activity. The rep can change it per site in Options → Sites.
    */
-  keepsLineOpen?: boolean;
+  keepsLineOpen: boolean;
+  /**
+   * A widget that CRMs embed: its call events go to the CRM page hosting it, which must be
+   * allowed too for Rebound to hear them (the widget's own hosts alone give only its audio).
+   */
+  widget?: boolean;
 }
 
 /** Whether a family keeps its line open, as the catalog knows it. */
@@ -23,37 +43,373 @@ export function familyLineStaysOpen(id: string): boolean {
   return DIALERS.find((dialer) => dialer.id === id)?.keepsLineOpen === true;
 }
 
+const WEBRTC = { how: 'audio', adapter: 'webrtc' } as const;
+
 export const DIALERS: readonly DialerFamily[] = [
-  { id: 'hubspot', how: 'messages', hosts: ['https://app.hubspot.com/*'] },
+  // Source: https://developers.hubspot.com/docs/api/crm/extensions/calling-sdk
+  {
+    id: 'hubspot',
+    label: 'HubSpot calling',
+    group: 'crm-calling',
+    how: 'messages',
+    adapter: 'hubspot',
+    hosts: ['https://app.hubspot.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://github.com/ringcentral/ringcentral-embeddable (docs/widget-event.md)
   {
     id: 'ringcentral',
+    label: 'RingCentral',
+    group: 'sales-dialers',
     how: 'messages',
-    hosts: ['https://app.ringcentral.com/*', 'https://apps.ringcentral.com/*'],
+    adapter: 'ringcentral',
+    hosts: WIDGET_HOSTS.ringcentral,
+    keepsLineOpen: false,
+    widget: true,
   },
-  { id: 'aircall', how: 'messages', hosts: ['https://workspace.aircall.io/*'] },
-  { id: 'justcall', how: 'messages', hosts: ['https://app.justcall.io/*'] },
-  { id: 'zoom-phone', how: 'messages', hosts: ['https://applications.zoom.us/*'] },
-  { id: 'dialpad', how: 'messages', hosts: ['https://dialpad.com/*'] },
-  { id: 'google-voice', how: 'page', hosts: ['https://voice.google.com/*'] },
-  { id: 'salesloft', how: 'page', hosts: ['https://app.salesloft.com/*'] },
-  { id: 'outreach', how: 'page', hosts: ['https://*.outreach.io/*'] },
-  // Sites the rep adds in Options → Sites: their hosts are asked for one by one there.
-  { id: 'custom', how: 'page', hosts: [] },
+  // Source: https://github.com/aircall/aircall-everywhere
+  {
+    id: 'aircall',
+    label: 'Aircall',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'aircall',
+    hosts: WIDGET_HOSTS.aircall,
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://developer.justcall.io/ (dialer SDK, app.justcall.io/dialer)
+  {
+    id: 'justcall',
+    label: 'JustCall',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'justcall',
+    hosts: WIDGET_HOSTS.justcall,
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://developers.zoom.us/docs/phone/smart-embed/
+  {
+    id: 'zoom-phone',
+    label: 'Zoom Phone',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'zoom-phone',
+    hosts: WIDGET_HOSTS['zoom-phone'],
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://developers.dialpad.com/docs/dialpad-cti
+  {
+    id: 'dialpad',
+    label: 'Dialpad',
+    group: 'sales-dialers',
+    how: 'messages',
+    adapter: 'dialpad',
+    hosts: WIDGET_HOSTS.dialpad,
+    keepsLineOpen: false,
+    widget: true,
+  },
+  // Source: https://support.google.com/voice/ (Google Voice on the web at voice.google.com)
+  {
+    id: 'google-voice',
+    label: 'Google Voice',
+    group: 'sales-dialers',
+    how: 'page',
+    adapter: 'google-voice',
+    hosts: PAGE_READ_HOSTS['google-voice'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.salesloft.com/ (the dialer inside app.salesloft.com)
+  {
+    id: 'salesloft',
+    label: 'Salesloft',
+    group: 'sales-dialers',
+    how: 'page',
+    adapter: 'salesloft',
+    hosts: PAGE_READ_HOSTS.salesloft,
+    keepsLineOpen: false,
+  },
+  // Source: https://support.outreach.io/ (Outreach Voice, in the app at <org>.outreach.io)
+  {
+    id: 'outreach',
+    label: 'Outreach',
+    group: 'sales-dialers',
+    how: 'page',
+    adapter: 'outreach',
+    hosts: PAGE_READ_HOSTS.outreach,
+    keepsLineOpen: false,
+  },
+  // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
+  {
+    id: 'orum',
+    label: 'Orum',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.orum.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://intercom.help/nooks/en/articles/9007338-remembering-dial-trees
+  {
+    id: 'nooks',
+    label: 'Nooks',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.nooks.in/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://support.kixie.com/ (the PowerCall web dialer at app.kixie.com)
+  {
+    id: 'kixie',
+    label: 'Kixie',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.kixie.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.cloudtalk.io/en/articles/5349174-cloudtalk-introduction-installing-cloudtalk-phone
+  {
+    id: 'cloudtalk',
+    label: 'CloudTalk',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://phone.cloudtalk.io/*', 'https://my.cloudtalk.io/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.phoneburner.com/hc/en-us (dial sessions run at www.phoneburner.com)
+  {
+    id: 'phoneburner',
+    label: 'PhoneBurner',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://www.phoneburner.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://docs.8x8.com/ (8x8 Work for Web)
+  {
+    id: '8x8',
+    label: '8x8 Work',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://work.8x8.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://businesssupport.vonage.com/ (the Vonage Business Communications web app)
+  {
+    id: 'vonage',
+    label: 'Vonage',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.vonage.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://www.nextiva.com/support/ (the Nextiva app on the web)
+  {
+    id: 'nextiva',
+    label: 'Nextiva',
+    group: 'sales-dialers',
+    ...WEBRTC,
+    hosts: ['https://app.nextiva.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://docs.aws.amazon.com/connect/latest/adminguide/upgrade-ccp-streams-api.html (CCP at /ccp-v2)
+  {
+    id: 'amazon-connect',
+    label: 'Amazon Connect CCP',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.my.connect.aws/*', 'https://*.awsapps.com/connect/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://app.unpkg.com/purecloud-platform-client-v2@223.0.0/files/src/purecloud-platform-client-v2/PureCloudRegionHosts.js
+  // (the region domains; the agent app is apps.<region domain>)
+  {
+    id: 'genesys-cloud',
+    label: 'Genesys Cloud',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: [
+      'https://apps.mypurecloud.com/*',
+      'https://apps.mypurecloud.ie/*',
+      'https://apps.mypurecloud.com.au/*',
+      'https://apps.mypurecloud.jp/*',
+      'https://apps.mypurecloud.de/*',
+      'https://apps.usw2.pure.cloud/*',
+      'https://apps.cac1.pure.cloud/*',
+      'https://apps.apne2.pure.cloud/*',
+      'https://apps.euw2.pure.cloud/*',
+      'https://apps.aps1.pure.cloud/*',
+      'https://apps.sae1.pure.cloud/*',
+      'https://apps.mec1.pure.cloud/*',
+      'https://apps.apne3.pure.cloud/*',
+      'https://apps.euc2.pure.cloud/*',
+    ],
+    keepsLineOpen: false,
+  },
+  // Source: https://raw.githubusercontent.com/Five9DeveloperProgram/Five9-Agent-Sup-REST-API-Starter-Kit/main/README.md
+  {
+    id: 'five9',
+    label: 'Five9',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://app.five9.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://support.talkdesk.com/hc/en-us/articles/208009616 (signing in to Talkdesk Workspace, <account>.mytalkdesk.com)
+  {
+    id: 'talkdesk',
+    label: 'Talkdesk',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.mytalkdesk.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://www.twilio.com/docs/flex/admin-guide/setup/secure-iframe
+  {
+    id: 'twilio-flex',
+    label: 'Twilio Flex',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://flex.twilio.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.nice-incontact.com/Content/agent/max/settingspage.htm (MAX and its Integrated Softphone)
+  {
+    id: 'nice-cxone',
+    label: 'NICE CXone',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://max.niceincontact.com/*', 'https://cxagent.nicecxone.com/*'],
+    keepsLineOpen: true,
+  },
+  // Source: https://developer.zendesk.com/api-reference/voice/talk-partner-edition-api/reference/
+  {
+    id: 'zendesk-talk',
+    label: 'Zendesk Talk',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.zendesk.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://developers.freshworks.com/tutorials/codelabs/develop-cti-app-for-freshdesk
+  {
+    id: 'freshcaller',
+    label: 'Freshdesk / Freshcaller',
+    group: 'contact-centres',
+    ...WEBRTC,
+    hosts: ['https://*.freshcaller.com/*', 'https://*.freshdesk.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.salesforce.com/s/articleView?id=sf.domain_name_url_formats.htm
+  {
+    id: 'salesforce',
+    label: 'Salesforce softphone',
+    group: 'crm-calling',
+    ...WEBRTC,
+    hosts: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://developer.close.com/resources/dialer
+  {
+    id: 'close',
+    label: 'Close',
+    group: 'crm-calling',
+    ...WEBRTC,
+    hosts: ['https://app.close.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.pipedrive.com/ (Caller runs in <company>.pipedrive.com)
+  {
+    id: 'pipedrive',
+    label: 'Pipedrive Caller',
+    group: 'crm-calling',
+    ...WEBRTC,
+    hosts: ['https://*.pipedrive.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://support.google.com/meet/ (meetings at meet.google.com)
+  {
+    id: 'google-meet',
+    label: 'Google Meet',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://meet.google.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://developers.zoom.us/docs/meeting-sdk/web/ (the web client at app.zoom.us and <vanity>.zoom.us/wc/)
+  {
+    id: 'zoom-meetings',
+    label: 'Zoom web client',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://app.zoom.us/*', 'https://*.zoom.us/wc/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://learn.microsoft.com/en-us/microsoftteams/get-clients#web-client
+  {
+    id: 'teams-work',
+    label: 'Microsoft Teams (work)',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://www.microsoft.com/microsoft-teams/free (Teams personal on the web at teams.live.com)
+  {
+    id: 'teams-personal',
+    label: 'Microsoft Teams (personal)',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://teams.live.com/*'],
+    keepsLineOpen: false,
+  },
+  // Source: https://help.webex.com/ (Webex App for web at web.webex.com)
+  {
+    id: 'webex',
+    label: 'Webex',
+    group: 'meetings',
+    ...WEBRTC,
+    hosts: ['https://web.webex.com/*'],
+    keepsLineOpen: false,
+  },
 ];
 
-/**
- * The fixture pages that stand in for the DOM-detected dialers in the demo/test flavour (served
- * on loopback, which that flavour grants); empty in store builds.
- */
-const DEMO_PAGES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
-  ? {
-      'google-voice': ['http://127.0.0.1/google-voice/*'],
-      salesloft: ['http://127.0.0.1/salesloft/*'],
-      outreach: ['http://127.0.0.1/outreach/*'],
-    }
-  : {};
+/** The widget family whose frame this URL is (its own hosts, or a test fixture standing in for it). */
+export function widgetFamilyAt(url: string): DialerFamily | undefined {
+  const id = widgetFamilyIdAt(url);
+  return id === undefined ? undefined : familyById(id);
+}
 
-/** Where a family's page-reading (DOM) adapter applies: its hosts, plus demo fixtures. */
+/** A family's pages: its hosts, plus the fixtures standing in for it in the test flavours. */
 export function familyPages(id: string): readonly string[] {
-  return [...(DIALERS.find((dialer) => dialer.id === id)?.hosts ?? []), ...(DEMO_PAGES[id] ?? [])];
+  return [...(familyById(id)?.hosts ?? []), ...demoPagesOf(id)];
+}
+
+export function familyById(id: string): DialerFamily | undefined {
+  return DIALERS.find((dialer) => dialer.id === id);
+}
+
+/**
+ * The family whose site this host is, if any (`crm.zendesk.com` → Zendesk Talk). Hosts only:
+ * the family's path, if its patterns have one, does not matter for the site as a whole.
+ */
+export function familyForHost(host: string): DialerFamily | undefined {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return DIALERS.find((family) =>
+    family.hosts.some((pattern) => {
+      const patternHost = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+      if (!patternHost.startsWith('*.')) return patternHost === name;
+      const base = patternHost.slice(2);
+      return name === base || name.endsWith(`.${base}`);
+    }),
+  );
+}
+
+/**
+ * The family a call belongs to: its source when a family's own adapter heard it, otherwise (the
+ * WebRTC hook, which every granted site shares) the family whose site it was on.
+ */
+export function familyOfCall(source: string, host: string): DialerFamily | undefined {
+  return familyById(source) ?? (source === 'webrtc' ? familyForHost(host) : undefined);
 }

@@ -23,6 +23,12 @@ export const toBackgroundSchema = v.variant('type', [
   v.strictObject({ type: v.literal('snooze'), callKey, choice: v.picklist(SNOOZE_CHOICES) }),
   /** The toast's 5-second breath ran to its end: after a nudged call, or alone (quick reset shortcut). */
   v.strictObject({ type: v.literal('breath-done'), callKey: v.optional(callKey) }),
+  /** A widget dialer's frame says which page it lives in (its top page's origin). */
+  v.strictObject({
+    type: v.literal('widget-frame'),
+    family: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
+    pageOrigin: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/)),
+  }),
   /** The detector started in a frame with these adapters: the first line of the tab's trail. */
   v.strictObject({ type: v.literal('detector-started'), adapters: v.pipe(v.array(adapterId), v.maxLength(40)) }),
   v.strictObject({

@@ -10,7 +10,7 @@ export function Onboarding({ openSites }: { openSites(): void }) {
       <h1>{t('onboardingTitle')}</h1>
       <p>{t('onboardingIntro')}</p>
       <OrganizationAccess />
-      <DialerList />
+      <DialerList headingLevel={2} />
       <ConversationSignalsSwitch />
       <p class="hint">{t('onboardingPrivacy')}</p>
       <p>

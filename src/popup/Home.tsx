@@ -13,6 +13,7 @@ import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
 import { formatCount } from '../format/figures';
 import { ratingLabel } from '../format/rating-label';
+import { WidgetOffers } from '../options/sites/WidgetOffers';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { RoutineDraft } from '../routine/draft';
@@ -193,6 +194,7 @@ export function Home(props: HomeProps) {
       />
       {today && <TodayNumbers numbers={today} />}
       <SnoozeControl />
+      <WidgetOffers />
       <footer class="popup-footer">
         <button type="button" class="link" onClick={openOptions}>
           {t('popupOpenOptions')}

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { customSitesSchema } from '../dialers/custom-sites';
 import { openLinesSchema } from '../dialers/open-line-setting';
+import { widgetPagesSchema } from '../dialers/widget-pages';
 import { CALL_OUTCOMES } from '../messages/call-signal';
 import { NUDGE_DELIVERIES, workingHoursSchema } from './nudge-settings';
 
@@ -21,8 +22,18 @@ export const settingsSchema = v.object({
   delivery: v.picklist(NUDGE_DELIVERIES),
   /** The rep's own "why I sell" line, shown on the routine's last step (practice `belief`). */
   whyISell: v.pipe(v.string(), v.maxLength(280)),
+  /**
+   * Meetings (Google Meet, Zoom, Teams, Webex) have their own nudge rule: a stand-up is not a
+   * sales call, so only meetings this long or longer get a nudge, and the rep can turn them off.
+   */
+  meetingNudges: v.object({
+    enabled: v.boolean(),
+    minMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)),
+  }),
   /** Sites the rep added in Options → Sites, with how to tell a call there. */
   customSites: customSitesSchema,
+  /** Pages (the rep's CRM) a dialer widget lives in, allowed so its call events are heard there. */
+  widgetPages: widgetPagesSchema,
   /** History older than this many days is deleted, checked daily; 0 keeps everything. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650)),
   /**
@@ -46,7 +57,9 @@ export const DEFAULT_SETTINGS: Settings = {
   supportContact: '',
   delivery: 'toast',
   whyISell: '',
+  meetingNudges: { enabled: true, minMinutes: 5 },
   customSites: [],
+  widgetPages: [],
   retentionDays: 0,
   conversationSignals: true,
   openLines: [],

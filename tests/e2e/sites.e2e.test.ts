@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DIALERS } from '../../src/dialers/catalog';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
@@ -31,7 +32,7 @@ describe('turning detection on', () => {
     const onboarding = session.context.pages().find((page) => page.url().endsWith('onboarding/index.html')) as Page;
     await onboarding.getByRole('heading', { name: 'Welcome to Rebound' }).waitFor();
     const switches = onboarding.locator('.dialers').getByRole('switch');
-    await expect.poll(() => switches.count()).toBe(9);
+    await expect.poll(() => switches.count()).toBe(DIALERS.length);
     // Conversation signals are offered there too, on by default, off in one click.
     const signals = onboarding.getByRole('switch', { name: 'Conversation signals (stay on this computer)' });
     await expect.poll(() => signals.isChecked()).toBe(true);
@@ -40,6 +41,26 @@ describe('turning detection on', () => {
       await expect.poll(() => dialer.isEnabled()).toBe(true);
       expect(await dialer.isChecked()).toBe(false);
     }
+    expect(session.extensionErrors).toEqual([]);
+  });
+
+  it('groups the dialers on the onboarding page, and asks where a widget lives once it is on', async () => {
+    const onboarding = await session.context.newPage();
+    await onboarding.goto(session.extensionUrl('onboarding/index.html'));
+    for (const group of ['Sales dialers and phones', 'Contact centres', 'CRMs with calling', 'Meetings']) {
+      await onboarding.getByRole('heading', { name: group, level: 2 }).waitFor();
+    }
+    await onboarding.getByRole('region', { name: 'Meetings' }).getByRole('switch', { name: 'Google Meet' }).waitFor();
+    // Headless Chromium shows no prompt: the browser's record of the grant lets the click through.
+    await session.approveSiteAccess('https://app.ringcentral.com/*');
+    await session.approveSiteAccess('https://apps.ringcentral.com/*');
+    const ringcentral = onboarding.getByRole('switch', { name: 'RingCentral' });
+    await expect.poll(() => ringcentral.isEnabled()).toBe(true);
+    await ringcentral.click();
+    await onboarding
+      .getByText('RingCentral is on in its own tab. Does it also live inside your CRM?', { exact: false })
+      .waitFor();
+    await onboarding.getByLabel('RingCentral inside a CRM at').waitFor();
     expect(session.extensionErrors).toEqual([]);
   });
 
@@ -96,6 +117,24 @@ describe('turning detection on', () => {
     await options.getByLabel('Hang-up control (CSS selector, optional)').fill('button[');
     await options.getByRole('button', { name: 'Add site' }).click();
     await options.getByRole('alert').getByText('"button[" is not a CSS selector the browser understands.').waitFor();
+    await options.getByLabel('Site address').fill('*://*/*');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Site address: "*://*/*" would let Rebound into every site.', { exact: false })
+      .waitFor();
+    await options.getByLabel('Site address').fill('co.uk');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Site address: "co.uk" is shared by many sites', { exact: false })
+      .waitFor();
+    await options.getByLabel('Site address').fill('https://acme.zendesk.com');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options
+      .getByRole('alert')
+      .getByText('Site address: https://acme.zendesk.com belongs to Zendesk Talk.', { exact: false })
+      .waitFor();
     expect(session.extensionErrors).toEqual([]);
   });
 });

@@ -64,6 +64,23 @@ describe('manifestFor with the real manifest.json', () => {
     expect(JSON.stringify(demo)).not.toContain('<all_urls>');
   });
 
+  it.each(BROWSERS)(
+    '%s/widget-only grants only the widget origin and lets the page it lives in be asked for',
+    (browser) => {
+      const store = manifestFor(source, browser, 'store');
+      const widgetOnly = manifestFor(source, browser, 'widget-only');
+      expect(widgetOnly.host_permissions).toEqual(['http://localhost/*']);
+      expect(widgetOnly.optional_host_permissions).toEqual([
+        ...(store.optional_host_permissions as string[]),
+        'http://127.0.0.1/*',
+      ]);
+      const { host_permissions: _added, optional_host_permissions: _optional, ...rest } = widgetOnly;
+      const { optional_host_permissions: _storeOptional, ...storeRest } = store;
+      expect(rest).toEqual(storeRest);
+      expect(keysDeep(widgetOnly).filter((key) => key.startsWith('$') || key.endsWith('+'))).toEqual([]);
+    },
+  );
+
   it.each(EVERY_BUILD)('%s/%s has no $-prefixed keys at any depth', (browser, flavour) => {
     expect(keysDeep(manifestFor(source, browser, flavour)).filter((key) => key.startsWith('$'))).toEqual([]);
   });
@@ -113,6 +130,13 @@ describe('manifestFor overlays', () => {
       nested: { keep: 1, deeper: { a: 1, list: [1, 2] }, replaced: { object: true } },
       list: ['base'],
       onlyFirefox: 1,
+    });
+  });
+
+  it('appends a list for a key ending in +', () => {
+    expect(manifestFor({ list: ['base'], $demo: { 'list+': ['more'], 'fresh+': ['new'] } }, 'chrome', 'demo')).toEqual({
+      list: ['base', 'more'],
+      fresh: ['new'],
     });
   });
 

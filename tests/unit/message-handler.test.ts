@@ -659,3 +659,34 @@ describe('the nudge’s own messages', () => {
     expect(ratings).toEqual({ 'hubspot:old': undefined, 'hubspot:last': 'tough' });
   });
 });
+
+describe('widget-frame', () => {
+  const message = { type: 'widget-frame', family: 'ringcentral', pageOrigin: 'https://crm.acme.test' };
+
+  it('hands a subframe report to the offer flow with the frame URL the browser gave', async () => {
+    const onWidgetFrame = vi.fn(async () => 'offered');
+    const { deps } = setup();
+    const withFlow = createBackground({ ...deps, onWidgetFrame });
+    expect(await withFlow.onMessage(message, fromTab())).toEqual({ ok: true });
+    expect(onWidgetFrame).toHaveBeenCalledWith(
+      'ringcentral',
+      'https://crm.acme.test',
+      'https://calling-widget.example/softphone?embed=1',
+    );
+  });
+
+  it('drops a report from a top frame, a refused one, and a malformed one', async () => {
+    const onWidgetFrame = vi.fn(async () => 'refused');
+    const { deps } = setup();
+    const withFlow = createBackground({ ...deps, onWidgetFrame });
+    expect(await withFlow.onMessage(message, { ...fromTab(), frameId: 0 })).toBeUndefined();
+    expect(onWidgetFrame).not.toHaveBeenCalled();
+    expect(await withFlow.onMessage(message, fromTab())).toBeUndefined();
+    expect(await withFlow.onMessage({ ...message, pageOrigin: 'javascript:alert(1)' }, fromTab())).toBeUndefined();
+    expect(deps.onDropped.mock.calls.map(([reason]) => reason)).toEqual([
+      'widget-frame from a top frame',
+      'widget-frame refused',
+      'malformed',
+    ]);
+  });
+});

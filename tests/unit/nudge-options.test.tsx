@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryField } from '../../src/options/sections/DeliveryField';
+import { MeetingNudgeFields } from '../../src/options/sections/MeetingNudgeFields';
 import { minuteToTime, NudgeTimingFields, timeToMinute } from '../../src/options/sections/NudgeTimingFields';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 
@@ -57,5 +58,26 @@ describe('DeliveryField', () => {
     render(<DeliveryField settings={DEFAULT_SETTINGS} update={update} />);
     fireEvent.click(screen.getByLabelText(label));
     expect(update).toHaveBeenCalledWith({ delivery });
+  });
+});
+
+describe('MeetingNudgeFields', () => {
+  it('turns meeting nudges off, and sets the shortest meeting that gets one', () => {
+    const update = vi.fn();
+    render(<MeetingNudgeFields settings={DEFAULT_SETTINGS} update={update} />);
+    const minutes = screen.getByLabelText('Only meetings of at least (minutes)') as HTMLInputElement;
+    expect(minutes.value).toBe('5');
+    fireEvent.change(minutes, { target: { value: '15' } });
+    expect(update).toHaveBeenLastCalledWith({ meetingNudges: { enabled: true, minMinutes: 15 } });
+    fireEvent.click(screen.getByLabelText('Nudge after meetings too (Google Meet, Zoom, Teams, Webex)'));
+    expect(update).toHaveBeenLastCalledWith({ meetingNudges: { enabled: false, minMinutes: 5 } });
+    cleanup();
+    render(
+      <MeetingNudgeFields
+        settings={{ ...DEFAULT_SETTINGS, meetingNudges: { enabled: false, minMinutes: 5 } }}
+        update={update}
+      />,
+    );
+    expect((screen.getByLabelText('Only meetings of at least (minutes)') as HTMLInputElement).disabled).toBe(true);
   });
 });

@@ -101,6 +101,66 @@ describe('decideNudge, one rule at a time', () => {
   });
 });
 
+describe('decideNudge for meetings (their own switch and minimum, default on from 5 minutes)', () => {
+  const meet: Partial<EndedCall> = { source: 'webrtc', host: 'meet.google.com' };
+  const teams: Partial<EndedCall> = { source: 'webrtc', host: 'teams.microsoft.com' };
+  const off: Partial<Settings> = { meetingNudges: { enabled: false, minMinutes: 5 } };
+
+  it.each<[string, Partial<EndedCall>, Partial<Settings>, Partial<NudgeContext>, NudgeDecision]>([
+    ['a 5-minute meeting', { ...meet, durationMs: 5 * MIN }, {}, {}, NUDGE],
+    ['a 4-minute stand-up', { ...meet, durationMs: 5 * MIN - 1 }, {}, {}, none('too-short')],
+    [
+      'a 1-minute meeting passes the call minimum but not the meeting one',
+      { ...teams, durationMs: MIN },
+      {},
+      {},
+      none('too-short'),
+    ],
+    ['meetings turned off', { ...meet, durationMs: 60 * MIN }, off, {}, none('meetings-off')],
+    [
+      'a longer meeting minimum',
+      { ...meet, durationMs: 14 * MIN },
+      { meetingNudges: { enabled: true, minMinutes: 15 } },
+      {},
+      none('too-short'),
+    ],
+    [
+      'a meeting minimum of zero',
+      { ...meet, durationMs: 0 },
+      { meetingNudges: { enabled: true, minMinutes: 0 } },
+      {},
+      NUDGE,
+    ],
+    ['a meeting of unknown length', { ...meet, durationMs: undefined }, {}, {}, NUDGE],
+    ['a meeting while a call is live: held', { ...meet, durationMs: 30 * MIN }, {}, { liveCalls: 1 }, HOLD],
+    [
+      'turned off while a call is live: never held',
+      { ...meet, durationMs: 30 * MIN },
+      off,
+      { liveCalls: 1 },
+      none('meetings-off'),
+    ],
+    ['a skipped outcome comes first', { ...meet, outcome: 'no-answer' }, off, {}, none('skipped-outcome')],
+    [
+      'a call heard by audio on a dialer site keeps the call minimum',
+      { source: 'webrtc', host: 'app.orum.com', durationMs: MIN },
+      {},
+      {},
+      NUDGE,
+    ],
+    [
+      "a call on the rep's own site keeps the call minimum",
+      { source: 'webrtc', host: 'crm.acme.test', durationMs: MIN },
+      {},
+      {},
+      NUDGE,
+    ],
+    ['meetings off does not touch dialer calls', { durationMs: MIN }, off, {}, NUDGE],
+  ])('%s', (_name, callOverrides, settingOverrides, contextOverrides, expected) => {
+    expect(decideNudge(call(callOverrides), settings(settingOverrides), context(contextOverrides))).toEqual(expected);
+  });
+});
+
 describe('decideNudge, rules combined (the first that applies wins)', () => {
   const skipped: Partial<EndedCall> = { outcome: 'no-answer' };
   const short: Partial<EndedCall> = { durationMs: 1000 };

@@ -1,4 +1,4 @@
-import { familyPages } from '../../dialers/catalog';
+import { pageReadPages } from '../../dialers/frame-families';
 import { matchesPattern } from '../../dialers/page-patterns';
 import type { CallOutcome } from '../../messages/call-signal';
 import type { DialerAdapter } from '../adapters/adapter';
@@ -15,12 +15,12 @@ export interface CallView {
 /**
  * A dialer read from its page: `read` says what the DOM shows, and a call starts when one
  * appears, is answered when it starts talking, and ends when it disappears. Applies on the
- * family's pages (dialers/catalog.ts) in any frame.
+ * family's pages (dialers/frame-families.ts) in any frame.
  */
 export function presenceAdapter(id: string, read: (doc: Document) => CallView): DialerAdapter {
   return {
     id,
-    matches: (frame) => familyPages(id).some((pattern) => matchesPattern(pattern, frame.location.href)),
+    matches: (frame) => pageReadPages(id).some((pattern) => matchesPattern(pattern, frame.location.href)),
     start: (frame, emit, stop, now) =>
       watchCallView(frame, stop, read, (kind, outcome) => {
         emit({ kind, source: id, at: now(), ...(outcome ? { outcome } : {}) });

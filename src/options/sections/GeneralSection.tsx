@@ -7,6 +7,7 @@ import type { Settings } from '../../settings/settings';
 import { CheckList } from '../../ui/CheckList';
 import { useSettings } from '../use-settings';
 import { DeliveryField } from './DeliveryField';
+import { MeetingNudgeFields } from './MeetingNudgeFields';
 import { NudgeTimingFields } from './NudgeTimingFields';
 import { NumberField } from './NumberField';
 
@@ -29,6 +30,7 @@ export function GeneralSection() {
         update={update}
         managed={managed('minCallSeconds')}
       />
+      <MeetingNudgeFields settings={settings} update={update} />
       <CheckList
         legend={t('optionsSkipOutcomes')}
         options={CALL_OUTCOMES}

@@ -1,27 +1,24 @@
 import { useState } from 'preact/hooks';
 import type { ReboundDb } from '../../db/schema';
 import { DIALERS } from '../../dialers/catalog';
-import {
-  type CustomSite,
-  isValidSelector,
-  MAX_CUSTOM_SITES,
-  originFromInput,
-  originPattern,
-} from '../../dialers/custom-sites';
+import { type CustomSite, isValidSelector, MAX_CUSTOM_SITES, originPattern } from '../../dialers/custom-sites';
+import { checkSiteInput } from '../../dialers/site-input';
 import { formatCount } from '../../format/figures';
 import { hostAccess } from '../../platform/host-access';
 import { t } from '../../platform/i18n';
 import { useSettings } from '../use-settings';
 import { CallSeen } from './CallSeen';
 import { OpenLineField } from './OpenLineField';
+import { siteProblemText } from './site-problem-text';
 
 type Draft = { site: string; detect: CustomSite['detect']; inCall: string; hangUp: string };
 const EMPTY: Draft = { site: '', detect: 'webrtc', inCall: '', hangUp: '' };
 
 /** What is wrong with a draft, or the site it describes. */
 export function siteFromDraft(draft: Draft, doc: Document): { site?: CustomSite; error?: string } {
-  const origin = originFromInput(draft.site);
-  if (!origin) return { error: t('sitesBadOrigin') };
+  const checked = checkSiteInput(draft.site);
+  if (!('origin' in checked)) return { error: siteProblemText(checked, draft.site.trim()) };
+  const { origin } = checked;
   if (draft.detect === 'webrtc') return { site: { origin, detect: 'webrtc' } };
   const inCall = draft.inCall.trim();
   const hangUp = draft.hangUp.trim();

@@ -9,6 +9,7 @@ import { ConversationSignalsSwitch } from './ConversationSignalsSwitch';
 import { CustomSites } from './CustomSites';
 import { DetectorTrail } from './DetectorTrail';
 import { DialerList } from './DialerList';
+import { WidgetOffers } from './WidgetOffers';
 
 const trails = detectorTrailsSlot();
 const watchTrails = (onChange: () => void) => watchSessionKey(DETECTOR_TRAILS_KEY, onChange);
@@ -19,6 +20,7 @@ export function SitesSection() {
   return (
     <div class="sites">
       <p>{t('sitesIntro')}</p>
+      <WidgetOffers />
       <h2>{t('sitesDialersHeading')}</h2>
       <ConversationSignalsSwitch />
       <DialerList lineSettings />

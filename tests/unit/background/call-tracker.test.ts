@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMPLETION_AFTER_END_MS,
   emptyTrackerState,
   MAX_LIVE_CALLS_PER_TAB,
   MERGE_WINDOW_MS,
@@ -188,5 +189,48 @@ describe('call tracker', () => {
       const saved = { live: {}, ended: {} } as TrackerState;
       expect(run([signal(1, webrtc('started'), 0), signal(1, webrtc('ended'), 5000)], saved).ended).toHaveLength(1);
     });
+  });
+});
+
+describe('an id-less "call completed" after an ended call', () => {
+  const zoom = (kind: CallSignal['kind'], extra: Partial<CallSignal> = {}) =>
+    ({ kind, source: 'zoom-phone', ...extra }) as const;
+  const zoomCall = (tabId: number, from: number) => [
+    signal(tabId, zoom('started', { callId: 'z1', direction: 'inbound' }), from),
+    signal(tabId, zoom('answered', { callId: 'z1' }), from + 1000),
+    signal(tabId, zoom('ended', { callId: 'z1', outcome: 'completed' }), from + 30_000),
+  ];
+
+  it('belongs to that call: no second call with an unknown outcome', () => {
+    const { ended } = run([...zoomCall(1, 0), signal(1, zoom('ended', { durationMs: 29_000 }), 33_000)]);
+    expect(ended).toEqual([
+      expect.objectContaining({ callKey: 'zoom-phone:z1', outcome: 'completed', direction: 'inbound' }),
+    ]);
+  });
+
+  it('belongs to it up to a minute after the end, and no later', () => {
+    const late = run([...zoomCall(1, 0), signal(1, zoom('ended'), 30_000 + COMPLETION_AFTER_END_MS)]);
+    expect(late.ended).toHaveLength(1);
+    const later = run([...zoomCall(1, 0), signal(1, zoom('ended'), 30_001 + COMPLETION_AFTER_END_MS)]);
+    expect(later.ended).toHaveLength(2);
+    expect(later.ended[1]).toMatchObject({ outcome: 'unknown' });
+    expect(later.ended[1]).not.toHaveProperty('startedAt');
+  });
+
+  it('from another tab or another dialer is a call of its own', () => {
+    const otherTab = run([...zoomCall(1, 0), signal(2, zoom('ended'), 31_000)]);
+    expect(otherTab.ended.map((call) => call.tabId)).toEqual([1, 2]);
+    const otherSource = run([...zoomCall(1, 0), signal(1, { kind: 'ended', source: 'justcall' }, 31_000)]);
+    expect(otherSource.ended.map((call) => call.source)).toEqual(['zoom-phone', 'justcall']);
+  });
+
+  it('with no call before it at all still records a call, as before', () => {
+    const { ended } = run([signal(1, zoom('ended', { durationMs: 12_000 }), 5000)]);
+    expect(ended).toEqual([expect.objectContaining({ source: 'zoom-phone', durationMs: 12_000, outcome: 'unknown' })]);
+  });
+
+  it('reads state saved before this memory existed', () => {
+    const old: TrackerState = { live: {}, ended: {} };
+    expect(run([signal(1, zoom('ended'), 5000)], old).ended).toHaveLength(1);
   });
 });
