@@ -29,6 +29,8 @@ export async function importHistoryThroughOptions(
   await page.getByRole('heading', { name: `${name} will add:` }).waitFor({ timeout: timeoutMs });
   const previewAt = performance.now();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(`Imported. Calls: ${history.calls.length},`).waitFor({ timeout: timeoutMs });
+  await page
+    .getByText(`Imported. Calls: ${history.calls.length.toLocaleString('en-US')},`)
+    .waitFor({ timeout: timeoutMs });
   return { previewMs: previewAt - chosenAt, applyMs: performance.now() - previewAt };
 }

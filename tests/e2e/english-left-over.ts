@@ -34,11 +34,14 @@ export function englishIn(texts: readonly string[], locale: string): string[] {
   const allowed = SAME_AS_ENGLISH[locale] ?? {};
   const whole = new Set(texts);
   const all = texts.join('\n');
+  // A string the locale rightly writes as English does (a brand such as the CRM "Close") is not
+  // English left over when another message happens to say the same word.
+  const rightlySame = new Set(Object.keys(allowed).map((key) => english[key]?.message));
   const found: string[] = [];
   for (const [key, { message }] of Object.entries(english)) {
     if (key in allowed) continue;
     for (const fragment of message.split(/\$[A-Za-z0-9_]+\$/).map((part) => part.trim())) {
-      if (!/\p{L}{2}/u.test(fragment)) continue;
+      if (!/\p{L}{2}/u.test(fragment) || rightlySame.has(fragment)) continue;
       const phrase = fragment.includes(' ') && fragment.length >= 10;
       if (whole.has(fragment) || (phrase && all.includes(fragment))) found.push(`${key}: "${fragment}"`);
     }
