@@ -50,7 +50,8 @@ function callKeyOf(tabId: number, signal: CallSignal, startedAt: number): string
   return signal.callId ? `${signal.source}:${signal.callId}` : `${signal.source}:tab${tabId}:${startedAt}`;
 }
 
-function endLive(
+/** A live call ended at `endedAt`: its length counts from the answer (or the audio), else the start. */
+export function endLive(
   call: LiveCall,
   endedAt: number,
   outcome: CallOutcome,

@@ -1,5 +1,6 @@
 import type { EndedCall, LiveCall } from '../calls/call';
 import type { SessionSlot } from '../platform/session-store';
+import { endLive } from './call-tracker';
 
 /**
  * A live call's "last seen alive" is rewritten at most this often: often enough that a call
@@ -48,21 +49,8 @@ export function nextShadows(
  * approximate: the call went on for some time nobody saw.
  */
 export function browserClosedCall({ call, lastSeenAt }: LiveCallShadow): EndedCall {
-  const from = call.answeredAt ?? call.audioAt ?? call.startedAt;
-  const endedAt = Math.max(lastSeenAt, call.startedAt);
-  return {
-    callKey: call.callKey,
-    tabId: call.tabId,
-    host: call.host,
-    source: call.source,
-    direction: call.direction,
-    startedAt: call.startedAt,
-    endedAt,
-    durationMs: Math.max(0, endedAt - from),
-    outcome: call.answeredAt !== undefined || call.audioAt !== undefined ? 'completed' : 'unknown',
-    endReason: 'browser-closed',
-    approximate: true,
-  };
+  const outcome = call.answeredAt !== undefined || call.audioAt !== undefined ? 'completed' : 'unknown';
+  return { ...endLive(call, Math.max(lastSeenAt, call.startedAt), outcome, 'browser-closed'), approximate: true };
 }
 
 /** Wakes the background while a call is live, to move its shadow's last-seen time on. */
