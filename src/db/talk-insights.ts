@@ -1,5 +1,5 @@
 import type { CallRating } from '../messages/to-background';
-import { talkShare } from '../talk/conversation-figures';
+import { NO_FIGURES, talkShare } from '../talk/conversation-figures';
 import { roughSoundOf } from '../talk/rough-sound';
 import type { CallRecord, ReboundDb } from './schema';
 
@@ -29,7 +29,7 @@ const MAX_ROUGH_CALLS = 200;
 
 function byRating(calls: readonly CallRecord[], rating: CallRating): TalkByRating {
   const rated = calls.filter((call) => call.rating === rating && call.talk);
-  const shares = rated.map((call) => talkShare(call.talk?.figures ?? EMPTY)).filter((s) => s !== undefined);
+  const shares = rated.map((call) => talkShare(call.talk?.figures ?? NO_FIGURES)).filter((s) => s !== undefined);
   return {
     calls: rated.length,
     meanTalkShare: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : undefined,
@@ -38,17 +38,6 @@ function byRating(calls: readonly CallRecord[], rating: CallRating): TalkByRatin
       : 0,
   };
 }
-
-const EMPTY = {
-  heardS: 0,
-  repTalkS: 0,
-  otherTalkS: 0,
-  overtalkS: 0,
-  longestOtherS: 0,
-  longestRepS: 0,
-  silenceS: 0,
-  loudMoments: 0,
-};
 
 function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;

@@ -56,21 +56,24 @@ class Stretch {
   }
 }
 
+/** A conversation nobody was heard in: the counters a recording starts from. */
+export const NO_FIGURES: Readonly<ConversationFigures> = {
+  heardS: 0,
+  repTalkS: 0,
+  otherTalkS: 0,
+  overtalkS: 0,
+  longestOtherS: 0,
+  longestRepS: 0,
+  silenceS: 0,
+  loudMoments: 0,
+};
+
 /**
  * Reduces a connection's talk samples, one per second, to the call's figures. Memory stays
  * bounded however long the call: counters, a bounded timeline, and a bounded list of levels.
  */
 export class TalkRecorder {
-  private readonly figures: ConversationFigures = {
-    heardS: 0,
-    repTalkS: 0,
-    otherTalkS: 0,
-    overtalkS: 0,
-    longestOtherS: 0,
-    longestRepS: 0,
-    silenceS: 0,
-    loudMoments: 0,
-  };
+  private readonly figures: ConversationFigures = { ...NO_FIGURES };
   private readonly timeline: TalkSpan[] = [];
   private readonly other = new Stretch(2);
   private readonly rep = new Stretch(1);
