@@ -25,7 +25,8 @@ export const MAX_LIVE_CALLS_PER_TAB = 10;
 export const WEBRTC_SOURCE = 'webrtc';
 
 export type TrackerEvent =
-  | { kind: 'signal'; tabId: number; host: string; signal: CallSignal }
+  /** `family`: the catalog family whose app the signalling frame is on, for a call of the hook's own. */
+  | { kind: 'signal'; tabId: number; host: string; signal: CallSignal; family?: string }
   | { kind: 'tab-closed'; tabId: number; at: number }
   | { kind: 'tab-navigated'; tabId: number; host: string; at: number };
 
@@ -63,7 +64,7 @@ export function endLive(
     callKey: call.callKey,
     tabId: call.tabId,
     host: call.host,
-    source: call.source,
+    source: call.family ?? call.source,
     direction: call.direction,
     startedAt: call.startedAt,
     endedAt,
@@ -112,7 +113,7 @@ export function track(previous: TrackerState, event: TrackerEvent): TrackerStep 
 
   const { tabId, host, signal } = event;
   const trackKey = trackKeyOf(tabId, signal);
-  if (signal.source === WEBRTC_SOURCE) return trackWebrtc(state, merged, step, tabId, host, signal, trackKey);
+  if (signal.source === WEBRTC_SOURCE) return trackWebrtc(state, merged, step, event, trackKey);
   const live = state.live[trackKey];
 
   switch (signal.kind) {
@@ -204,9 +205,7 @@ function trackWebrtc(
   state: TrackerState,
   merged: NonNullable<TrackerState['merged']>,
   step: TrackerStep,
-  tabId: number,
-  host: string,
-  signal: CallSignal,
+  { tabId, host, signal, family }: Extract<TrackerEvent, { kind: 'signal' }>,
   trackKey: string,
 ): TrackerStep {
   const target = merged[trackKey]?.into;
@@ -262,6 +261,7 @@ function trackWebrtc(
     startedAt: signal.at,
     audioAt: signal.at,
     connections: 1,
+    ...(family ? { family } : {}),
   };
   state.live[trackKey] = call;
   step.started.push(call);

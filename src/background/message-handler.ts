@@ -13,7 +13,8 @@ import type { PendingRoutine } from '../routine/pending-routine';
 import { QUICK_BREATH_SECONDS } from '../routine/quick-breath';
 import type { Settings } from '../settings/settings';
 import type { SnoozeChoice } from '../snooze/snooze';
-import type { TrackerEvent } from './call-tracker';
+import { type TrackerEvent, WEBRTC_SOURCE } from './call-tracker';
+import { familyOfFrame } from './frame-family';
 import type { LiveCalls } from './live-calls';
 import { escalationFor, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';
@@ -59,6 +60,8 @@ interface FromTab {
   tabId: number;
   host: string;
   frameId: number;
+  /** The catalog family whose app the frame is on, as the browser reports the frame. */
+  frameFamily?: string;
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -74,7 +77,8 @@ function tabOf(sender: Runtime.MessageSender): FromTab | undefined {
   const tabId = sender.tab?.id;
   const host = hostOf(sender.tab?.url) ?? hostOf(sender.url);
   if (tabId === undefined || tabId < 0 || host === undefined) return undefined;
-  return { tabId, host, frameId: sender.frameId ?? 0 };
+  const frameFamily = familyOfFrame(sender);
+  return { tabId, host, frameId: sender.frameId ?? 0, ...(frameFamily ? { frameFamily } : {}) };
 }
 
 /**
@@ -206,7 +210,9 @@ export function createBackground(deps: BackgroundDeps) {
           return dropped('call-signal over the rate limit', from);
         const { kind, source } = message.signal;
         deps.recordTrail?.(tabId, host, { kind: 'signal', at: deps.now(), frameId, source, signal: kind });
-        await handleTrackerEvent({ kind: 'signal', tabId, host, signal: message.signal });
+        // The hook is the same on every site: the app it heard the call in says whose call it was.
+        const family = source === WEBRTC_SOURCE ? from.frameFamily : undefined;
+        await handleTrackerEvent({ kind: 'signal', tabId, host, signal: message.signal, family });
         return { ok: true };
       }
       case 'detector-started':

@@ -25,6 +25,11 @@ export interface LiveCall {
   connections?: number;
   /** What the hook heard on the call's first connection to end with figures (conversation signals on). */
   talk?: CallTalk;
+  /**
+   * A call of the hook's own heard in a frame of a known family's app (a meeting, a contact
+   * centre's softphone): recorded as that family's call, not as a browser call.
+   */
+  family?: string;
 }
 
 export interface EndedCall {

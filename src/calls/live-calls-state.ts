@@ -14,7 +14,7 @@ export const liveCallsSlot = () => sessionSlot<LiveCallsState>(LIVE_CALLS_KEY);
 
 /** The dialers on a call right now, newest first, once each: the popup's "On a call in …". */
 export async function liveCallSources(slot: SessionSlot<LiveCallsState>): Promise<string[]> {
-  return [...new Set(liveCallsIn(await slot.read()).map((call) => call.source))];
+  return [...new Set(liveCallsIn(await slot.read()).map((call) => call.family ?? call.source))];
 }
 
 /** The calls live right now, newest first, for pages that show them (options' "call seen?"). */

@@ -1,4 +1,5 @@
 import { demoPagesOf, PAGE_READ_HOSTS, WIDGET_HOSTS, widgetFamilyIdAt } from './frame-families';
+import { matchesPattern } from './page-patterns';
 
 /**
  * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
@@ -381,9 +382,27 @@ export function widgetFamilyAt(url: string): DialerFamily | undefined {
   return id === undefined ? undefined : familyById(id);
 }
 
+/**
+ * The fixtures standing in for families heard only through their audio, in the test flavours
+ * (which grant loopback): the meeting page for a meeting app, the contact centre's softphone frame
+ * for a contact centre whose softphone is embedded. Empty in store builds.
+ */
+const DEMO_AUDIO_PAGES: Readonly<Record<string, readonly string[]>> = __REBOUND_DEMO__
+  ? {
+      'google-meet': ['http://127.0.0.1/meeting/*'],
+      'amazon-connect': ['http://localhost/contact-centre/softphone*'],
+    }
+  : {};
+
 /** A family's pages: its hosts, plus the fixtures standing in for it in the test flavours. */
 export function familyPages(id: string): readonly string[] {
-  return [...(familyById(id)?.hosts ?? []), ...demoPagesOf(id)];
+  const audioPages = Object.hasOwn(DEMO_AUDIO_PAGES, id) ? (DEMO_AUDIO_PAGES[id] ?? []) : [];
+  return [...(familyById(id)?.hosts ?? []), ...demoPagesOf(id), ...audioPages];
+}
+
+/** The family whose app this page is (a frame's URL), host and path, if any. */
+export function familyAtPage(url: string): DialerFamily | undefined {
+  return DIALERS.find((family) => familyPages(family.id).some((pattern) => matchesPattern(pattern, url)));
 }
 
 export function familyById(id: string): DialerFamily | undefined {
