@@ -119,7 +119,10 @@ describe('a call the WebRTC hook heard', () => {
 
   it('names the family while the call is live (the popup’s “On a call in …”)', async () => {
     const { sendAll, liveSlot } = setup();
-    await sendAll(hookCall(MIN).slice(0, 1), frame('https://teams.microsoft.com/v2/', 'https://teams.microsoft.com/v2/'));
+    await sendAll(
+      hookCall(MIN).slice(0, 1),
+      frame('https://teams.microsoft.com/v2/', 'https://teams.microsoft.com/v2/'),
+    );
     expect(await liveCallSources(liveSlot)).toEqual(['teams-work']);
   });
 
@@ -160,7 +163,9 @@ describe('a call the WebRTC hook heard', () => {
 describe('familyOfFrame', () => {
   it('reads the frame the browser reports: its address, else its origin, else the page that made it', () => {
     expect(familyOfFrame(frame('https://crm.acme.test/', 'https://app.zoom.us/wc/123/join'))).toBe('zoom-meetings');
-    expect(familyOfFrame(frame('https://crm.acme.test/', 'about:blank', 'https://meet.google.com'))).toBe('google-meet');
+    expect(familyOfFrame(frame('https://crm.acme.test/', 'about:blank', 'https://meet.google.com'))).toBe(
+      'google-meet',
+    );
     expect(familyOfFrame(frame('https://meet.google.com/abc', 'about:blank'))).toBe('google-meet');
     expect(familyOfFrame(frame('https://crm.acme.test/', 'about:srcdoc', 'https://crm.acme.test'))).toBeUndefined();
   });
