@@ -35,7 +35,12 @@ describe('a contact-centre softphone in a cross-origin iframe', () => {
       'calls',
     );
     for (const call of calls) {
-      expect(call).toMatchObject({ source: 'webrtc', host: new URL(session.server.url).host, outcome: 'completed' });
+      // The softphone frame stands in for Amazon Connect's CCP in the demo flavour (webrtc-family.e2e).
+      expect(call).toMatchObject({
+        source: 'amazon-connect',
+        host: new URL(session.server.url).host,
+        outcome: 'completed',
+      });
       expect(call.durationMs).toBeGreaterThanOrEqual(TALK_MS);
     }
     expect(session.extensionErrors).toEqual([]);
@@ -53,7 +58,7 @@ describe('a meeting with audio and video in one connection', () => {
     expect(await session.countRows('calls')).toBe(0);
     await meeting.getByRole('button', { name: 'Leave' }).click();
     const [call] = await waitForCalls(session, 1);
-    expect(call).toMatchObject({ source: 'webrtc', outcome: 'completed', endReason: 'hang-up' });
+    expect(call).toMatchObject({ source: 'google-meet', outcome: 'completed', endReason: 'hang-up' });
     expect(call?.durationMs).toBeGreaterThanOrEqual(TALK_MS * 1.5);
     await meeting.waitForTimeout(1000);
     expect(await session.countRows('calls')).toBe(1);
