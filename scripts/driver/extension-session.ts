@@ -109,6 +109,12 @@ export interface LaunchOptions {
    * Chromium disables it on runtime.reload(); a CDP install of the same folder is an update.
    */
   extensionDebugging?: boolean;
+  /**
+   * Starts the browser with no extension, runs this (open the tabs a rep already has), and only
+   * then installs the extension over DevTools (`Extensions.loadUnpacked`), as a rep installing it
+   * from the store would: a fresh install into a browser with those tabs open.
+   */
+  beforeInstall?: (context: BrowserContext, server: StaticServer) => Promise<void>;
 }
 
 /** The browser's main process: the one started with this profile that is no child (`--type=`). */
@@ -136,10 +142,15 @@ export async function launchExtension({
   flavour = 'demo',
   extensionDir = distDir('chrome', flavour),
   extensionDebugging = false,
+  beforeInstall,
 }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
+    // Installed later over DevTools, the extension must not be loaded at start: --load-extension
+    // and --disable-extensions-except both load it, and Playwright's --disable-extensions would
+    // refuse the later install.
+    ...(beforeInstall ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     executablePath: findChromium(),
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
@@ -149,14 +160,35 @@ export async function launchExtension({
     ...(uiLanguage ? { locale: uiLanguage } : {}),
     args: [
       ...args,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(beforeInstall ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
-      ...(extensionDebugging ? ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0'] : []),
+      ...(extensionDebugging || beforeInstall
+        ? ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0']
+        : []),
     ],
     // On Linux, Chromium takes its UI language from the environment rather than --lang.
     ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage, LANG: `${uiLanguage}.UTF-8` } } : {}),
   });
+  const server = await serveStatic(path.join(repoRoot, 'tests/fixtures'));
+  const installFromDisk = async () => {
+    // Chromium writes the port it chose into the profile.
+    const [port] = (await readFile(path.join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    try {
+      const cdp = await browser.newBrowserCDPSession();
+      // The Extensions domain is newer than playwright-core's protocol types.
+      await cdp.send('Extensions.loadUnpacked' as 'Browser.getVersion', { path: extensionDir } as never);
+      await cdp.detach();
+    } finally {
+      await browser.close();
+    }
+  };
+  if (beforeInstall) {
+    await beforeInstall(context, server);
+    const installed = context.waitForEvent('serviceworker');
+    await installFromDisk();
+    await installed;
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const extensionOrigin = `chrome-extension://${extensionId}/`;
@@ -177,7 +209,6 @@ export async function launchExtension({
       if (page.url().startsWith(extensionOrigin)) extensionErrors.push(`${page.url()}: ${error.message}`);
     });
   });
-  const server = await serveStatic(path.join(repoRoot, 'tests/fixtures'));
 
   // An extension page of our own to read storage and the database through: unlike the worker
   // handle, it stays usable when a test stops the service worker.
@@ -255,19 +286,7 @@ export async function launchExtension({
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    async installAgainFromDisk() {
-      // Chromium writes the port it chose into the profile.
-      const [port] = (await readFile(path.join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      try {
-        const cdp = await browser.newBrowserCDPSession();
-        // The Extensions domain is newer than playwright-core's protocol types.
-        await cdp.send('Extensions.loadUnpacked' as 'Browser.getVersion', { path: extensionDir } as never);
-        await cdp.detach();
-      } finally {
-        await browser.close();
-      }
-    },
+    installAgainFromDisk: installFromDisk,
     async readTable<T>(table: string): Promise<T[]> {
       const rows = await (await extensionPage()).evaluate(
         (name) =>
