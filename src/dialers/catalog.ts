@@ -4,8 +4,12 @@ import { matchesPattern } from './page-patterns';
 /**
  * The dialer families Rebound knows: what the rep sees, which hosts each needs, and how its calls
  * are heard. Shared by the background, the popup, the options and onboarding pages; adapters live
- * in content/adapters. Each family names the vendor page its hosts were taken from (a `Source:`
- * comment above it; the catalog test reads this file to check there is one per family).
+ * in content/adapters. Each family names, in a comment above it, the vendor's own page its hosts
+ * were taken from (`Source:`, a concrete page, never a site's front page). Where the vendor's public
+ * docs were searched and do not name the web app's host, the comment says `Source: none found` or
+ * names the nearest vendor page, and an `Unconfirmed:` line says what was searched; the hosts are
+ * then the app's address as it is commonly known, to be confirmed. The catalog test reads this
+ * file and keeps the list of unconfirmed families explicit.
  */
 
 /** How the families are grouped on the onboarding page and in Options → Sites, in this order. */
@@ -79,7 +83,8 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: https://developer.justcall.io/ (dialer SDK, app.justcall.io/dialer)
+  // Source: https://www.npmjs.com/package/@justcall/justcall-dialer-sdk (the vendor's dialer SDK, which embeds the dialer frame)
+  // Unconfirmed: the SDK's page does not name the frame's host app.justcall.io; searched the docs and pages for "app.justcall.io/dialer".
   {
     id: 'justcall',
     label: 'JustCall',
@@ -112,7 +117,8 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: https://support.google.com/voice/ (Google Voice on the web at voice.google.com)
+  // Source: none found
+  // Unconfirmed: searched Google's help for Google Voice on the web at voice.google.com; only press and third-party pages name it.
   {
     id: 'google-voice',
     label: 'Google Voice',
@@ -122,7 +128,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: PAGE_READ_HOSTS['google-voice'],
     keepsLineOpen: false,
   },
-  // Source: https://help.salesloft.com/ (the dialer inside app.salesloft.com)
+  // Source: https://support.salesloft.com/hc/en-us/articles/115005888403-Manage-Team-Dialer-Settings
+  // Unconfirmed: the dialer's help names no host for the app (app.salesloft.com); searched "Salesloft dialer whitelist domains".
   {
     id: 'salesloft',
     label: 'Salesloft',
@@ -132,7 +139,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: PAGE_READ_HOSTS.salesloft,
     keepsLineOpen: false,
   },
-  // Source: https://support.outreach.io/ (Outreach Voice, in the app at <org>.outreach.io)
+  // Source: https://support.outreach.io/hc/en-us/articles/360047607393 (Outreach Voice, org settings)
+  // Unconfirmed: names no host for the app at <org>.outreach.io; searched "Outreach Voice domains to whitelist".
   {
     id: 'outreach',
     label: 'Outreach',
@@ -143,6 +151,7 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
+  // Unconfirmed: Orum's help names no host for its web app (app.orum.com); searched "Orum domains to whitelist", "sign in to Orum".
   {
     id: 'orum',
     label: 'Orum',
@@ -151,16 +160,17 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.orum.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://intercom.help/nooks/en/articles/9007338-remembering-dial-trees
+  // Source: https://intercom.help/nooks/en/articles/8503528-how-to-manage-users-on-nooks ("Open Nooks at https://nooks.ai")
   {
     id: 'nooks',
     label: 'Nooks',
     group: 'sales-dialers',
     ...WEBRTC,
-    hosts: ['https://app.nooks.in/*'],
+    hosts: ['https://nooks.ai/*'],
     keepsLineOpen: true,
   },
-  // Source: https://support.kixie.com/ (the PowerCall web dialer at app.kixie.com)
+  // Source: https://support.kixie.com/hc/en-us/articles/227010668-Replacing-Vs-Deleting-Users ("log in to Kixie.com")
+  // Unconfirmed: Kixie's help says "log in to Kixie.com" and calls PowerCall a Chrome extension; no page names app.kixie.com.
   {
     id: 'kixie',
     label: 'Kixie',
@@ -178,7 +188,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://phone.cloudtalk.io/*', 'https://my.cloudtalk.io/*'],
     keepsLineOpen: false,
   },
-  // Source: https://support.phoneburner.com/hc/en-us (dial sessions run at www.phoneburner.com)
+  // Source: https://www.phoneburnerapp.com/homepage/acceptable-use ("phoneburner.com and all related Web pages, portals and interfaces")
+  // Unconfirmed: names the site, not the host dial sessions run on (www.phoneburner.com); searched "PhoneBurner dial session login".
   {
     id: 'phoneburner',
     label: 'PhoneBurner',
@@ -187,7 +198,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://www.phoneburner.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://docs.8x8.com/ (8x8 Work for Web)
+  // Source: https://support.8x8.com/cloud-phone-service/voice/voice-administration-account-manager/phone-system/company-settings/How-do-I-enable-or-disable-8x8-Work-Apps-access-for-user-Account-Manager
+  // Unconfirmed: names Work for Web, not its host work.8x8.com; searched "8x8 Work for Web sign in", "work.8x8.com".
   {
     id: '8x8',
     label: '8x8 Work',
@@ -196,7 +208,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://work.8x8.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://businesssupport.vonage.com/ (the Vonage Business Communications web app)
+  // Source: none found
+  // Unconfirmed: searched "app.vonage.com", "Vonage Business Communications web app", "firewall domains"; only the contact centre's and the APIs' pages came up.
   {
     id: 'vonage',
     label: 'Vonage',
@@ -205,7 +218,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.vonage.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://www.nextiva.com/support/ (the Nextiva app on the web)
+  // Source: none found
+  // Unconfirmed: searched "Nextiva App web", "app.nextiva.com", "domains to whitelist"; Nextiva's pages found name www.nextiva.com's customer login only.
   {
     id: 'nextiva',
     label: 'Nextiva',
@@ -257,7 +271,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.five9.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://support.talkdesk.com/hc/en-us/articles/208009616 (signing in to Talkdesk Workspace, <account>.mytalkdesk.com)
+  // Source: https://support.talkdesk.com/hc/en-us/articles/208009616 (signing in to Talkdesk)
+  // Unconfirmed: links to the login page without naming <account>.mytalkdesk.com; searched "Talkdesk account name mytalkdesk.com".
   {
     id: 'talkdesk',
     label: 'Talkdesk',
@@ -275,7 +290,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://flex.twilio.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://help.nice-incontact.com/Content/agent/max/settingspage.htm (MAX and its Integrated Softphone)
+  // Source: https://help.nice-incontact.com/content/globalfeatures/authenticationandauthorization/loginprocess.htm
+  // Unconfirmed: the login help names no host for MAX or CXone Agent (max.niceincontact.com, cxagent.nicecxone.com); searched both.
   {
     id: 'nice-cxone',
     label: 'NICE CXone',
@@ -302,7 +318,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://*.freshcaller.com/*', 'https://*.freshdesk.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://help.salesforce.com/s/articleView?id=sf.domain_name_url_formats.htm
+  // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_DomainCreator.htm
+  // (every org's own My Domain: MyDomainName.lightning.force.com, mycompany.my.salesforce.com)
   {
     id: 'salesforce',
     label: 'Salesforce softphone',
@@ -320,7 +337,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.close.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://support.pipedrive.com/ (Caller runs in <company>.pipedrive.com)
+  // Source: https://support.pipedrive.com/fi/article/changing-a-company-domain-in-pipedrive
+  // (the app at app.pipedrive.com, or the company's own <company>.pipedrive.com; the Finnish edition is the one found)
   {
     id: 'pipedrive',
     label: 'Pipedrive Caller',
@@ -329,7 +347,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://*.pipedrive.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://support.google.com/meet/ (meetings at meet.google.com)
+  // Source: none found
+  // Unconfirmed: searched Google's Meet help for meet.google.com in a browser; only third-party pages name it.
   {
     id: 'google-meet',
     label: 'Google Meet',
@@ -356,7 +375,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*'],
     keepsLineOpen: false,
   },
-  // Source: https://www.microsoft.com/microsoft-teams/free (Teams personal on the web at teams.live.com)
+  // Source: none found
+  // Unconfirmed: searched Microsoft's docs for Teams (free) on the web at teams.live.com; the product page names no host.
   {
     id: 'teams-personal',
     label: 'Microsoft Teams (personal)',
@@ -365,7 +385,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://teams.live.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://help.webex.com/ (Webex App for web at web.webex.com)
+  // Source: none found
+  // Unconfirmed: searched Webex help for the Webex App for web at web.webex.com; only third-party pages name it.
   {
     id: 'webex',
     label: 'Webex',

@@ -2,7 +2,8 @@
  * The catalog's conventions, checked over every family at once (one test instead of a rule to
  * remember): a label in every locale, hosts that are valid match patterns no broader than the
  * vendor's app and listed in the manifest, a "how" naming an adapter that exists, a source
- * comment, a known group.
+ * comment naming a concrete vendor page (or saying none was found, and what was searched), a
+ * known group.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,38 @@ function textBefore(id: string): string {
   const listStart = CATALOG_SOURCE.indexOf('export const DIALERS');
   const previousEnd = CATALOG_SOURCE.lastIndexOf('},', at);
   return CATALOG_SOURCE.slice(Math.max(previousEnd, listStart), at);
+}
+
+/**
+ * Families whose hosts the vendor's own public docs, searched, do not name (their comment says
+ * what was searched). Kept here so the list is seen, and shrinks as pages are found.
+ */
+const UNCONFIRMED = [
+  'justcall',
+  'google-voice',
+  'salesloft',
+  'outreach',
+  'orum',
+  'kixie',
+  'phoneburner',
+  '8x8',
+  'vonage',
+  'nextiva',
+  'talkdesk',
+  'nice-cxone',
+  'google-meet',
+  'teams-personal',
+  'webex',
+];
+
+/**
+ * A site's front page or a help centre's (`https://support.vendor.com/`, `/hc/en-us`) proves no
+ * host: a source must be a page of its own.
+ */
+function isFrontPage(url: string): boolean {
+  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  const own = segments.filter((segment) => !/^(hc|[a-z]{2}(-[a-z]{2})?)$/i.test(segment));
+  return segments.length < 2 || own.length === 0;
 }
 
 const REQUIRED = {
@@ -83,8 +116,17 @@ describe('the dialer catalog', () => {
           : 'page';
     expect(family.how).toBe(how);
 
-    // Where its hosts came from, said in the catalog source right above it.
-    expect(textBefore(family.id)).toMatch(/\/\/ Source: https:\/\/\S+/);
+    // Where its hosts came from, said in the catalog source right above it: a vendor page of its
+    // own, or "none found" with what was searched.
+    const comment = textBefore(family.id);
+    const source = /\/\/ Source: (none found|https:\/\/\S+)/.exec(comment)?.[1];
+    expect(source, 'a Source: line').toBeDefined();
+    if (source !== undefined && source !== 'none found') expect(isFrontPage(source), source).toBe(false);
+    const unconfirmed = /\/\/ Unconfirmed: \S/.test(comment);
+    expect(unconfirmed, 'an Unconfirmed: line exactly for the families listed as unconfirmed').toBe(
+      UNCONFIRMED.includes(family.id),
+    );
+    if (source === 'none found') expect(unconfirmed, 'no source found says what was searched').toBe(true);
 
     expect(DIALER_GROUPS).toContain(family.group);
   });
@@ -116,6 +158,29 @@ describe('the dialer catalog', () => {
     expect(dialerLabel('custom')).toBe('Your site');
     expect(dialerLabel('webrtc')).toBe('Browser call');
     expect(dialerLabelKey('zoom-phone')).toBe('dialer_zoom_phone');
+  });
+});
+
+describe('a source comment', () => {
+  it.each([
+    'https://developer.justcall.io/',
+    'https://support.google.com/voice/',
+    'https://support.phoneburner.com/hc/en-us',
+    'https://help.webex.com/',
+  ])('is not a front page: %s', (url) => {
+    expect(isFrontPage(url)).toBe(true);
+  });
+
+  it.each([
+    'https://support.talkdesk.com/hc/en-us/articles/208009616',
+    'https://github.com/aircall/aircall-everywhere',
+    'https://developers.dialpad.com/docs/dialpad-cti',
+  ])('may be a page of its own: %s', (url) => {
+    expect(isFrontPage(url)).toBe(false);
+  });
+
+  it('lists only families that exist as unconfirmed', () => {
+    for (const id of UNCONFIRMED) expect(DIALERS.map((family) => family.id)).toContain(id);
   });
 });
 
