@@ -347,8 +347,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://*.pipedrive.com/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched Google's Meet help for meet.google.com in a browser; only third-party pages name it.
+  // Source: https://support.google.com/meet/answer/9302870 (start or schedule a Google Meet video meeting)
+  // Unconfirmed: the help says "Go to Google Meet" without writing out meet.google.com; only third-party pages found name it.
   {
     id: 'google-meet',
     label: 'Google Meet',
