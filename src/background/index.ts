@@ -25,7 +25,7 @@ import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-c
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
-import { createNudgeFlow, type HeldNudge } from './nudge-flow';
+import { createNudgeFlow, type HeldNudge, type ShortCall } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
@@ -53,6 +53,7 @@ const nudgeFlow = createNudgeFlow({
   db,
   loadSettings,
   heldNudge,
+  shortCalls: sessionSlot<Record<string, ShortCall>>('shortCalls'),
   lastNudgeAt,
   readSnooze,
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
@@ -93,6 +94,7 @@ const background = createBackground({
   writeFailure: writeFailureSlot(),
   loadSettings,
   nudgeAfter: nudgeFlow.afterCallsEnded,
+  nudgeAfterLateTalk: nudgeFlow.afterLateTalk,
   snooze,
   refreshBadge: () => refreshBadge(db),
   openRoutine,

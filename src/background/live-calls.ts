@@ -66,8 +66,8 @@ export class LiveCalls {
 
   /**
    * Applies an event; the calls it ended are returned and also queued as unwritten. Figures that
-   * arrived after their call ended go onto it while it waits here; `lateTalk` is what is left
-   * for calls already written.
+   * arrived after their call ended go onto it while it waits here, and are returned in
+   * `lateTalk` too: a flush may have taken the call without them, and the nudge asks again.
    */
   apply(
     event: TrackerEvent,
@@ -75,7 +75,6 @@ export class LiveCalls {
     return this.update((current) => {
       const step = track(current.tracker, event);
       const live = Object.values(step.state.live);
-      const waiting = new Set(current.unwritten.map((call) => call.callKey));
       const late = new Map(step.lateTalk.map(({ callKey, talk }) => [callKey, talk]));
       const unwritten = [...current.unwritten, ...step.ended].map((call) => {
         const talk = late.get(call.callKey);
@@ -87,7 +86,7 @@ export class LiveCalls {
           ended: step.ended,
           liveCount: live.length,
           live,
-          lateTalk: step.lateTalk.filter(({ callKey }) => !waiting.has(callKey)),
+          lateTalk: step.lateTalk,
         },
       };
     });

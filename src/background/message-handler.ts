@@ -15,7 +15,7 @@ import type { Settings } from '../settings/settings';
 import type { SnoozeChoice } from '../snooze/snooze';
 import type { TrackerEvent } from './call-tracker';
 import type { LiveCalls } from './live-calls';
-import { escalationFor, toughStreakToday } from './nudge-flow';
+import { escalationFor, type LateTalk, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';
 
 export interface BackgroundDeps {
@@ -33,6 +33,8 @@ export interface BackgroundDeps {
   loadSettings(): Promise<Settings>;
   /** Asks the policy about calls that just ended and delivers (or holds) their nudge. */
   nudgeAfter(ended: EndedCall[], liveCount: number): Promise<void>;
+  /** Asks again about calls whose figures came after their end, once they are on the calls' rows. */
+  nudgeAfterLateTalk?(late: LateTalk[], liveCount: number): Promise<void>;
   snooze(choice: SnoozeChoice, now: number): Promise<unknown>;
   refreshBadge(): Promise<void>;
   openRoutine(): Promise<void>;
@@ -183,13 +185,24 @@ export function createBackground(deps: BackgroundDeps) {
     await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
   }
 
+  /**
+   * Figures that came after their call ended join its row, then the nudge is asked again. A call
+   * still waiting for its write took them in the queue; the flush this waits for started after
+   * that, so either it writes them, or the call was already written and they are added here.
+   */
+  async function settleLateTalk(lateTalk: LateTalk[], liveCount: number): Promise<void> {
+    if (lateTalk.length === 0) return;
+    if (!(await writeUnwritten())) return;
+    for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
+    void deps.onHistoryChanged?.().catch((error) => console.error('Rebound background:', error));
+    await deps.nudgeAfterLateTalk?.(lateTalk, liveCount);
+  }
+
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
     await deps.ready;
     const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
-    // The call was written before its connection's figures came: they join it (never a second nudge).
-    for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
     // The shadow write runs beside the database write, so the nudge does not wait for it.
-    await Promise.all([settle(ended, liveCount), deps.onLiveCalls?.(live)]);
+    await Promise.all([settle(ended, liveCount), settleLateTalk(lateTalk, liveCount), deps.onLiveCalls?.(live)]);
     if (liveCount === 0) await deps.onQuiet?.();
   }
 
