@@ -13,7 +13,7 @@ import { localSlot } from '../platform/local-store';
 import { sessionSlot } from '../platform/session-store';
 import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
-import { loadSettings } from '../settings/settings-store';
+import { loadSettings as loadSettingsInForce } from '../settings/settings-store';
 import { readSnooze, snooze } from '../snooze/snooze-store';
 import { afterFirstAnswer } from './after-first-answer';
 import { recoverAfterRestart } from './browser-restart';
@@ -26,9 +26,10 @@ import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge, type ShortCall } from './nudge-flow';
-import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
+import { forgetToastTab, openRoutine, prepareToast, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
+import { changesSettings, settingsCache } from './settings-cache';
 import { signalRateLimit } from './signal-rate-limit';
 import { trailRecorder } from './trail-recorder';
 import { createUpdateGate, UPDATE_ALARM } from './update-gate';
@@ -42,6 +43,14 @@ self.addEventListener('error', (event) => console.error('Rebound background:', e
 const STARTUP_IDLE_MS = 1000;
 
 const db = openReboundDb();
+// Opened now, beside the session reads below, rather than by the first call's write.
+db.open().catch((error) => console.error('Rebound background: the database did not open:', error));
+const settings = settingsCache(loadSettingsInForce);
+settings.load().catch(() => undefined);
+const loadSettings = settings.load;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (changesSettings(changes, area)) settings.forget();
+});
 const signalLimit = signalRateLimit();
 const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
 const pendingRoutine = pendingRoutineSlot();
@@ -60,6 +69,7 @@ const nudgeFlow = createNudgeFlow({
   now: Date.now,
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
+liveCalls.prefetch();
 const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
 const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
 const historyChanged = historyChangedSlot();
@@ -95,6 +105,9 @@ const background = createBackground({
   loadSettings,
   nudgeAfter: nudgeFlow.afterCallsEnded,
   nudgeAfterLateTalk: nudgeFlow.afterLateTalk,
+  onCallsEnded: (ended) => {
+    for (const tabId of new Set(ended.map((call) => call.tabId))) prepareToast(tabId);
+  },
   snooze,
   refreshBadge: () => refreshBadge(db),
   openRoutine,
@@ -120,6 +133,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   signalLimit.forget(tabId);
+  forgetToastTab(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
 });
 browser.tabs.onUpdated.addListener((tabId, change) => {

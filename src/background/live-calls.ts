@@ -20,8 +20,29 @@ interface Update {
 export class LiveCalls {
   private waiting: Update[] = [];
   private draining = false;
+  /**
+   * What the slot holds, as this worker last read or wrote it: the worker is its only writer, so
+   * after the first read each update costs one write and no read.
+   */
+  private stored: Promise<LiveCallsState | undefined> | undefined;
 
   constructor(private readonly slot: SessionSlot<LiveCallsState>) {}
+
+  private async read(): Promise<LiveCallsState> {
+    this.stored ??= this.slot.read();
+    const reading = this.stored;
+    try {
+      return (await reading) ?? { tracker: emptyTrackerState(), unwritten: [] };
+    } catch (error) {
+      if (this.stored === reading) this.stored = undefined;
+      throw error;
+    }
+  }
+
+  /** Starts reading the stored state now: a worker woken by a call's end does not wait for it then. */
+  prefetch(): void {
+    this.read().catch(() => undefined);
+  }
 
   private update<T>(change: (state: LiveCallsState) => { next?: LiveCallsState; value: T }): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -51,14 +72,19 @@ export class LiveCalls {
   }
 
   private async store(batch: readonly Update[]): Promise<void> {
-    const start = (await this.slot.read()) ?? { tracker: emptyTrackerState(), unwritten: [] };
+    const start = await this.read();
     let state = start;
     const values = batch.map((update) => {
       const { next, value } = update.change(state);
       if (next) state = next;
       return value;
     });
-    if (state !== start) await this.slot.write(state);
+    if (state !== start) {
+      // A failed write leaves the slot unknown: read it again next time.
+      this.stored = undefined;
+      await this.slot.write(state);
+      this.stored = Promise.resolve(state);
+    }
     batch.forEach((update, index) => {
       update.resolve(values[index]);
     });

@@ -33,6 +33,8 @@ export interface BackgroundDeps {
   loadSettings(): Promise<Settings>;
   /** Asks the policy about calls that just ended and delivers (or holds) their nudge. */
   nudgeAfter(ended: EndedCall[], liveCount: number): Promise<void>;
+  /** Calls just ended, before they are written: their tabs may get ready to show a nudge. */
+  onCallsEnded?(ended: EndedCall[]): void;
   /** Asks again about calls whose figures came after their end, once they are on the calls' rows. */
   nudgeAfterLateTalk?(late: LateTalk[], liveCount: number): Promise<void>;
   snooze(choice: SnoozeChoice, now: number): Promise<unknown>;
@@ -55,6 +57,8 @@ export interface BackgroundDeps {
   /** Keeps what the detector in each tab saw (adapters, signal kinds, drops) for "Missed a call". */
   recordTrail?(tabId: number, host: string, entry: TrailEntry): void;
 }
+
+const logError = (error: unknown) => console.error('Rebound background:', error);
 
 /** The tab and frame a content script's message came from. */
 interface FromTab {
@@ -108,11 +112,13 @@ export function createBackground(deps: BackgroundDeps) {
       const calls = await deps.liveCalls.unwritten();
       if (calls.length > 0) {
         await recordEndedCalls(deps.db, calls);
-        await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
-        // Off the path to the nudge: open pages refreshing can wait a moment, the rep should not.
-        void deps.onHistoryChanged?.().catch((error) => console.error('Rebound background:', error));
+        // Off the path to the nudge: LiveCalls applies updates in order, so the next flush already
+        // sees these calls written; a worker stopped before that writes them again, once by callKey.
+        void deps.liveCalls.markWritten(calls.map((call) => call.callKey)).catch(logError);
+        // Open pages refreshing can wait a moment, the rep should not.
+        void deps.onHistoryChanged?.().catch(logError);
       }
-      await deps.writeFailure.clear();
+      void deps.writeFailure.clear().catch(logError);
       return true;
     } catch (error) {
       const waiting = (await deps.liveCalls.unwritten()).length;
@@ -194,13 +200,14 @@ export function createBackground(deps: BackgroundDeps) {
     if (lateTalk.length === 0) return;
     if (!(await writeUnwritten())) return;
     for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
-    void deps.onHistoryChanged?.().catch((error) => console.error('Rebound background:', error));
+    void deps.onHistoryChanged?.().catch(logError);
     await deps.nudgeAfterLateTalk?.(lateTalk, liveCount);
   }
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
     await deps.ready;
     const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
+    if (ended.length > 0) deps.onCallsEnded?.(ended);
     // The shadow write runs beside the database write, so the nudge does not wait for it.
     await Promise.all([settle(ended, liveCount), settleLateTalk(lateTalk, liveCount), deps.onLiveCalls?.(live)]);
     if (liveCount === 0) await deps.onQuiet?.();

@@ -104,8 +104,7 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
   function afterCallsEnded(ended: readonly EndedCall[], liveCalls: number): Promise<void> {
     return serial(async () => {
       if (ended.length === 0) return;
-      const settings = await deps.loadSettings();
-      const context = await contextFor(liveCalls);
+      const [settings, context] = await Promise.all([deps.loadSettings(), contextFor(liveCalls)]);
       let toHold: EndedCall | undefined;
       let toNudge: EndedCall | undefined;
       const short: ShortCall[] = [];
@@ -169,8 +168,7 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
       );
       await deps.shortCalls.write(remaining);
 
-      const settings = await deps.loadSettings();
-      const context = await contextFor(liveCalls);
+      const [settings, context] = await Promise.all([deps.loadSettings(), contextFor(liveCalls)]);
       for (const { callKey, talk } of found) {
         const entry = stored[callKey];
         const isAnswered = await answered(callKey);
