@@ -26,7 +26,7 @@ import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge, type ShortCall } from './nudge-flow';
-import { forgetToastTab, openRoutine, prepareToast, refreshBadge, showBreathInActiveTab } from './nudger';
+import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { changesSettings, settingsCache } from './settings-cache';
@@ -105,9 +105,6 @@ const background = createBackground({
   loadSettings,
   nudgeAfter: nudgeFlow.afterCallsEnded,
   nudgeAfterLateTalk: nudgeFlow.afterLateTalk,
-  onCallsEnded: (ended) => {
-    for (const tabId of new Set(ended.map((call) => call.tabId))) prepareToast(tabId);
-  },
   snooze,
   refreshBadge: () => refreshBadge(db),
   openRoutine,
@@ -133,7 +130,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   signalLimit.forget(tabId);
-  forgetToastTab(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
 });
 browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -33,8 +33,6 @@ export interface BackgroundDeps {
   loadSettings(): Promise<Settings>;
   /** Asks the policy about calls that just ended and delivers (or holds) their nudge. */
   nudgeAfter(ended: EndedCall[], liveCount: number): Promise<void>;
-  /** Calls just ended, before they are written: their tabs may get ready to show a nudge. */
-  onCallsEnded?(ended: EndedCall[]): void;
   /** Asks again about calls whose figures came after their end, once they are on the calls' rows. */
   nudgeAfterLateTalk?(late: LateTalk[], liveCount: number): Promise<void>;
   snooze(choice: SnoozeChoice, now: number): Promise<unknown>;
@@ -207,7 +205,6 @@ export function createBackground(deps: BackgroundDeps) {
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
     await deps.ready;
     const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
-    if (ended.length > 0) deps.onCallsEnded?.(ended);
     // The shadow write runs beside the database write, so the nudge does not wait for it.
     await Promise.all([settle(ended, liveCount), settleLateTalk(lateTalk, liveCount), deps.onLiveCalls?.(live)]);
     if (liveCount === 0) await deps.onQuiet?.();

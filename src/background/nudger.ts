@@ -42,50 +42,20 @@ export function whyAsked(rough: RoughSound | undefined): string | undefined {
   }
 }
 
-/** Toast scripts loading into tabs ahead of their nudge (see prepareToast): tab → loaded. */
-const preparing = new Map<number, Promise<boolean>>();
-
-function injectToast(tabId: number): Promise<boolean> {
-  return browser.scripting.executeScript({ target: { tabId, frameIds: [TOP_FRAME] }, files: [TOAST_SCRIPT] }).then(
-    () => true,
-    () => false,
-  );
-}
-
 /**
- * Starts loading the toast into a tab whose call just ended, while the call is written and the
- * policy asked: in a page that never showed one, loading it was most of the wait for the toast.
- * It only listens until a nudge comes; a call that gets none leaves it idle.
- */
-export function prepareToast(tabId: number): void {
-  preparing.set(tabId, injectToast(tabId));
-}
-
-/** The tab closed: nothing to show there any more. */
-export function forgetToastTab(tabId: number): void {
-  preparing.delete(tabId);
-}
-
-/**
- * Sends a message to the toast in a tab's top frame, loading it first unless prepareToast did.
- * The toast is its own script, injected only around a nudge, so the detector every dialer page
- * carries stays small. False when Rebound may not run in that tab (no granted host) or the tab is gone.
+ * Loads the toast into a tab's top frame, then sends it a message. The toast is its own script,
+ * injected only when there is something to show, so the detector every dialer page carries stays
+ * small. False when Rebound may not run in that tab (no granted host) or the tab is gone.
  */
 async function sendToTop(tabId: number, message: ToContent): Promise<boolean> {
-  const prepared = preparing.get(tabId);
-  preparing.delete(tabId);
-  if (prepared && (await prepared)) {
-    if (await browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME }).then(toastShown, () => false))
-      return true;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [TOP_FRAME] }, files: [TOAST_SCRIPT] });
+    await browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME });
+    return true;
+  } catch {
+    return false;
   }
-  // Not prepared, or the page changed since: load it into the page there now.
-  if (!(await injectToast(tabId))) return false;
-  return browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME }).then(toastShown, () => false);
 }
-
-/** The toast answers what it shows; another listener in the frame (or none) does not. */
-const toastShown = (reply: unknown): boolean =>
-  typeof reply === 'object' && reply !== null && (reply as { shown?: unknown }).shown === true;
 
 /** Shows the in-page toast in the first of these tabs that listens; the tab it went to, if any. */
 export async function showToast(nudge: Nudge, tabIds: readonly number[]): Promise<number | undefined> {
