@@ -13,7 +13,7 @@ import { localSlot } from '../platform/local-store';
 import { sessionSlot } from '../platform/session-store';
 import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
-import { loadSettings } from '../settings/settings-store';
+import { loadSettings as loadSettingsInForce } from '../settings/settings-store';
 import { readSnooze, snooze } from '../snooze/snooze-store';
 import { afterFirstAnswer } from './after-first-answer';
 import { recoverAfterRestart } from './browser-restart';
@@ -25,10 +25,11 @@ import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-c
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
-import { createNudgeFlow, type HeldNudge } from './nudge-flow';
+import { createNudgeFlow, type HeldNudge, type ShortCall } from './nudge-flow';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
+import { changesSettings, settingsCache } from './settings-cache';
 import { signalRateLimit } from './signal-rate-limit';
 import { trailRecorder } from './trail-recorder';
 import { createUpdateGate, UPDATE_ALARM } from './update-gate';
@@ -42,6 +43,14 @@ self.addEventListener('error', (event) => console.error('Rebound background:', e
 const STARTUP_IDLE_MS = 1000;
 
 const db = openReboundDb();
+// Opened now, beside the session reads below, rather than by the first call's write.
+db.open().catch((error) => console.error('Rebound background: the database did not open:', error));
+const settings = settingsCache(loadSettingsInForce);
+settings.load().catch(() => undefined);
+const loadSettings = settings.load;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (changesSettings(changes, area)) settings.forget();
+});
 const signalLimit = signalRateLimit();
 const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
 const pendingRoutine = pendingRoutineSlot();
@@ -53,12 +62,14 @@ const nudgeFlow = createNudgeFlow({
   db,
   loadSettings,
   heldNudge,
+  shortCalls: sessionSlot<Record<string, ShortCall>>('shortCalls'),
   lastNudgeAt,
   readSnooze,
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
+liveCalls.prefetch();
 const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
 const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
 const historyChanged = historyChangedSlot();
@@ -93,6 +104,7 @@ const background = createBackground({
   writeFailure: writeFailureSlot(),
   loadSettings,
   nudgeAfter: nudgeFlow.afterCallsEnded,
+  nudgeAfterLateTalk: nudgeFlow.afterLateTalk,
   snooze,
   refreshBadge: () => refreshBadge(db),
   openRoutine,

@@ -20,8 +20,29 @@ interface Update {
 export class LiveCalls {
   private waiting: Update[] = [];
   private draining = false;
+  /**
+   * What the slot holds, as this worker last read or wrote it: the worker is its only writer, so
+   * after the first read each update costs one write and no read.
+   */
+  private stored: Promise<LiveCallsState | undefined> | undefined;
 
   constructor(private readonly slot: SessionSlot<LiveCallsState>) {}
+
+  private async read(): Promise<LiveCallsState> {
+    this.stored ??= this.slot.read();
+    const reading = this.stored;
+    try {
+      return (await reading) ?? { tracker: emptyTrackerState(), unwritten: [] };
+    } catch (error) {
+      if (this.stored === reading) this.stored = undefined;
+      throw error;
+    }
+  }
+
+  /** Starts reading the stored state now: a worker woken by a call's end does not wait for it then. */
+  prefetch(): void {
+    this.read().catch(() => undefined);
+  }
 
   private update<T>(change: (state: LiveCallsState) => { next?: LiveCallsState; value: T }): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -51,14 +72,19 @@ export class LiveCalls {
   }
 
   private async store(batch: readonly Update[]): Promise<void> {
-    const start = (await this.slot.read()) ?? { tracker: emptyTrackerState(), unwritten: [] };
+    const start = await this.read();
     let state = start;
     const values = batch.map((update) => {
       const { next, value } = update.change(state);
       if (next) state = next;
       return value;
     });
-    if (state !== start) await this.slot.write(state);
+    if (state !== start) {
+      // A failed write leaves the slot unknown: read it again next time.
+      this.stored = undefined;
+      await this.slot.write(state);
+      this.stored = Promise.resolve(state);
+    }
     batch.forEach((update, index) => {
       update.resolve(values[index]);
     });
@@ -66,8 +92,8 @@ export class LiveCalls {
 
   /**
    * Applies an event; the calls it ended are returned and also queued as unwritten. Figures that
-   * arrived after their call ended go onto it while it waits here; `lateTalk` is what is left
-   * for calls already written.
+   * arrived after their call ended go onto it while it waits here, and are returned in
+   * `lateTalk` too: a flush may have taken the call without them, and the nudge asks again.
    */
   apply(
     event: TrackerEvent,
@@ -75,7 +101,6 @@ export class LiveCalls {
     return this.update((current) => {
       const step = track(current.tracker, event);
       const live = Object.values(step.state.live);
-      const waiting = new Set(current.unwritten.map((call) => call.callKey));
       const late = new Map(step.lateTalk.map(({ callKey, talk }) => [callKey, talk]));
       const unwritten = [...current.unwritten, ...step.ended].map((call) => {
         const talk = late.get(call.callKey);
@@ -87,7 +112,7 @@ export class LiveCalls {
           ended: step.ended,
           liveCount: live.length,
           live,
-          lateTalk: step.lateTalk.filter(({ callKey }) => !waiting.has(callKey)),
+          lateTalk: step.lateTalk,
         },
       };
     });

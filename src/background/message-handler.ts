@@ -16,7 +16,7 @@ import type { SnoozeChoice } from '../snooze/snooze';
 import { type TrackerEvent, WEBRTC_SOURCE } from './call-tracker';
 import { familyOfFrame } from './frame-family';
 import type { LiveCalls } from './live-calls';
-import { escalationFor, toughStreakToday } from './nudge-flow';
+import { escalationFor, type LateTalk, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';
 
 export interface BackgroundDeps {
@@ -34,6 +34,8 @@ export interface BackgroundDeps {
   loadSettings(): Promise<Settings>;
   /** Asks the policy about calls that just ended and delivers (or holds) their nudge. */
   nudgeAfter(ended: EndedCall[], liveCount: number): Promise<void>;
+  /** Asks again about calls whose figures came after their end, once they are on the calls' rows. */
+  nudgeAfterLateTalk?(late: LateTalk[], liveCount: number): Promise<void>;
   snooze(choice: SnoozeChoice, now: number): Promise<unknown>;
   refreshBadge(): Promise<void>;
   openRoutine(): Promise<void>;
@@ -54,6 +56,8 @@ export interface BackgroundDeps {
   /** Keeps what the detector in each tab saw (adapters, signal kinds, drops) for "Missed a call". */
   recordTrail?(tabId: number, host: string, entry: TrailEntry): void;
 }
+
+const logError = (error: unknown) => console.error('Rebound background:', error);
 
 /** The tab and frame a content script's message came from. */
 interface FromTab {
@@ -110,11 +114,13 @@ export function createBackground(deps: BackgroundDeps) {
       const calls = await deps.liveCalls.unwritten();
       if (calls.length > 0) {
         await recordEndedCalls(deps.db, calls);
-        await deps.liveCalls.markWritten(calls.map((call) => call.callKey));
-        // Off the path to the nudge: open pages refreshing can wait a moment, the rep should not.
-        void deps.onHistoryChanged?.().catch((error) => console.error('Rebound background:', error));
+        // Off the path to the nudge: LiveCalls applies updates in order, so the next flush already
+        // sees these calls written; a worker stopped before that writes them again, once by callKey.
+        void deps.liveCalls.markWritten(calls.map((call) => call.callKey)).catch(logError);
+        // Open pages refreshing can wait a moment, the rep should not.
+        void deps.onHistoryChanged?.().catch(logError);
       }
-      await deps.writeFailure.clear();
+      void deps.writeFailure.clear().catch(logError);
       return true;
     } catch (error) {
       const waiting = (await deps.liveCalls.unwritten()).length;
@@ -187,13 +193,24 @@ export function createBackground(deps: BackgroundDeps) {
     await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
   }
 
+  /**
+   * Figures that came after their call ended join its row, then the nudge is asked again. A call
+   * still waiting for its write took them in the queue; the flush this waits for started after
+   * that, so either it writes them, or the call was already written and they are added here.
+   */
+  async function settleLateTalk(lateTalk: LateTalk[], liveCount: number): Promise<void> {
+    if (lateTalk.length === 0) return;
+    if (!(await writeUnwritten())) return;
+    for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
+    void deps.onHistoryChanged?.().catch(logError);
+    await deps.nudgeAfterLateTalk?.(lateTalk, liveCount);
+  }
+
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
     await deps.ready;
     const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
-    // The call was written before its connection's figures came: they join it (never a second nudge).
-    for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
     // The shadow write runs beside the database write, so the nudge does not wait for it.
-    await Promise.all([settle(ended, liveCount), deps.onLiveCalls?.(live)]);
+    await Promise.all([settle(ended, liveCount), settleLateTalk(lateTalk, liveCount), deps.onLiveCalls?.(live)]);
     if (liveCount === 0) await deps.onQuiet?.();
   }
 

@@ -1,15 +1,44 @@
 import type { EndedCall } from '../calls/call';
-import { ratingsSince } from '../db/calls';
+import { callByKey, ratingsSince } from '../db/calls';
+import { resetForCall } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import { type Escalation, supportContactOf } from '../messages/escalation';
 import type { SessionSlot } from '../platform/session-store';
 import type { Settings } from '../settings/settings';
+import type { CallTalk } from '../talk/conversation-figures';
 import { startOfDay } from '../time/local-day';
-import { decideHeldNudge, decideNudge, escalates, type NudgeContext, toughStreakOf } from './nudge-policy';
+import {
+  awaitsLateFigures,
+  decideHeldNudge,
+  decideLateNudge,
+  decideNudge,
+  escalates,
+  LATE_FIGURES_WINDOW_MS,
+  type NudgeContext,
+  type NudgeDecision,
+  toughStreakOf,
+} from './nudge-policy';
 
 /** A nudge waiting for the last live call to end. In storage.session: a worker restart keeps it. */
 export interface HeldNudge {
   call: EndedCall;
+}
+
+/**
+ * A call skipped at its end for being short, kept a few seconds in case its figures come late
+ * and say it sounded rough. In storage.session, keyed by callKey.
+ */
+export interface ShortCall {
+  call: EndedCall;
+  atEnd: NudgeDecision;
+  /** Another call ended after this one: the rep has moved on. */
+  nextCallStarted: boolean;
+}
+
+/** Figures that reached a call after it ended (see call-tracker's `lateTalk`). */
+export interface LateTalk {
+  callKey: string;
+  talk: CallTalk;
 }
 
 export interface NudgeRequest {
@@ -24,6 +53,7 @@ export interface NudgeFlowDeps {
   db: ReboundDb;
   loadSettings(): Promise<Settings>;
   heldNudge: SessionSlot<HeldNudge>;
+  shortCalls: SessionSlot<Record<string, ShortCall>>;
   lastNudgeAt: SessionSlot<number>;
   readSnooze(): Promise<number | undefined>;
   /** Delivers in the rep's chosen style. False when nothing reached the rep. */
@@ -74,27 +104,85 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
   function afterCallsEnded(ended: readonly EndedCall[], liveCalls: number): Promise<void> {
     return serial(async () => {
       if (ended.length === 0) return;
-      const settings = await deps.loadSettings();
-      const context = await contextFor(liveCalls);
+      const [settings, context] = await Promise.all([deps.loadSettings(), contextFor(liveCalls)]);
       let toHold: EndedCall | undefined;
       let toNudge: EndedCall | undefined;
+      const short: ShortCall[] = [];
       for (const call of ended) {
         const decision = decideNudge(call, settings, context);
         if (decision.kind === 'hold') toHold = call;
         if (decision.kind === 'nudge') toNudge = call;
-      }
-      if (toHold) {
-        await deps.heldNudge.write({ call: toHold });
-        return;
+        if (awaitsLateFigures(call, decision)) short.push({ call, atEnd: decision, nextCallStarted: false });
       }
       const lastTab = ended[ended.length - 1]?.tabId;
-      if (toNudge) {
+      if (toHold) {
+        await deps.heldNudge.write({ call: toHold });
+      } else if (toNudge) {
         // The rep sees the nudge first; the superseded hold is cleaned up after.
         await deliver(toNudge, settings, context, [toNudge.tabId]);
         await deps.heldNudge.clear();
+      } else if (liveCalls === 0) {
+        await release(settings, context, lastTab);
+      }
+      // After the nudge, off its path: nothing is ever delivered for a call while it waits here.
+      await rememberShort(short, ended, context.now);
+    });
+  }
+
+  /** Keeps the short calls that just ended; those kept before now have a next call after them. */
+  async function rememberShort(short: readonly ShortCall[], ended: readonly EndedCall[], now: number): Promise<void> {
+    const stored = (await deps.shortCalls.read()) ?? {};
+    if (short.length === 0 && Object.keys(stored).length === 0) return;
+    const endedNow = new Set(ended.map((call) => call.callKey));
+    const kept = Object.entries(stored)
+      .filter(([key, entry]) => !endedNow.has(key) && now - entry.call.endedAt <= LATE_FIGURES_WINDOW_MS)
+      .map(([key, entry]) => [key, { ...entry, nextCallStarted: true }] as const);
+    const added = short.map((entry) => [entry.call.callKey, entry] as const);
+    await deps.shortCalls.write(Object.fromEntries([...kept, ...added]));
+  }
+
+  /** True when the rep rated the call or ran a reset for it; undefined when it is not in the database. */
+  async function answered(callKey: string): Promise<boolean | undefined> {
+    const record = await callByKey(deps.db, callKey);
+    if (!record) return undefined;
+    return record.rating !== undefined || (await resetForCall(deps.db, record.id)) !== undefined;
+  }
+
+  /**
+   * Figures that reached calls after their end (already written, and joined to their rows). A
+   * short call that now sounds rough is nudged, once: it leaves the short list whatever the
+   * answer. A held nudge takes the figures, so it says why when it is released.
+   */
+  function afterLateTalk(late: readonly LateTalk[], liveCalls: number): Promise<void> {
+    return serial(async () => {
+      if (late.length === 0) return;
+      const held = await deps.heldNudge.read();
+      const heldTalk = held && !held.call.talk && late.find(({ callKey }) => callKey === held.call.callKey)?.talk;
+      if (held && heldTalk) await deps.heldNudge.write({ call: { ...held.call, talk: heldTalk } });
+
+      const stored = (await deps.shortCalls.read()) ?? {};
+      const found = late.filter(({ callKey }) => stored[callKey] !== undefined);
+      if (found.length === 0) return;
+      const remaining = Object.fromEntries(
+        Object.entries(stored).filter(([key]) => !found.some((f) => f.callKey === key)),
+      );
+      await deps.shortCalls.write(remaining);
+
+      const [settings, context] = await Promise.all([deps.loadSettings(), contextFor(liveCalls)]);
+      for (const { callKey, talk } of found) {
+        const entry = stored[callKey];
+        const isAnswered = await answered(callKey);
+        if (!entry || isAnswered === undefined) continue;
+        const call = { ...entry.call, talk };
+        const decision = decideLateNudge(call, settings, context, {
+          atEnd: entry.atEnd,
+          answered: isAnswered,
+          nextCallStarted: entry.nextCallStarted,
+        });
+        if (decision.kind !== 'nudge') continue;
+        await deliver(call, settings, context, [call.tabId]);
         return;
       }
-      if (liveCalls === 0) await release(settings, context, lastTab);
     });
   }
 
@@ -111,6 +199,7 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
 
   return {
     afterCallsEnded,
+    afterLateTalk,
     /** On worker start: a nudge held when the worker stopped, and no call live any more. */
     releaseIfIdle(liveCalls: number): Promise<void> {
       return serial(async () => {

@@ -27,8 +27,11 @@ export type NudgeDecision =
   | { kind: 'hold' }
   | {
       kind: 'none';
-      reason: 'logged-by-hand' | 'too-short' | 'skipped-outcome' | 'meetings-off' | 'stale' | QuietReason;
+      reason: 'logged-by-hand' | 'too-short' | 'skipped-outcome' | 'meetings-off' | 'stale' | QuietReason | LateReason;
     };
+
+/** Why figures that came after their call's end bring no nudge. */
+export type LateReason = 'already-decided' | 'figures-too-late' | 'answered' | 'next-call';
 
 /** A held nudge older than this is no longer about "the call that just ended". */
 export const HELD_NUDGE_MAX_AGE_MS = 2 * 60 * 60 * 1000;
@@ -67,6 +70,49 @@ export function decideNudge(call: EndedCall, settings: Settings, context: NudgeC
 /** A held nudge, asked again once no call is live: same rules, unless it has gone stale. */
 export function decideHeldNudge(call: EndedCall, settings: Settings, context: NudgeContext): NudgeDecision {
   if (context.now - call.endedAt > HELD_NUDGE_MAX_AGE_MS) return { kind: 'none', reason: 'stale' };
+  return decideNudge(call, settings, context);
+}
+
+/**
+ * Figures that reach a call this long after its end can still bring its nudge: the WebRTC
+ * connection often closes a moment after the dialer said the call ended. Later than this, the
+ * rep has moved on and a nudge would be about the wrong moment.
+ */
+export const LATE_FIGURES_WINDOW_MS = 15_000;
+
+/** What happened to a call between its end and the moment its figures arrived. */
+export interface LateFigures {
+  /** The policy's answer at the call's end, without figures: only a call skipped as short is asked again. */
+  atEnd: NudgeDecision;
+  /** The rep rated the call or ran a reset for it already. */
+  answered: boolean;
+  /** A call started (or ended) after this one ended. */
+  nextCallStarted: boolean;
+}
+
+/** A call the policy skipped at its end only for being short, with no figures yet: kept for its late figures. */
+export function awaitsLateFigures(call: EndedCall, atEnd: NudgeDecision): boolean {
+  return call.talk === undefined && atEnd.kind === 'none' && atEnd.reason === 'too-short';
+}
+
+/**
+ * The call's figures arrived after its end (`call` carries them now). A call skipped only for
+ * being short is asked again, once, with them: a short call that sounded rough is nudged then.
+ * A call already nudged, held or quietly skipped is never asked about twice, and neither is one
+ * the rep already answered, or one another call has followed.
+ */
+export function decideLateNudge(
+  call: EndedCall,
+  settings: Settings,
+  context: NudgeContext,
+  late: LateFigures,
+): NudgeDecision {
+  if (late.atEnd.kind !== 'none' || late.atEnd.reason !== 'too-short') {
+    return { kind: 'none', reason: 'already-decided' };
+  }
+  if (context.now - call.endedAt > LATE_FIGURES_WINDOW_MS) return { kind: 'none', reason: 'figures-too-late' };
+  if (late.answered) return { kind: 'none', reason: 'answered' };
+  if (late.nextCallStarted || context.liveCalls > 0) return { kind: 'none', reason: 'next-call' };
   return decideNudge(call, settings, context);
 }
 

@@ -85,11 +85,14 @@ export async function showNotification(call: EndedCall, escalation?: Escalation)
   const meta = t('callMeta', [dialerLabel(call.source), length]);
   const contact = escalation?.contact?.label;
   const prefix = escalation ? ROUGH_RUN_NOTIFICATION_PREFIX : NOTIFICATION_PREFIX;
+  const body = escalation
+    ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
+    : t('notificationBody', meta);
+  // The same words as the toast's, first: a notification the rep glances at says why it asks.
+  const why = whyAsked(roughSoundOf(call.talk));
   const shown = createNotification(`${prefix}${call.callKey}`, {
     title: escalation ? t('escalationTitle', formatCount(escalation.streak)) : t('toastQuestion'),
-    message: escalation
-      ? `${t('escalationBody')}${contact ? ` ${t('escalationContact', contact)}` : ''}`
-      : t('notificationBody', meta),
+    message: why ? `${why} ${body}` : body,
     buttons: [escalation ? t('escalationRoughRun') : t('toastReset'), t('ratingTough')],
   });
   return shown.then(

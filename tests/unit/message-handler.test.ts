@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveCalls } from '../../src/background/live-calls';
 import { createBackground } from '../../src/background/message-handler';
-import { createNudgeFlow, type HeldNudge } from '../../src/background/nudge-flow';
+import { createNudgeFlow, type HeldNudge, type ShortCall } from '../../src/background/nudge-flow';
 import { signalRateLimit } from '../../src/background/signal-rate-limit';
 import type { EndedCall } from '../../src/calls/call';
 import type { LiveCallsState } from '../../src/calls/live-calls-state';
@@ -11,6 +11,7 @@ import type { CallSignal } from '../../src/messages/call-signal';
 import type { Runtime } from '../../src/platform/browser';
 import type { PendingRoutine } from '../../src/routine/pending-routine';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import type { CallTalk } from '../../src/talk/conversation-figures';
 import { memorySlot } from './fakes/memory-slot';
 
 const EXTENSION_ID = 'rebound-test';
@@ -60,6 +61,7 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
     db,
     loadSettings,
     heldNudge: memorySlot<HeldNudge>(),
+    shortCalls: memorySlot<Record<string, ShortCall>>(),
     lastNudgeAt: memorySlot<number>(),
     readSnooze: async () => undefined,
     async deliver({ call, settings: current }) {
@@ -80,6 +82,7 @@ function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) 
     breathTab,
     loadSettings,
     nudgeAfter: nudgeFlow.afterCallsEnded,
+    nudgeAfterLateTalk: nudgeFlow.afterLateTalk,
     snooze: vi.fn(async (_choice: string, _now: number) => undefined),
     showToast,
     refreshBadge: vi.fn(async () => undefined),
@@ -211,6 +214,57 @@ describe('createBackground', () => {
       if (sender.tab) delete sender.tab.url;
       await sendAll(fullCall('abc'), sender);
       expect((await db.calls.toArray()).map((row) => row.host)).toEqual(['calling-widget.example']);
+    });
+  });
+
+  describe('figures that come after the dialer ended the call', () => {
+    const rough: CallTalk = {
+      figures: {
+        heardS: 12,
+        repTalkS: 11,
+        otherTalkS: 11,
+        overtalkS: 10,
+        longestOtherS: 4,
+        longestRepS: 4,
+        silenceS: 0,
+        loudMoments: 0,
+      },
+      timeline: [[3, 12]],
+    };
+    const webrtc = (fields: Omit<CallSignal, 'source'>) => ({
+      type: 'call-signal',
+      signal: { source: 'webrtc', ...fields },
+    });
+    const shortRoughCall = [
+      callSignal({ kind: 'started', callId: 'h1', at: NOW - 15_000 }),
+      webrtc({ kind: 'started', callId: 'a-1', at: NOW - 14_000 }),
+      callSignal({ kind: 'ended', callId: 'h1', at: NOW - 2_000, outcome: 'completed' }),
+    ];
+
+    it('nudge a short call once, when they show it sounded rough, and join its row', async () => {
+      const { deps, send, sendAll } = setup({ ...DEFAULT_SETTINGS, minCallSeconds: 20 });
+      await sendAll(shortRoughCall);
+      expect(deps.showToast).not.toHaveBeenCalled();
+
+      await send(webrtc({ kind: 'ended', callId: 'a-1', at: NOW - 1_000, talk: rough }));
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+      expect(deps.showToast.mock.calls[0]?.[0]).toMatchObject({ callKey: 'hubspot:h1', talk: rough });
+      expect((await db.calls.toArray()).map((row) => row.talk)).toEqual([rough]);
+
+      await send(webrtc({ kind: 'ended', callId: 'a-1', at: NOW - 500, talk: rough }));
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+    });
+
+    it('nudge too when they come while the call still waits for its write', async () => {
+      const { deps, send } = setup({ ...DEFAULT_SETTINGS, minCallSeconds: 20 });
+      for (const message of shortRoughCall.slice(0, 2)) await send(message);
+      // The end and the figures arrive together: the second is applied before the first is written.
+      await Promise.all([
+        send(shortRoughCall[2]),
+        send(webrtc({ kind: 'ended', callId: 'a-1', at: NOW - 1_000, talk: rough })),
+      ]);
+      expect(deps.showToast).toHaveBeenCalledTimes(1);
+      expect((await db.calls.toArray()).map((row) => row.talk)).toEqual([rough]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNudgeFlow, type HeldNudge, type NudgeRequest } from '../../src/background/nudge-flow';
+import { createNudgeFlow, type HeldNudge, type NudgeRequest, type ShortCall } from '../../src/background/nudge-flow';
 import { HELD_NUDGE_MAX_AGE_MS } from '../../src/background/nudge-policy';
 import type { EndedCall } from '../../src/calls/call';
 import { rateCall, recordEndedCall } from '../../src/db/calls';
@@ -32,12 +32,14 @@ const call = (id: string, tabId: number, overrides: Partial<EndedCall> = {}): En
 function setup(settings: Partial<Settings> = {}, shared?: { held: ReturnType<typeof memorySlot<HeldNudge>> }) {
   const held = shared?.held ?? memorySlot<HeldNudge>();
   const lastNudgeAt = memorySlot<number>();
+  const shortCalls = memorySlot<Record<string, ShortCall>>();
   const delivered: NudgeRequest[] = [];
   const state = { now: NOW, snoozedUntil: undefined as number | undefined, deliverWorks: true };
   const flow = createNudgeFlow({
     db,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, cooldownMinutes: 0, ...settings }),
     heldNudge: held,
+    shortCalls,
     lastNudgeAt,
     readSnooze: async () => state.snoozedUntil,
     deliver: vi.fn(async (request: NudgeRequest) => {
@@ -46,7 +48,7 @@ function setup(settings: Partial<Settings> = {}, shared?: { held: ReturnType<typ
     }),
     now: () => state.now,
   });
-  return { flow, held, lastNudgeAt, delivered, state };
+  return { flow, held, shortCalls, lastNudgeAt, delivered, state };
 }
 
 describe('nudge flow', () => {
