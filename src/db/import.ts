@@ -37,36 +37,18 @@ interface Counter {
   report?: ImportProgress;
 }
 
-/**
- * Batches under way at once. The page spends about as long handing a batch over (cloning its rows)
- * as the database spends storing it; with the next batch already handed over, the two overlap.
- * Only two, so the page still paints the progress between batches.
- */
-const IN_FLIGHT = 2;
-
 async function addInBatches<T extends { id: number }>(
   table: EntityTable<T, 'id'>,
   rows: T[],
   counter: Counter,
 ): Promise<number[]> {
   const ids: number[] = [];
-  const adding: Promise<unknown[]>[] = [];
-  const settle = async () => {
-    for (const id of (await adding.shift()) ?? []) ids.push(id as number);
-  };
   for (let start = 0; start < rows.length; start += BATCH) {
-    if (adding.length >= IN_FLIGHT) await settle();
     const batch = rows.slice(start, start + BATCH);
-    const added = table.bulkAdd(batch as never[], { allKeys: true }).then((keys) => {
-      counter.written += batch.length;
-      counter.report?.(counter.written, counter.total);
-      return keys;
-    });
-    // A batch failing while an earlier one is awaited fails the import when its turn comes.
-    added.catch(() => undefined);
-    adding.push(added);
+    for (const id of await table.bulkAdd(batch as never[], { allKeys: true })) ids.push(id as number);
+    counter.written += batch.length;
+    counter.report?.(counter.written, counter.total);
   }
-  while (adding.length > 0) await settle();
   return ids;
 }
 
