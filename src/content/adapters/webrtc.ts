@@ -34,9 +34,21 @@ const MAX_WAITING_SAMPLES = 30;
 const connectionId = v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}-\d{1,9}$/));
 const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 const bit = v.picklist([0, 1] as const);
+/** Within two reports: where the last speech in a report was. */
+const ms = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000));
 const notice = v.variant('kind', [
   v.strictObject({ kind: v.picklist(['started', 'ended']), id: connectionId }),
-  v.strictObject({ kind: v.literal('talk'), id: connectionId, r: bit, o: bit, rl: level, ol: level }),
+  v.strictObject({
+    kind: v.literal('talk'),
+    id: connectionId,
+    r: bit,
+    o: bit,
+    rl: level,
+    ol: level,
+    q: v.optional(ms),
+    sl: v.optional(level),
+    sd: v.optional(v.pipe(ms, v.minValue(1))),
+  }),
 ]);
 type Notice = v.InferOutput<typeof notice>;
 
@@ -122,6 +134,8 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
         if (stop.aborted || !waiting) return;
         if (talk && quietMs !== undefined) {
           connection.split = talk.split(id, quietMs, emit, now);
+          // The end of a conversation is placed to a quarter second: the hook samples finer.
+          doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'fine' }));
         } else {
           if (talk && settings?.conversationSignals) connection.recorder = talk.recorder();
           emit({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
@@ -168,11 +182,16 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
           if (!parsed) return;
           const at = now();
           if (parsed.kind === 'talk') {
-            heard(
-              parsed.id,
-              { rep: parsed.r === 1, other: parsed.o === 1, repLevel: parsed.rl, otherLevel: parsed.ol },
-              at,
-            );
+            const { q, sd, sl } = parsed;
+            const sample: TalkSample = {
+              rep: parsed.r === 1,
+              other: parsed.o === 1,
+              repLevel: parsed.rl,
+              otherLevel: parsed.ol,
+            };
+            if (q !== undefined && sd !== undefined && sl !== undefined)
+              sample.lastSpeech = { agoMs: q, spanMs: sd, level: sl };
+            heard(parsed.id, sample, at);
           } else if (parsed.kind === 'started') started(parsed.id, at);
           else ended(parsed.id, at);
         },

@@ -222,4 +222,26 @@ describe('conversation signals in the WebRTC adapter', () => {
     notice({ kind: 'ended', id: 'k3x9-1' });
     expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 30 });
   });
+
+  it('on a line that stays open, asks the hook for fine timing and ends a conversation where its speech did', async () => {
+    await start({}, 5000);
+    vi.useFakeTimers();
+    const asked: unknown[] = [];
+    const record = (event: Event) => asked.push((event as CustomEvent).detail);
+    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
+    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
+    expect(asked).toContain('fine');
+    speak('k3x9-1', 'oo');
+    // The hook's report: the last quarter second with speech ended 750 ms ago, at full level.
+    clock += 1000;
+    vi.advanceTimersByTime(1000);
+    notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 50, q: 750, sd: 250, sl: 200 });
+    speak('k3x9-1', '.'.repeat(6));
+    expect(signals.map(({ kind, at }) => ({ kind, at }))).toEqual([
+      { kind: 'started', at: 0 },
+      { kind: 'ended', at: 2250 },
+    ]);
+  });
 });
