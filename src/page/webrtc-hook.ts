@@ -48,6 +48,8 @@ interface Watched {
   /** The ids of the audio entries the last full pass of a report found, and the samples so far. */
   ids?: string[];
   passes: number;
+  /** The sample under way was a fine step. */
+  fine?: boolean;
 }
 
 function hook(win: Window & typeof globalThis): void {
@@ -116,8 +118,10 @@ function hook(win: Window & typeof globalThis): void {
     if (ids && call.passes % FULL_PASS_EVERY !== 0 && getStat) {
       for (const id of ids) add(getStat.call(stats, id));
     } else {
-      found = call.ids = [];
+      found = [];
       forEachStat?.call(stats, add);
+      // Kept only once both sides play: an entry that appears later must not be missed for ten samples.
+      call.ids = (t[9] as number) > 0 && (t[11] as number) > 0 ? found : undefined;
       found = undefined;
     }
     call.passes += 1;
@@ -151,7 +155,8 @@ function hook(win: Window & typeof globalThis): void {
     }
     call.sampleAt = now;
     t.copyWithin(4, 8, 12);
-    if (now - call.reportAt < REPORT_MS - SAMPLE_SLACK_MS) return;
+    // Between fine steps a report waits for its second; a once-a-second sample is always one.
+    if (call.fine && now - call.reportAt < REPORT_MS - SAMPLE_SLACK_MS) return;
     const ol = levelSince(t, 0, 0);
     const rl = levelSince(t, 2, 0);
     const heardSpeech = call.speechAt >= call.reportAt;
@@ -197,7 +202,11 @@ function hook(win: Window & typeof globalThis): void {
         // On a line that stays open, a quarter-second step while anyone spoke lately: the end of
         // a conversation is then known to a quarter second, not to the second.
         const fine = sampling === 'fine' && clock() - call.speechAt < FINE_FOR_MS;
-        call.timer = after(() => sample(pc, call), fine ? FINE_MS : REPORT_MS);
+        // Steps counted from when the statistics were asked for: a second a sample, not a second
+        // plus however long getStats took (the figures count samples as seconds).
+        const step = fine ? FINE_MS : REPORT_MS;
+        call.fine = fine;
+        call.timer = after(() => sample(pc, call), Math.max(0, step - (clock() - takenAt)));
       },
       () => undefined,
     );
