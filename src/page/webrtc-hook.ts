@@ -26,8 +26,6 @@ const FINE_MS = 250;
 const SAMPLE_SLACK_MS = 60;
 /** Fine steps go on this long after the last speech: the end of a turn is inside it. */
 const FINE_FOR_MS = 2000;
-/** One sample in this many reads every entry of the report; the rest only the audio ones. */
-const FULL_PASS_EVERY = 10;
 
 interface Watched {
   id: string;
@@ -45,9 +43,6 @@ interface Watched {
   speechAt: number;
   speechLevel: number;
   speechMs: number;
-  /** The ids of the audio entries the last full pass of a report found, and the samples so far. */
-  ids?: string[];
-  passes: number;
   /** The sample under way was a fine step. */
   fine?: boolean;
 }
@@ -74,7 +69,6 @@ function hook(win: Window & typeof globalThis): void {
   const getReceivers = Original.prototype.getReceivers;
   const getStats = Original.prototype.getStats;
   const forEachStat = win.RTCStatsReport?.prototype.forEach;
-  const getStat = win.RTCStatsReport?.prototype.get;
   const then = Promise.prototype.then;
   const after = win.setTimeout.bind(win);
   const cancel = win.clearTimeout.bind(win);
@@ -96,35 +90,18 @@ function hook(win: Window & typeof globalThis): void {
     );
 
   let stat: Float64Array | undefined;
-  /** During a full pass: where the ids of the audio entries are kept for the passes between. */
-  let found: string[] | undefined;
   const add = (entry: Record<string, unknown> | undefined): void => {
     const at = entry?.type === 'inbound-rtp' ? 8 : entry?.type === 'media-source' ? 10 : -1;
     if (!entry || at < 0 || entry.kind !== 'audio' || !stat) return;
-    found?.push(String(entry.id));
     stat[at] = (stat[at] as number) + (Number(entry.totalAudioEnergy) || 0);
     stat[at + 1] = (stat[at + 1] as number) + (Number(entry.totalSamplesDuration) || 0);
   };
 
-  /**
-   * Sums the audio entries into `t[8..11]`. A report holds a dozen entries or more (codecs,
-   * candidates, certificates), each made into an object when read: most samples read only the
-   * entries the last full pass found, by id; a full pass every few samples sees new streams.
-   */
-  const sum = (call: Watched, stats: RTCStatsReport, t: Float64Array): void => {
+  /** Sums the report's audio entries into `t[8..11]`. */
+  const sum = (stats: RTCStatsReport, t: Float64Array): void => {
     t.fill(0, 8);
     stat = t;
-    const ids = call.ids;
-    if (ids && call.passes % FULL_PASS_EVERY !== 0 && getStat) {
-      for (const id of ids) add(getStat.call(stats, id));
-    } else {
-      found = [];
-      forEachStat?.call(stats, add);
-      // Kept only once both sides play: an entry that appears later must not be missed for ten samples.
-      call.ids = (t[9] as number) > 0 && (t[11] as number) > 0 ? found : undefined;
-      found = undefined;
-    }
-    call.passes += 1;
+    forEachStat?.call(stats, add);
     stat = undefined;
   };
 
@@ -138,7 +115,7 @@ function hook(win: Window & typeof globalThis): void {
     call.totals ??= new Float64Array(12);
     const t = call.totals;
     const first = call.reportAt === 0;
-    sum(call, stats, t);
+    sum(stats, t);
     if (first) {
       t.copyWithin(0, 8, 12);
       t.copyWithin(4, 8, 12);
@@ -275,7 +252,6 @@ function hook(win: Window & typeof globalThis): void {
       speechAt: -1e9,
       speechLevel: 0,
       speechMs: 0,
-      passes: 0,
     });
     pc.addEventListener('connectionstatechange', () => check(pc));
     // A track can arrive after the connection is up (renegotiation).
