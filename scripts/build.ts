@@ -41,10 +41,25 @@ const script = (outDir: string, entry: string, file: string, format: 'es' | 'iif
     },
   } satisfies InlineConfig);
 
-async function bundle(outDir: string, flavour: Flavour): Promise<void> {
-  // The test flavours also know the fixture pages that stand in for the DOM-detected dialers and widgets.
-  const flavoured = (config: InlineConfig): InlineConfig =>
+/** The test flavours also know the fixture pages that stand in for the DOM-detected dialers and widgets. */
+const flavouredFor =
+  (flavour: Flavour) =>
+  (config: InlineConfig): InlineConfig =>
     mergeConfig(config, { define: { __REBOUND_DEMO__: JSON.stringify(flavour !== 'store') } } satisfies InlineConfig);
+
+/** The scripts that run in every dialer frame: the detector (content.js) and the WebRTC hook (webrtc-hook.js). */
+export async function buildFrameScripts(outDir: string, flavour: Flavour): Promise<void> {
+  const flavoured = flavouredFor(flavour);
+  // The detector uses the browser's own promise API, not the polyfill (see src/platform/native-browser.ts).
+  const nativeBrowser = {
+    resolve: { alias: { 'webextension-polyfill': path.join(repoRoot, 'src/platform/native-browser.ts') } },
+  } satisfies InlineConfig;
+  await build(mergeConfig(flavoured(script(outDir, 'src/content/index.ts', 'content.js', 'iife')), nativeBrowser));
+  await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife')));
+}
+
+async function bundle(outDir: string, flavour: Flavour): Promise<void> {
+  const flavoured = flavouredFor(flavour);
   await build(
     mergeConfig(flavoured(base(outDir, true)), {
       publicDir: path.join(repoRoot, 'public'),
@@ -60,9 +75,9 @@ async function bundle(outDir: string, flavour: Flavour): Promise<void> {
     } satisfies InlineConfig),
   );
   await build(flavoured(script(outDir, 'src/background/index.ts', 'background.js', 'es')));
-  await build(flavoured(script(outDir, 'src/content/index.ts', 'content.js', 'iife')));
+  await buildFrameScripts(outDir, flavour);
   await build(flavoured(script(outDir, 'src/content/toast/index.ts', 'toast.js', 'iife')));
-  await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife')));
+  await build(flavoured(script(outDir, 'src/content/talk/index.ts', 'talk.js', 'iife')));
   await build(flavoured(script(outDir, 'src/page/message-prefilter-entry.ts', 'message-prefilter.js', 'iife')));
 }
 

@@ -31,6 +31,7 @@ import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { changesSettings, settingsCache } from './settings-cache';
 import { signalRateLimit } from './signal-rate-limit';
+import { createTalkStart, TALK_SCRIPT } from './talk-start';
 import { trailRecorder } from './trail-recorder';
 import { createUpdateGate, UPDATE_ALARM } from './update-gate';
 import { createWidgetOfferFlow } from './widget-offer-flow';
@@ -117,6 +118,11 @@ const background = createBackground({
   onQuiet: updateGate.reloadIfQuiet,
   onHistoryChanged: () => historyChanged.write(Date.now()),
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
+  onTalkStart: createTalkStart({
+    loadSettings,
+    inject: (tabId, frameId) =>
+      browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [TALK_SCRIPT] }),
+  }),
 });
 
 const startup = afterFirstAnswer(STARTUP_IDLE_MS);

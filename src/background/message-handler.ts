@@ -7,6 +7,7 @@ import type { ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
 import { errorText } from '../format/error-text';
 import type { Escalation } from '../messages/escalation';
+import type { TalkStartReply } from '../messages/talk-start';
 import { type CallRating, parseToBackground, type ToBackground } from '../messages/to-background';
 import type { SessionSlot } from '../platform/session-store';
 import type { PendingRoutine } from '../routine/pending-routine';
@@ -53,6 +54,8 @@ export interface BackgroundDeps {
   onQuiet?(): Promise<unknown>;
   /** Calls or resets were written: open History and Insights pages refresh. */
   onHistoryChanged?(): Promise<void>;
+  /** A WebRTC call started in a frame with conversation signals on (see talk-start.ts). */
+  onTalkStart?(tabId: number, frameId: number, frameUrl: string | undefined): Promise<TalkStartReply>;
   /** Keeps what the detector in each tab saw (adapters, signal kinds, drops) for "Missed a call". */
   recordTrail?(tabId: number, host: string, entry: TrailEntry): void;
 }
@@ -260,7 +263,8 @@ export function createBackground(deps: BackgroundDeps) {
         await deps.snooze(message.choice, deps.now());
         return { ok: true };
       case 'widget-frame':
-        return dropped('widget-frame handled before');
+      case 'talk-start':
+        return dropped(`${message.type} handled before`);
       case 'breath-done': {
         if (message.callKey !== undefined) {
           if (!(await nudgedInTab(message.callKey, tabId)))
@@ -317,6 +321,10 @@ export function createBackground(deps: BackgroundDeps) {
         return deps
           .onWidgetFrame(message.family, message.pageOrigin, sender.url)
           .then((outcome) => (outcome === 'refused' ? dropped('widget-frame refused', fromTab) : { ok: true }));
+      }
+      if (message.type === 'talk-start') {
+        // The frame's URL comes from the browser, not the message: it is what says which site this is.
+        return deps.onTalkStart?.(fromTab.tabId, fromTab.frameId, sender.url) ?? Promise.resolve({ loaded: false });
       }
       return handleFromTab(message, fromTab);
     },

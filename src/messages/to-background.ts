@@ -31,6 +31,8 @@ export const toBackgroundSchema = v.variant('type', [
   }),
   /** The detector started in a frame with these adapters: the first line of the tab's trail. */
   v.strictObject({ type: v.literal('detector-started'), adapters: v.pipe(v.array(adapterId), v.maxLength(40)) }),
+  /** A WebRTC call started in this frame with conversation signals on: load the talk script, say if the line stays open. */
+  v.strictObject({ type: v.literal('talk-start') }),
   v.strictObject({
     type: v.literal('detector-dropped'),
     reason: v.picklist(DETECTOR_DROP_REASONS),

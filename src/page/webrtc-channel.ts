@@ -6,9 +6,11 @@
  */
 export const WEBRTC_EVENT = 'rebound:webrtc-call';
 /**
- * Content script → hook: conversation signals are `'on'` here (or turned `'off'`). Until 'on'
- * arrives the hook never calls getStats. A page forging it only makes the hook read statistics
- * the page can read itself, or stop reading them.
+ * Content script → hook: conversation signals are `'on'` here (or turned `'off'`); `'fine'` when
+ * this frame's line stays open, so the hook samples every quarter second while anyone spoke in
+ * the last two seconds and the end of a conversation is known to that. Until one arrives the hook
+ * never calls getStats. A page forging it only makes the hook read statistics the page can read
+ * itself (at most four times a second), or stop reading them.
  */
 export const WEBRTC_SAMPLING_EVENT = 'rebound:webrtc-sampling';
 
@@ -36,4 +38,11 @@ export type WebrtcCallNotice =
       /** Levels over the interval in thousandths of full scale. Sent only when both sides' audio is visible. */
       rl: number;
       ol: number;
+      /**
+       * Where the interval's speech ended, when someone spoke: the last sample with speech ended
+       * `q` ms before this notice, lasted `sd` ms, and measured `sl` (its loudest speaking side).
+       */
+      q?: number;
+      sl?: number;
+      sd?: number;
     };

@@ -19,12 +19,32 @@ import { SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNot
 
 type PeerConnectionClass = typeof RTCPeerConnection;
 
+/** A talk notice about once a second; a sample every quarter second while fine timing is asked for. */
+const REPORT_MS = 1000;
+const FINE_MS = 250;
+/** A report is due when a sample lands this close to the second (timers run a little early or late). */
+const SAMPLE_SLACK_MS = 60;
+/** Fine steps go on this long after the last speech: the end of a turn is inside it. */
+const FINE_FOR_MS = 2000;
+
 interface Watched {
   id: string;
   live: boolean;
   timer?: number;
-  /** The energy counters at the last sample. */
-  totals?: number[];
+  /**
+   * [other energy, other seconds, rep energy, rep seconds] summed over the connection's streams:
+   * at the last report (0–3) and at the last sample (4–7). One array per connection, reused.
+   */
+  totals?: Float64Array;
+  /** performance.now() at the last report and the last sample. */
+  reportAt: number;
+  sampleAt: number;
+  /** The last sample with speech since the report: when it ended, its level, its length (ms). */
+  speechAt: number;
+  speechLevel: number;
+  speechMs: number;
+  /** The sample under way was a fine step. */
+  fine?: boolean;
 }
 
 function hook(win: Window & typeof globalThis): void {
@@ -38,7 +58,8 @@ function hook(win: Window & typeof globalThis): void {
   let counter = 0;
   const calls = new WeakMap<RTCPeerConnection, Watched>();
   const live = new Set<RTCPeerConnection>();
-  let sampling = false;
+  /** 'fine': a line that stays open, whose conversations' ends are placed to a quarter second. */
+  let sampling: 'off' | 'on' | 'fine' = 'off';
 
   const notify = (notice: WebrtcCallNotice): void => {
     dispatch(new CustomEvent(WEBRTC_EVENT, { detail: stringify(notice) }));
@@ -49,21 +70,102 @@ function hook(win: Window & typeof globalThis): void {
   const getStats = Original.prototype.getStats;
   const forEachStat = win.RTCStatsReport?.prototype.forEach;
   const then = Promise.prototype.then;
-  const every = win.setInterval.bind(win);
-  const stopEvery = win.clearInterval.bind(win);
+  const after = win.setTimeout.bind(win);
+  const cancel = win.clearTimeout.bind(win);
+  const clock = win.performance.now.bind(win.performance);
   const remoteAudio = (pc: RTCPeerConnection): MediaStreamTrack[] =>
     getReceivers
       .call(pc)
       .map((receiver) => receiver.track)
       .filter((track) => track.kind === 'audio');
 
-  /** Root mean square level, in thousandths, from energy and duration gained over the interval. */
+  /** Root mean square level, in thousandths, from energy and duration gained over an interval. */
   const level = (energy: number, seconds: number): number =>
     seconds > 0 ? Math.min(1000, Math.round(Math.sqrt(Math.max(0, energy) / seconds) * 1000)) : -1;
+  /** The level of one side (0 other, 2 rep) since the totals at `from` (0 the report, 4 the sample). */
+  const levelSince = (t: Float64Array, side: number, from: number): number =>
+    level(
+      (t[8 + side] as number) - (t[from + side] as number),
+      (t[9 + side] as number) - (t[from + side + 1] as number),
+    );
+
+  let stat: Float64Array | undefined;
+  const add = (entry: Record<string, unknown> | undefined): void => {
+    const at = entry?.type === 'inbound-rtp' ? 8 : entry?.type === 'media-source' ? 10 : -1;
+    if (!entry || at < 0 || entry.kind !== 'audio' || !stat) return;
+    stat[at] = (stat[at] as number) + (Number(entry.totalAudioEnergy) || 0);
+    stat[at + 1] = (stat[at + 1] as number) + (Number(entry.totalSamplesDuration) || 0);
+  };
+
+  /** Sums the report's audio entries into `t[8..11]`. */
+  const sum = (stats: RTCStatsReport, t: Float64Array): void => {
+    t.fill(0, 8);
+    stat = t;
+    forEachStat?.call(stats, add);
+    stat = undefined;
+  };
+
+  /**
+   * One sample: the counters now against the last sample (who spoke in it) and, about once a
+   * second, against the last report (the second's levels, sent with where its last speech was).
+   * `now` is when the statistics were asked for: the moment they describe.
+   */
+  const read = (call: Watched, stats: RTCStatsReport, now: number): void => {
+    // 0–3 at the report, 4–7 at the sample, 8–11 now.
+    call.totals ??= new Float64Array(12);
+    const t = call.totals;
+    const first = call.reportAt === 0;
+    sum(stats, t);
+    if (first) {
+      t.copyWithin(0, 8, 12);
+      t.copyWithin(4, 8, 12);
+      call.reportAt = call.sampleAt = now;
+      return;
+    }
+    const sol = levelSince(t, 0, 4);
+    const srl = levelSince(t, 2, 4);
+    const spoke = Math.max(sol >= SPEAKING_LEVEL ? sol : -1, srl >= SPEAKING_LEVEL ? srl : -1);
+    if (spoke >= 0) {
+      call.speechAt = now;
+      call.speechLevel = spoke;
+      call.speechMs = Math.round(now - call.sampleAt);
+    }
+    call.sampleAt = now;
+    t.copyWithin(4, 8, 12);
+    // Between fine steps a report waits for its second; a once-a-second sample is always one.
+    if (call.fine && now - call.reportAt < REPORT_MS - SAMPLE_SLACK_MS) return;
+    const ol = levelSince(t, 0, 0);
+    const rl = levelSince(t, 2, 0);
+    const heardSpeech = call.speechAt >= call.reportAt;
+    call.reportAt = now;
+    t.copyWithin(0, 8, 12);
+    // Both sides or nothing: figures with one side unseen would read as that side silent.
+    if (!call.live || ol < 0 || rl < 0) return;
+    const r = rl >= SPEAKING_LEVEL ? 1 : 0;
+    const o = ol >= SPEAKING_LEVEL ? 1 : 0;
+    notify(
+      heardSpeech && (r || o)
+        ? {
+            kind: 'talk',
+            id: call.id,
+            r,
+            o,
+            rl,
+            ol,
+            q: Math.min(REPORT_MS * 2, Math.round(clock() - call.speechAt)),
+            sl: call.speechLevel,
+            sd: Math.min(REPORT_MS * 2, call.speechMs),
+          }
+        : { kind: 'talk', id: call.id, r, o, rl, ol },
+    );
+  };
 
   const sample = (pc: RTCPeerConnection, call: Watched): void => {
-    if (!forEachStat) return;
+    call.timer = undefined;
+    if (!call.live || sampling === 'off' || !forEachStat) return;
     let report: Promise<RTCStatsReport>;
+    // The statistics are of this moment; they arrive tens of milliseconds later.
+    const takenAt = clock();
     try {
       report = getStats.call(pc);
     } catch {
@@ -72,23 +174,16 @@ function hook(win: Window & typeof globalThis): void {
     then.call(
       report,
       (stats) => {
-        // [other energy, other seconds, rep energy, rep seconds], summed over the connection's streams.
-        const totals = [0, 0, 0, 0];
-        forEachStat.call(stats, (stat: Record<string, unknown>) => {
-          const at = stat.type === 'inbound-rtp' ? 0 : stat.type === 'media-source' ? 2 : -1;
-          if (at < 0 || stat.kind !== 'audio') return;
-          totals[at] = (totals[at] as number) + (Number(stat.totalAudioEnergy) || 0);
-          totals[at + 1] = (totals[at + 1] as number) + (Number(stat.totalSamplesDuration) || 0);
-        });
-        const before = call.totals;
-        call.totals = totals;
-        if (!call.live || !before) return;
-        const d = totals.map((value, i) => value - (before[i] as number));
-        const ol = level(d[0] as number, d[1] as number);
-        const rl = level(d[2] as number, d[3] as number);
-        // Both sides or nothing: figures with one side unseen would read as that side silent.
-        if (ol < 0 || rl < 0) return;
-        notify({ kind: 'talk', id: call.id, r: rl >= SPEAKING_LEVEL ? 1 : 0, o: ol >= SPEAKING_LEVEL ? 1 : 0, rl, ol });
+        if (!call.live || sampling === 'off' || call.timer !== undefined) return;
+        read(call, stats, takenAt);
+        // On a line that stays open, a quarter-second step while anyone spoke lately: the end of
+        // a conversation is then known to a quarter second, not to the second.
+        const fine = sampling === 'fine' && clock() - call.speechAt < FINE_FOR_MS;
+        // Steps counted from when the statistics were asked for: a second a sample, not a second
+        // plus however long getStats took (the figures count samples as seconds).
+        const step = fine ? FINE_MS : REPORT_MS;
+        call.fine = fine;
+        call.timer = after(() => sample(pc, call), Math.max(0, step - (clock() - takenAt)));
       },
       () => undefined,
     );
@@ -96,29 +191,32 @@ function hook(win: Window & typeof globalThis): void {
 
   const startSampling = (pc: RTCPeerConnection): void => {
     const call = calls.get(pc);
-    if (!sampling || !call?.live || call.timer !== undefined) return;
-    call.timer = every(() => sample(pc, call), 1000);
-    sample(pc, call);
+    if (sampling === 'off' || !call?.live || call.timer !== undefined) return;
+    call.timer = after(() => sample(pc, call), 0);
   };
 
   doc.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => {
-    sampling = (event as CustomEvent).detail !== 'off';
+    const detail = (event as CustomEvent).detail;
+    sampling = detail === 'off' ? 'off' : detail === 'fine' ? 'fine' : sampling === 'fine' ? 'fine' : 'on';
     for (const pc of live) {
       const call = calls.get(pc) as Watched;
-      if (sampling) startSampling(pc);
-      else if (call.timer !== undefined) {
-        stopEvery(call.timer);
-        call.timer = call.totals = undefined;
-      }
+      if (sampling !== 'off') startSampling(pc);
+      else stopSampling(call);
     }
   });
+
+  const stopSampling = (call: Watched): void => {
+    if (call.timer !== undefined) cancel(call.timer);
+    call.timer = call.totals = undefined;
+    call.reportAt = 0;
+  };
 
   const end = (pc: RTCPeerConnection): void => {
     const call = calls.get(pc);
     if (!call?.live) return;
     call.live = false;
     live.delete(pc);
-    if (call.timer !== undefined) stopEvery(call.timer);
+    stopSampling(call);
     notify({ kind: 'ended', id: call.id });
   };
 
@@ -146,7 +244,15 @@ function hook(win: Window & typeof globalThis): void {
 
   const watch = (pc: RTCPeerConnection): void => {
     counter += 1;
-    calls.set(pc, { id: `${prefix}-${counter}`, live: false });
+    calls.set(pc, {
+      id: `${prefix}-${counter}`,
+      live: false,
+      reportAt: 0,
+      sampleAt: 0,
+      speechAt: -1e9,
+      speechLevel: 0,
+      speechMs: 0,
+    });
     pc.addEventListener('connectionstatechange', () => check(pc));
     // A track can arrive after the connection is up (renegotiation).
     pc.addEventListener('track', () => check(pc));

@@ -24,8 +24,12 @@ export interface ManagedPolicy {
 
 export const NO_POLICY: ManagedPolicy = { settings: {}, dialers: [], customSites: [] };
 
-const FAMILY_IDS = DIALERS.filter((dialer) => dialer.hosts.length > 0).map((dialer) => dialer.id);
-const dialersSchema = v.array(v.picklist(FAMILY_IDS));
+/** The dialers a policy turns on, against the catalog; only managedPolicyFrom reaches it. */
+const parseDialers = (value: unknown) =>
+  v.safeParse(
+    v.array(v.picklist(DIALERS.filter((dialer) => dialer.hosts.length > 0).map((dialer) => dialer.id))),
+    value,
+  );
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,16 +42,38 @@ const issueText = (issues: readonly v.BaseIssue<unknown>[]) => issues.map((issue
  * extension. A field an organization cannot set is ignored the same way.
  */
 export function managedPolicyFrom(raw: unknown, warn: (message: string) => void): ManagedPolicy {
+  return policyFrom(raw, warn, parseDialers);
+}
+
+/**
+ * The policy's settings and sites, without the dialers it turns on (left empty, not checked):
+ * what a content script needs to run with the settings in force, without the dialer catalog.
+ */
+export function managedSettingsFrom(raw: unknown, warn: (message: string) => void): ManagedPolicy {
+  return policyFrom(raw, warn, undefined);
+}
+
+/** `dialers` undefined: the policy's dialers are skipped, so the caller does not carry the catalog. */
+function policyFrom(
+  raw: unknown,
+  warn: (message: string) => void,
+  dialers: typeof parseDialers | undefined,
+): ManagedPolicy {
   const policy: ManagedPolicy = { settings: {}, dialers: [], customSites: [] };
   const settings = policy.settings as Record<string, unknown>;
   const ignore = (key: string, why: string) =>
     warn(`Rebound: the organization's value for "${key}" is ignored: ${why}`);
   for (const [key, value] of Object.entries(isRecord(raw) ? raw : {})) {
-    if (key === 'dialers' || key === 'customSites') {
-      const parsed = v.safeParse(key === 'dialers' ? dialersSchema : customSitesSchema, value);
-      if (!parsed.success) ignore(key, issueText(parsed.issues));
-      else if (key === 'dialers') policy.dialers = parsed.output as string[];
-      else policy.customSites = parsed.output as CustomSite[];
+    if (key === 'dialers') {
+      const parsed = dialers?.(value);
+      if (parsed?.success) policy.dialers = parsed.output;
+      else if (parsed) ignore(key, issueText(parsed.issues));
+      continue;
+    }
+    if (key === 'customSites') {
+      const parsed = v.safeParse(customSitesSchema, value);
+      if (parsed.success) policy.customSites = parsed.output as CustomSite[];
+      else ignore(key, issueText(parsed.issues));
       continue;
     }
     if (!(MANAGED_SETTINGS as readonly string[]).includes(key)) {

@@ -1,6 +1,6 @@
 import { browser } from '../platform/browser';
 import { readManagedStorage } from '../platform/managed-storage';
-import { type ManagedPolicy, managedPolicyFrom, ownPart, withManaged } from './managed-settings';
+import { type ManagedPolicy, managedPolicyFrom, managedSettingsFrom, ownPart, withManaged } from './managed-settings';
 import { type Settings, settingsFrom } from './settings';
 
 const KEY = 'settings';
@@ -13,20 +13,24 @@ const warnOnce = (message: string) => {
   console.warn(message);
 };
 
-async function read(): Promise<{ own: Settings; policy: ManagedPolicy }> {
+type PolicyReader = (raw: unknown, warn: (message: string) => void) => ManagedPolicy;
+
+/** The settings in force need the policy without its dialers: no dialer catalog in the content scripts. */
+async function read(policyFrom: PolicyReader): Promise<{ own: Settings; policy: ManagedPolicy }> {
   const [stored, managed] = await Promise.all([browser.storage.local.get(KEY), readManagedStorage()]);
-  return { own: settingsFrom(stored[KEY]), policy: managedPolicyFrom(managed, warnOnce) };
+  return { own: settingsFrom(stored[KEY]), policy: policyFrom(managed, warnOnce) };
 }
 
 /** The settings in force, with the organization's policy, and that policy (what Options locks). */
 export async function loadSettingsWithPolicy(): Promise<{ settings: Settings; policy: ManagedPolicy }> {
-  const { own, policy } = await read();
+  const { own, policy } = await read(managedPolicyFrom);
   return { settings: withManaged(own, policy), policy };
 }
 
 /** The settings in force: the rep's own, with what the organization sets on top. */
 export async function loadSettings(): Promise<Settings> {
-  return (await loadSettingsWithPolicy()).settings;
+  const { own, policy } = await read(managedSettingsFrom);
+  return withManaged(own, policy);
 }
 
 /**
@@ -34,7 +38,7 @@ export async function loadSettings(): Promise<Settings> {
  * rep's own part is stored; the settings in force are returned.
  */
 export async function saveSettings(settings: Settings): Promise<Settings> {
-  const { own, policy } = await read();
+  const { own, policy } = await read(managedPolicyFrom);
   const valid = ownPart(settingsFrom(settings), own, policy);
   await browser.storage.local.set({ [KEY]: valid });
   return withManaged(valid, policy);

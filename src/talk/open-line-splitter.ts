@@ -14,11 +14,11 @@ export type SplitEvent = { kind: 'started'; at: number } | { kind: 'ended'; at: 
  * for `quietMs` (a hold with music is sound, so it is not quiet). Pure: samples and clock in,
  * start and end times out.
  *
- * A sample taken at `at` covers the interval before it. Where in its last interval the speech
- * stopped is estimated from the energy: an interval at a quarter of the speaker's usual energy
- * (their recent loudest second, slowly forgotten) was sounding for about a quarter of it. So the
- * end is placed inside the second, and the conversation ends `quietMs` after it, not after the
- * next sample.
+ * A sample taken at `at` covers the interval before it; on an open line the hook also says which
+ * quarter second of it last had speech (`lastSpeech`). Where in that stretch the speech stopped is
+ * estimated from the energy: a stretch at a quarter of the speaker's usual energy (their recent
+ * loudest, slowly forgotten) was sounding for about a quarter of it. So the end is placed inside
+ * the stretch, and the conversation ends `quietMs` after it, not after the next sample.
  */
 export class OpenLineSplitter {
   private talking = false;
@@ -36,10 +36,11 @@ export class OpenLineSplitter {
   add(sample: TalkSample, at: number): SplitEvent | undefined {
     const level = Math.max(sample.rep ? sample.repLevel : 0, sample.other ? sample.otherLevel : 0);
     if (!(sample.rep || sample.other)) return undefined;
-    this.fullLevel = Math.max(level, this.fullLevel * FULL_LEVEL_MEMORY);
-    const sounding = this.fullLevel > 0 ? Math.min(1, (level / this.fullLevel) ** 2) : 1;
-    // The last interval's speech ends `sounding` of the way into it, as far as the energy says.
-    this.lastSpeechAt = at - INTERVAL_MS + Math.round(sounding * INTERVAL_MS);
+    const last = sample.lastSpeech ?? { agoMs: 0, spanMs: INTERVAL_MS, level };
+    this.fullLevel = Math.max(level, last.level, this.fullLevel * FULL_LEVEL_MEMORY);
+    const sounding = this.fullLevel > 0 ? Math.min(1, (last.level / this.fullLevel) ** 2) : 1;
+    // The last stretch with speech ends `sounding` of the way into it, as far as the energy says.
+    this.lastSpeechAt = at - last.agoMs - last.spanMs + Math.round(sounding * last.spanMs);
     if (this.talking) return undefined;
     this.talking = true;
     return { kind: 'started', at: at - INTERVAL_MS };

@@ -8,6 +8,12 @@ export interface TalkSample {
   other: boolean;
   repLevel: number;
   otherLevel: number;
+  /**
+   * Where the interval's speech ended, when the hook sampled finer than the interval (a line that
+   * stays open): its last sample with speech ended `agoMs` before this one, lasted `spanMs` and
+   * measured `level`. Without it the interval itself is that sample.
+   */
+  lastSpeech?: { agoMs: number; spanMs: number; level: number };
 }
 
 /** Who was speaking in an interval: 0 nobody, 1 the rep, 2 the other side, 3 both. */

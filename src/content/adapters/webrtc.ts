@@ -4,20 +4,23 @@
  * short string against a strict schema, never trusted as an object. Try it on:
  * tests/fixtures/webrtc-call and tests/fixtures/talk-call.
  *
- * With conversation signals on, it tells the hook to sample, and turns each connection's talk
- * samples into the call's figures (sent with its end), or, on a site whose line stays open,
- * into one call per conversation.
+ * With conversation signals on, it tells the hook to sample and, when a connection goes live,
+ * asks the background for the talk script (src/content/talk/, injected then and not carried by
+ * every dialer frame) and whether the site keeps its line open. The talk script turns the
+ * connection's samples into the call's figures (sent with its end), or, on a line that stays
+ * open, into one call per conversation.
  */
 import * as v from 'valibot';
-import { lineSiteOf, openLineOf } from '../../dialers/open-line';
 import type { CallSignal } from '../../messages/call-signal';
 import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../page/webrtc-channel';
 import type { Settings } from '../../settings/settings';
 import { loadSettings, watchSettings } from '../../settings/settings-store';
-import { TalkRecorder } from '../../talk/conversation-figures';
+import type { TalkRecorder } from '../../talk/conversation-figures';
 import type { TalkSample } from '../../talk/talk-sample';
-import type { DialerAdapter, EmitSignal } from './adapter';
-import { ConversationSplit } from './conversation-split';
+import type { ConversationSplit } from '../talk/conversation-split';
+import type { TalkScript } from '../talk-script';
+import { type StartTalk, startTalkFromBackground } from '../talk-start';
+import type { DialerAdapter } from './adapter';
 
 export const WEBRTC_SOURCE = 'webrtc';
 const MAX_DETAIL_LENGTH = 200;
@@ -25,13 +28,27 @@ const MAX_DETAIL_LENGTH = 200;
 const MAX_CONNECTIONS = 10;
 /** The hook samples once a second: samples closer than this for one connection are forged, and dropped. */
 const MIN_SAMPLE_GAP_MS = 500;
+/** Samples kept for a connection while the talk script loads (it takes milliseconds; this is a bound). */
+const MAX_WAITING_SAMPLES = 30;
 
 const connectionId = v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}-\d{1,9}$/));
 const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 const bit = v.picklist([0, 1] as const);
+/** Within two reports: where the last speech in a report was. */
+const ms = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000));
 const notice = v.variant('kind', [
   v.strictObject({ kind: v.picklist(['started', 'ended']), id: connectionId }),
-  v.strictObject({ kind: v.literal('talk'), id: connectionId, r: bit, o: bit, rl: level, ol: level }),
+  v.strictObject({
+    kind: v.literal('talk'),
+    id: connectionId,
+    r: bit,
+    o: bit,
+    rl: level,
+    ol: level,
+    q: v.optional(ms),
+    sl: v.optional(level),
+    sd: v.optional(v.pipe(ms, v.minValue(1))),
+  }),
 ]);
 type Notice = v.InferOutput<typeof notice>;
 
@@ -48,99 +65,140 @@ function parseNotice(detail: unknown): Notice | undefined {
 /** What is kept about one live connection: its figures so far, or its conversations. */
 interface Followed {
   lastSampleAt: number;
+  /** Until the background answers: the samples heard meanwhile, and the end if it came first. */
+  waiting?: { samples: Array<[TalkSample, number]>; endedAt?: number };
   recorder?: TalkRecorder;
   split?: ConversationSplit;
 }
 
-export const webrtcAdapter: DialerAdapter = {
-  id: WEBRTC_SOURCE,
-  matches: () => true,
-  start(frame, emit, stop, now) {
-    const doc = frame.document;
-    let settings: Settings | undefined;
-    const followed = new Map<string, Followed>();
-    const askToSample = () => {
-      if (settings?.conversationSignals) doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'on' }));
-    };
-    loadSettings().then(
-      (loaded) => {
-        settings = loaded;
+/** The WebRTC adapter, with the way it reaches the talk script passed in (tests load it directly). */
+export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
+  return {
+    id: WEBRTC_SOURCE,
+    matches: () => true,
+    start(frame, emit, stop, now) {
+      const doc = frame.document;
+      let settings: Settings | undefined;
+      const followed = new Map<string, Followed>();
+      const askToSample = () => {
+        if (settings?.conversationSignals) doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'on' }));
+      };
+      loadSettings().then(
+        (loaded) => {
+          settings = loaded;
+          askToSample();
+        },
+        () => undefined,
+      );
+      // Turned off during a call: the hook stops at once, and what was heard so far is forgotten.
+      const unwatch = watchSettings((next) => {
+        const wasOn = settings?.conversationSignals === true;
+        settings = next;
+        if (next.conversationSignals) {
+          askToSample();
+          return;
+        }
+        if (!wasOn) return;
+        doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'off' }));
+        for (const connection of followed.values()) connection.recorder = undefined;
+      });
+      stop.addEventListener('abort', () => {
+        unwatch();
+        for (const connection of followed.values()) connection.split?.dispose();
+      });
+
+      const started = (id: string, at: number): void => {
+        if (!settings?.conversationSignals || followed.has(id) || followed.size >= MAX_CONNECTIONS) {
+          emit({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
+          return;
+        }
+        const connection: Followed = { lastSampleAt: Number.NEGATIVE_INFINITY, waiting: { samples: [] } };
+        followed.set(id, connection);
         askToSample();
-      },
-      () => undefined,
-    );
-    // Turned off during a call: the hook stops at once, and what was heard so far is forgotten.
-    const unwatch = watchSettings((next) => {
-      const wasOn = settings?.conversationSignals === true;
-      settings = next;
-      if (next.conversationSignals) {
-        askToSample();
-        return;
-      }
-      if (!wasOn) return;
-      doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'off' }));
-      for (const connection of followed.values()) connection.recorder = undefined;
-    });
-    stop.addEventListener('abort', () => {
-      unwatch();
-      for (const connection of followed.values()) connection.split?.dispose();
-    });
+        startTalk().then(
+          (talk) => begin(id, connection, at, talk?.talk, talk?.quietMs),
+          () => begin(id, connection, at, undefined, undefined),
+        );
+      };
 
-    const started = (id: string, at: number, send: EmitSignal): void => {
-      if (!settings?.conversationSignals || followed.has(id) || followed.size >= MAX_CONNECTIONS) {
-        send({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
-        return;
-      }
-      const site = lineSiteOf(frame.location.href);
-      const line = site === undefined ? undefined : openLineOf(settings.openLines, site);
-      if (line?.open) {
-        followed.set(id, {
-          lastSampleAt: Number.NEGATIVE_INFINITY,
-          split: new ConversationSplit(id, line.quietSeconds * 1000, send, now),
-        });
-      } else {
-        followed.set(id, { lastSampleAt: Number.NEGATIVE_INFINITY, recorder: new TalkRecorder() });
-        send({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
-      }
-      askToSample();
-    };
+      /** The background answered: the connection is a call with figures, or a line split into conversations. */
+      const begin = (
+        id: string,
+        connection: Followed,
+        at: number,
+        talk: TalkScript | undefined,
+        quietMs: number | undefined,
+      ): void => {
+        const waiting = connection.waiting;
+        connection.waiting = undefined;
+        if (stop.aborted || !waiting) return;
+        if (talk && quietMs !== undefined) {
+          connection.split = talk.split(id, quietMs, emit, now);
+          // The end of a conversation is placed to a quarter second: the hook samples finer.
+          doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'fine' }));
+        } else {
+          if (talk && settings?.conversationSignals) connection.recorder = talk.recorder();
+          emit({ kind: 'started', source: WEBRTC_SOURCE, callId: id, at });
+        }
+        for (const [sample, sampledAt] of waiting.samples) {
+          connection.recorder?.add(sample);
+          connection.split?.add(sample, sampledAt);
+        }
+        if (waiting.endedAt !== undefined) ended(id, waiting.endedAt);
+      };
 
-    const ended = (id: string, at: number, send: EmitSignal): void => {
-      const connection = followed.get(id);
-      followed.delete(id);
-      if (connection?.split) {
-        connection.split.close();
-        return;
-      }
-      const talk = connection?.recorder?.result();
-      const signal: CallSignal = { kind: 'ended', source: WEBRTC_SOURCE, callId: id, at };
-      send(talk ? { ...signal, talk } : signal);
-    };
+      const ended = (id: string, at: number): void => {
+        const connection = followed.get(id);
+        if (connection?.waiting) {
+          connection.waiting.endedAt ??= at;
+          return;
+        }
+        followed.delete(id);
+        if (connection?.split) {
+          connection.split.close();
+          return;
+        }
+        const talk = connection?.recorder?.result();
+        const signal: CallSignal = { kind: 'ended', source: WEBRTC_SOURCE, callId: id, at };
+        emit(talk ? { ...signal, talk } : signal);
+      };
 
-    const heard = (id: string, sample: TalkSample, at: number): void => {
-      const connection = followed.get(id);
-      if (!connection || at - connection.lastSampleAt < MIN_SAMPLE_GAP_MS) return;
-      connection.lastSampleAt = at;
-      connection.recorder?.add(sample);
-      connection.split?.add(sample, at);
-    };
+      const heard = (id: string, sample: TalkSample, at: number): void => {
+        const connection = followed.get(id);
+        if (!connection || at - connection.lastSampleAt < MIN_SAMPLE_GAP_MS) return;
+        connection.lastSampleAt = at;
+        if (connection.waiting) {
+          if (connection.waiting.samples.length < MAX_WAITING_SAMPLES) connection.waiting.samples.push([sample, at]);
+          return;
+        }
+        connection.recorder?.add(sample);
+        connection.split?.add(sample, at);
+      };
 
-    doc.addEventListener(
-      WEBRTC_EVENT,
-      (event: Event) => {
-        const parsed = parseNotice((event as CustomEvent).detail);
-        if (!parsed) return;
-        const at = now();
-        if (parsed.kind === 'talk') {
-          heard(
-            parsed.id,
-            { rep: parsed.r === 1, other: parsed.o === 1, repLevel: parsed.rl, otherLevel: parsed.ol },
-            at,
-          );
-        } else if (parsed.kind === 'started') started(parsed.id, at, emit);
-        else ended(parsed.id, at, emit);
-      },
-      { signal: stop },
-    );
-  },
-};
+      doc.addEventListener(
+        WEBRTC_EVENT,
+        (event: Event) => {
+          const parsed = parseNotice((event as CustomEvent).detail);
+          if (!parsed) return;
+          const at = now();
+          if (parsed.kind === 'talk') {
+            const { q, sd, sl } = parsed;
+            const sample: TalkSample = {
+              rep: parsed.r === 1,
+              other: parsed.o === 1,
+              repLevel: parsed.rl,
+              otherLevel: parsed.ol,
+            };
+            if (q !== undefined && sd !== undefined && sl !== undefined)
+              sample.lastSpeech = { agoMs: q, spanMs: sd, level: sl };
+            heard(parsed.id, sample, at);
+          } else if (parsed.kind === 'started') started(parsed.id, at);
+          else ended(parsed.id, at);
+        },
+        { signal: stop },
+      );
+    },
+  };
+}
+
+export const webrtcAdapter: DialerAdapter = webrtcAdapterWith(startTalkFromBackground);

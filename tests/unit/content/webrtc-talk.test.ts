@@ -6,7 +6,10 @@
  * open into conversations, and stays bounded under forged samples.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { webrtcAdapter } from '../../../src/content/adapters/webrtc';
+import { webrtcAdapterWith } from '../../../src/content/adapters/webrtc';
+import '../../../src/content/talk/index';
+import { loadedTalkScript, type TalkScript } from '../../../src/content/talk-script';
+import type { StartTalk } from '../../../src/content/talk-start';
 import type { CallSignal } from '../../../src/messages/call-signal';
 import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../../src/page/webrtc-channel';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
@@ -20,10 +23,19 @@ const countAsk = () => {
   samplingAsked += 1;
 };
 
-async function start(settings: Partial<Settings> = {}): Promise<void> {
+const talkScript = loadedTalkScript() as TalkScript;
+/** What the background answers when a call starts: the talk script loaded, and the line's quiet spell when it stays open. */
+let startTalk: StartTalk = async () => ({ talk: talkScript });
+let talkStarts = 0;
+
+async function start(settings: Partial<Settings> = {}, quietMs?: number): Promise<void> {
   await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, ...settings } });
   controller = new AbortController();
-  webrtcAdapter.start(
+  if (quietMs !== undefined) startTalk = async () => ({ talk: talkScript, quietMs });
+  webrtcAdapterWith(() => {
+    talkStarts += 1;
+    return startTalk();
+  }).start(
     window,
     (signal) => signals.push(signal),
     controller.signal,
@@ -53,7 +65,12 @@ function speak(id: string, script: string): void {
   }
 }
 
+/** The background's answer arrives. */
+const answered = () => vi.advanceTimersByTimeAsync(0);
+
 beforeEach(() => {
+  startTalk = async () => ({ talk: talkScript });
+  talkStarts = 0;
   clock = 0;
   signals = [];
   samplingAsked = 0;
@@ -71,6 +88,7 @@ describe('conversation signals in the WebRTC adapter', () => {
     expect(samplingAsked).toBe(1);
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
     speak('k3x9-1', 'rrrbbooo.');
     notice({ kind: 'ended', id: 'k3x9-1' });
     expect(signals.map((signal) => signal.kind)).toEqual(['started', 'ended']);
@@ -87,9 +105,11 @@ describe('conversation signals in the WebRTC adapter', () => {
     await start({ conversationSignals: false });
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
     speak('k3x9-1', 'rrroo');
     notice({ kind: 'ended', id: 'k3x9-1' });
     expect(samplingAsked).toBe(0);
+    expect(talkStarts).toBe(0);
     expect(signals[1]).not.toHaveProperty('talk');
   });
 
@@ -100,6 +120,7 @@ describe('conversation signals in the WebRTC adapter', () => {
     const record = (event: Event) => asked.push((event as CustomEvent).detail);
     document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
     notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
     speak('k3x9-1', 'rroo');
     fakeBrowser.storage.onChanged.emit(
       { settings: { newValue: { ...DEFAULT_SETTINGS, conversationSignals: false } } },
@@ -113,9 +134,11 @@ describe('conversation signals in the WebRTC adapter', () => {
   });
 
   it('splits a line that stays open into one call per conversation, ended at its last speech', async () => {
-    await start({ openLines: [{ site: 'https://crm.example.com', open: true, quietSeconds: 5 }] });
+    // The background decides the line stays open (it has the catalog and the settings) and says its quiet spell.
+    await start({}, 5000);
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
     expect(signals).toEqual([]);
     speak('k3x9-1', `..rrroo.o${'.'.repeat(12)}oorr...`);
     notice({ kind: 'ended', id: 'k3x9-1' });
@@ -134,6 +157,7 @@ describe('conversation signals in the WebRTC adapter', () => {
     await start();
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
     for (let i = 0; i < 5000; i++) talk('k3x9-1', 'o');
     for (let i = 0; i < 100; i++) talk(`zz-${i}`, 'o');
     clock += 1000;
@@ -146,11 +170,78 @@ describe('conversation signals in the WebRTC adapter', () => {
     await start();
     vi.useFakeTimers();
     for (let i = 1; i <= 50; i++) notice({ kind: 'started', id: `k3x9-${i}` });
+    await answered();
     clock += 1000;
     for (let i = 1; i <= 50; i++) talk(`k3x9-${i}`, 'r');
     for (let i = 1; i <= 50; i++) notice({ kind: 'ended', id: `k3x9-${i}` });
     const ends = signals.filter((signal) => signal.kind === 'ended');
     expect(ends).toHaveLength(50);
     expect(ends.filter((signal) => signal.talk)).toHaveLength(10);
+  });
+
+  it('asks for the talk script once per call, and keeps what it heard before the answer came', async () => {
+    let answer: (start: Awaited<ReturnType<StartTalk>>) => void = () => undefined;
+    startTalk = () => new Promise((resolve) => (answer = resolve));
+    await start();
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    speak('k3x9-1', 'rroo');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(signals).toEqual([]);
+    answer({ talk: talkScript });
+    await answered();
+    expect(talkStarts).toBe(1);
+    expect(signals.map(({ kind, at }) => ({ kind, at }))).toEqual([
+      { kind: 'started', at: 0 },
+      { kind: 'ended', at: 4000 },
+    ]);
+    expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 4, repTalkS: 2, otherTalkS: 2 });
+  });
+
+  it('records the call without figures when the talk script could not be loaded', async () => {
+    startTalk = async () => undefined;
+    await start();
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
+    speak('k3x9-1', 'rroo');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(signals.map((signal) => signal.kind)).toEqual(['started', 'ended']);
+    expect(signals[1]).not.toHaveProperty('talk');
+  });
+
+  it('keeps at most thirty samples while it waits for the answer', async () => {
+    let answer: (start: Awaited<ReturnType<StartTalk>>) => void = () => undefined;
+    startTalk = () => new Promise((resolve) => (answer = resolve));
+    await start();
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    speak('k3x9-1', 'r'.repeat(100));
+    answer({ talk: talkScript });
+    await answered();
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 30 });
+  });
+
+  it('on a line that stays open, asks the hook for fine timing and ends a conversation where its speech did', async () => {
+    await start({}, 5000);
+    vi.useFakeTimers();
+    const asked: unknown[] = [];
+    const record = (event: Event) => asked.push((event as CustomEvent).detail);
+    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
+    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
+    expect(asked).toContain('fine');
+    speak('k3x9-1', 'oo');
+    // The hook's report: the last quarter second with speech ended 750 ms ago, at full level.
+    clock += 1000;
+    vi.advanceTimersByTime(1000);
+    notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 50, q: 750, sd: 250, sl: 200 });
+    speak('k3x9-1', '.'.repeat(6));
+    expect(signals.map(({ kind, at }) => ({ kind, at }))).toEqual([
+      { kind: 'started', at: 0 },
+      { kind: 'ended', at: 2250 },
+    ]);
   });
 });

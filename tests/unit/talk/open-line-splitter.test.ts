@@ -50,6 +50,52 @@ describe('calls inside an open line, from a recorded level series', () => {
     expect(splitter.check(6250)).toEqual({ kind: 'ended', at: 1250 });
   });
 
+  it('places the end inside the quarter second the hook says last had speech', () => {
+    const splitter = new OpenLineSplitter(5000);
+    const talking = { rep: false, other: true, repLevel: 0, otherLevel: 200 };
+    splitter.add(talking, 1000);
+    // Recorded from the hook on an open line: the second's speech last sounded in a 200 ms sample
+    // that ended 500 ms before this report, at half the full level (200, remembered at 0.8: 160),
+    // so a quarter of its energy.
+    splitter.add({ ...talking, otherLevel: 100, lastSpeech: { agoMs: 500, spanMs: 200, level: 80 } }, 2000);
+    // That sample ran 1300–1500 and sounded for its first quarter: the speech ended at 1350.
+    expect(splitter.endsAt()).toBe(1350 + 5000);
+    expect(splitter.check(6349)).toBeUndefined();
+    expect(splitter.check(6350)).toEqual({ kind: 'ended', at: 1350 });
+  });
+
+  it('ends a recorded series of open-line conversations a quiet spell after each one’s last speech', () => {
+    // A report a second; on the seconds where a turn ended, the quarter second that last had
+    // speech (a whole one: full level), as the hook reports them on a line that stays open.
+    const splitter = new OpenLineSplitter(5000);
+    const ends: number[] = [];
+    const recorded: Array<[number, TalkSample]> = [];
+    const speech = (at: number, agoMs?: number): [number, TalkSample] => [
+      at,
+      {
+        rep: false,
+        other: true,
+        repLevel: 0,
+        otherLevel: 200,
+        ...(agoMs === undefined ? {} : { lastSpeech: { agoMs, spanMs: 250, level: 200 } }),
+      },
+    ];
+    const quiet = (at: number): [number, TalkSample] => [at, { rep: false, other: false, repLevel: 1, otherLevel: 1 }];
+    recorded.push(speech(1000), speech(2000), speech(3000, 250));
+    for (let at = 4000; at <= 12_000; at += 1000) recorded.push(quiet(at));
+    recorded.push(speech(13_000), speech(14_000, 0));
+    for (let at = 15_000; at <= 22_000; at += 1000) recorded.push(quiet(at));
+    for (const [at, sample] of recorded) {
+      for (let t = at - 999; t <= at; t += 1) {
+        const ended = splitter.check(t);
+        if (ended) ends.push(ended.at, t);
+      }
+      splitter.add(sample, at);
+    }
+    // Each end is the last speech (2750, then 14000), and it is told exactly 5 s later.
+    expect(ends).toEqual([2750, 7750, 14_000, 19_000]);
+  });
+
   it('starts nothing on a line that stays quiet', () => {
     expect(split(series('.'.repeat(100)), 20)).toEqual([]);
   });

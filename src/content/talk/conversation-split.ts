@@ -1,7 +1,7 @@
 import { TalkRecorder } from '../../talk/conversation-figures';
 import { OpenLineSplitter } from '../../talk/open-line-splitter';
 import type { TalkSample } from '../../talk/talk-sample';
-import type { EmitSignal } from './adapter';
+import type { EmitSignal } from '../adapters/adapter';
 
 const SOURCE = 'webrtc';
 
