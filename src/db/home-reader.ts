@@ -118,10 +118,12 @@ export function homeReader(
   name: string = DB_NAME,
   factory: IDBFactory = indexedDB,
 ): HomeReader {
-  let opened: Promise<IDBDatabase | undefined> | undefined;
   const forget = () => {
     opened = undefined;
   };
+  // Opened at once, while the page still reads its storage: the first read finds it ready.
+  let opened: Promise<IDBDatabase | undefined> | undefined = openExisting(factory, name, forget);
+  opened.catch(() => undefined);
 
   const connection = async (): Promise<IDBDatabase | undefined> => {
     opened ??= openExisting(factory, name, forget);
