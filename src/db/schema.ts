@@ -7,6 +7,7 @@ import type { CallTalk } from '../talk/conversation-figures';
 import { type Clock, localClock } from './day-clock';
 import { ROLLUPS_TABLE, rollupUpkeep } from './day-rollup-upkeep';
 import { type DayRollup, rollupsFromScratch } from './day-rollups';
+import { DB_NAME } from './db-name';
 
 export interface CallRecord {
   id: number;
@@ -78,7 +79,7 @@ export interface FollowUpRecord {
   notifiedAt?: number;
 }
 
-export const DB_NAME = 'rebound';
+export { DB_NAME };
 /** The newest schema version below; exports record it. */
 export const SCHEMA_VERSION = 4;
 

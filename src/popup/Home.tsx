@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OfferedNudge } from '../calls/offered-nudge';
-import { latestCall } from '../db/calls';
-import { openFollowUps } from '../db/follow-ups';
-import { resetForCall } from '../db/resets';
-import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
-import { type DayNumbers, dayNumbers, startOfDay } from '../db/today';
+import type { HomeReader, HomeSnapshot, LastCall } from '../db/home-reader';
+import type { CallRecord, FollowUpRecord } from '../db/schema';
+import { type DayNumbers, startOfDay } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
 import { dialerLabel } from '../dialers/dialer-label';
 import { callOriginLabel } from '../format/call-source-label';
@@ -13,20 +11,24 @@ import { formatDuration } from '../format/duration';
 import { errorText } from '../format/error-text';
 import { formatCount } from '../format/figures';
 import { ratingLabel } from '../format/rating-label';
-import { WidgetOffers } from '../options/sites/WidgetOffers';
 import { t } from '../platform/i18n';
 import type { SessionSlot } from '../platform/session-store';
 import type { RoutineDraft } from '../routine/draft';
 import type { RoutineKind } from '../routine/routines';
-import { OrganizationAccess } from '../ui/OrganizationAccess';
 import { DraftCard } from './home/DraftCard';
 import { FollowUpList } from './home/FollowUpList';
 import { OfferedNudgeCard } from './home/OfferedNudgeCard';
 import { TodayNumbers } from './home/TodayNumbers';
+import { LaterPart } from './LaterPart';
 import { SnoozeControl } from './SnoozeControl';
+import { whenIdle } from './when-idle';
+
+/** Parts that show nothing most of the time: loaded once the home is on screen. */
+const loadOrganizationAccess = () => import('../ui/OrganizationAccess').then((module) => module.OrganizationAccess);
+const loadWidgetOffers = () => import('../options/sites/WidgetOffers').then((module) => module.WidgetOffers);
 
 interface HomeProps {
-  db: ReboundDb;
+  reader: HomeReader;
   writeFailure: SessionSlot<WriteFailure>;
   /** Asks the background to write the calls that wait (resolves once it has tried). */
   retryWrites(): Promise<unknown>;
@@ -54,6 +56,14 @@ interface HomeProps {
   focusFollowUp?: number;
   /** A nudge held when the browser quit, asked here instead. */
   offeredNudge?: SessionSlot<OfferedNudge>;
+  /** What home shows first, when it was read before home was drawn (else home reads it). */
+  first?: HomeFirstScreen;
+  /** Called once the first figures are on screen and the page is idle: what can wait loads from then on. */
+  onShown?(): void;
+  /** A screen past home is loading (its code, the database). */
+  opening?: boolean;
+  /** Why the last screen asked for could not open. */
+  openFailure?: string | null;
 }
 
 /** From this many tough calls in a day the home offers the rough-run routine. */
@@ -63,41 +73,89 @@ const ROUGH_RUN_FROM_TOUGH_CALLS = 2;
 const FOLLOW_UPS_SINCE_MS = 7 * 24 * 60 * 60 * 1000;
 const FOLLOW_UPS_SHOWN = 5;
 
-type LastCall = { call: CallRecord; resetDone: boolean } | null;
+/** Everything the home screen shows at once, read before it is first drawn. */
+export interface HomeFirstScreen {
+  /** Undefined when the history could not be read; `error` says why. */
+  snapshot?: HomeSnapshot;
+  error?: string;
+  live: string[];
+  failure?: WriteFailure;
+}
+
+/**
+ * Reads what home shows first, all at once: one transaction for the history's part (last call,
+ * today, follow-ups), alongside the live calls and any write failure from extension storage.
+ */
+export async function readHomeFirstScreen(
+  reader: HomeReader,
+  liveCallSources: () => Promise<string[]>,
+  writeFailure: SessionSlot<WriteFailure>,
+  now: number,
+): Promise<HomeFirstScreen> {
+  const [history, live, failure] = await Promise.all([
+    reader.snapshot(startOfDay(now), now - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN).then(
+      (snapshot) => ({ snapshot }),
+      (failed) => ({ error: errorText(failed) }),
+    ),
+    liveCallSources().catch(() => []),
+    writeFailure.read().catch(() => undefined),
+  ]);
+  return { ...history, live, failure };
+}
 
 export function Home(props: HomeProps) {
-  const { db, writeFailure, retryWrites, onStart, openOptions, now, liveCallSources, draft, followUpActions } = props;
-  const [failure, setFailure] = useState<WriteFailure | undefined>(undefined);
+  const { reader, writeFailure, retryWrites, onStart, openOptions, now, liveCallSources, draft, followUpActions } =
+    props;
+  const first = props.first;
+  const [failure, setFailure] = useState<WriteFailure | undefined>(first?.failure);
   const readFailure = () => writeFailure.read().then(setFailure, () => undefined);
-  useEffect(() => void readFailure(), []);
-  const [last, setLast] = useState<LastCall | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [today, setToday] = useState<DayNumbers | null>(null);
-  const [live, setLive] = useState<string[]>([]);
-  const [followUps, setFollowUps] = useState<FollowUpRecord[]>([]);
+  const [last, setLast] = useState<LastCall | null | undefined>(first?.snapshot?.last);
+  const [error, setError] = useState<string | null>(first?.error ?? null);
+  const [today, setToday] = useState<DayNumbers | null>(first?.snapshot?.today ?? null);
+  const [live, setLive] = useState<string[]>(first?.live ?? []);
+  const [followUps, setFollowUps] = useState<FollowUpRecord[]>(first?.snapshot?.followUps ?? []);
   const [followUpsVersion, setFollowUpsVersion] = useState(0);
+  const [shown, setShown] = useState(first !== undefined);
 
   useEffect(() => {
-    const load = async (): Promise<LastCall> => {
-      const call = await latestCall(db);
-      if (!call) return null;
-      return { call, resetDone: (await resetForCall(db, call.id)) !== undefined };
-    };
-    load().then(setLast, (failure) => setError(errorText(failure)));
-    dayNumbers(db, startOfDay(now())).then(setToday, (failure) => setError(errorText(failure)));
-    liveCallSources().then(setLive, () => setLive([]));
-  }, [db, now, liveCallSources]);
+    if (first) return;
+    readHomeFirstScreen(reader, liveCallSources, writeFailure, now()).then((read) => {
+      setFailure(read.failure);
+      setLive(read.live);
+      if (read.error !== undefined) setError(read.error);
+      if (read.snapshot) {
+        setLast(read.snapshot.last);
+        setToday(read.snapshot.today);
+        setFollowUps(read.snapshot.followUps);
+      }
+      setShown(true);
+    });
+  }, [reader, now, liveCallSources, writeFailure]);
 
-  useEffect(
-    () => props.watchLiveCalls(() => void liveCallSources().then(setLive, () => setLive([]))),
-    [props.watchLiveCalls, liveCallSources],
-  );
+  // What can wait starts once the page is idle after home is drawn, so it never holds up that paint.
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!shown) return;
+    return whenIdle(() => {
+      setSettled(true);
+      props.onShown?.();
+    });
+  }, [shown]);
+
+  // Watched from the first commit; a change between the first read and then is read again.
+  useLayoutEffect(() => {
+    const refresh = () => void liveCallSources().then(setLive, () => setLive([]));
+    const stop = props.watchLiveCalls(refresh);
+    if (first) refresh();
+    return stop;
+  }, [props.watchLiveCalls, liveCallSources]);
 
   useEffect(() => {
-    openFollowUps(db, now() - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN).then(setFollowUps, (failure) =>
-      setError(errorText(failure)),
-    );
-  }, [db, now, followUpsVersion]);
+    if (followUpsVersion === 0) return;
+    reader
+      .openFollowUps(now() - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN)
+      .then(setFollowUps, (failure) => setError(errorText(failure)));
+  }, [reader, now, followUpsVersion]);
 
   // One tap, one call: a second tap while the first is being saved records nothing more.
   const loggingMissed = useRef(false);
@@ -116,15 +174,16 @@ export function Home(props: HomeProps) {
       (failure) => setError(errorText(failure)),
     );
 
+  const shownError = error ?? props.openFailure;
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={props.opening ? 'true' : undefined}>
       <h1 class="brand">Rebound</h1>
       {live.length > 0 && (
         <p class="live" role="status" data-testid="on-a-call">
           {t('popupOnACallIn', live.map(dialerLabel).join(', '))}
         </p>
       )}
-      <OrganizationAccess />
+      {settled && <LaterPart load={loadOrganizationAccess} />}
       {failure && (
         <div class="error" role="alert">
           <p>{t('popupWriteFailure', [formatCount(failure.waiting), failure.message])}</p>
@@ -133,9 +192,9 @@ export function Home(props: HomeProps) {
           </button>
         </div>
       )}
-      {error && (
+      {shownError && (
         <p class="error" role="alert">
-          {t('popupLoadError', error)}
+          {t('popupLoadError', shownError)}
         </p>
       )}
       <button type="button" class="primary big" onClick={() => onStart('quick')}>
@@ -144,7 +203,7 @@ export function Home(props: HomeProps) {
       <p class="hint">{t('popupQuickResetHint')}</p>
       {props.offeredNudge && (
         <OfferedNudgeCard
-          db={db}
+          reader={reader}
           offeredNudge={props.offeredNudge}
           onReset={(call) => onStart('after-call', call)}
           now={now}
@@ -194,7 +253,7 @@ export function Home(props: HomeProps) {
       />
       {today && <TodayNumbers numbers={today} />}
       <SnoozeControl />
-      <WidgetOffers />
+      {settled && <LaterPart load={loadWidgetOffers} />}
       <footer class="popup-footer">
         <button type="button" class="link" onClick={openOptions}>
           {t('popupOpenOptions')}

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../calls/live-calls-state';
 import { offeredNudgeSlot } from '../calls/offered-nudge';
-import { openReboundDb } from '../db/schema';
+import { homeReader } from '../db/home-reader';
+import type { ReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { downloadFollowUpIcs } from '../follow-ups/ics-download';
@@ -10,7 +11,6 @@ import { activeTabHost } from '../platform/active-tab';
 import { browser } from '../platform/browser';
 import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
-import { loadSettings, saveSettings } from '../settings/settings-store';
 import { App } from './App';
 
 const inWindow = new URLSearchParams(location.search).has('window');
@@ -18,23 +18,33 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 if (inWindow) document.documentElement.classList.add('in-window');
 
-const db = openReboundDb();
-// Opened now, alongside the storage reads the first view waits for, not after them: the home
-// screen's reads (last call, today's roll-up) then find the connection ready.
-db.open().catch(() => undefined);
-const reminders = browserReminders(db);
+// Dexie and the settings schema are half the popup's script and the home screen needs neither:
+// they load once home is on screen (or a tap needs them), from chunks of their own.
+let dexie: Promise<ReboundDb> | undefined;
+const openDb = (): Promise<ReboundDb> =>
+  (dexie ??= import('../db/schema').then(async ({ openReboundDb }) => {
+    const db = openReboundDb();
+    await db.open();
+    return db;
+  }));
+const settingsStore = () => import('../settings/settings-store');
+const reminders = () => openDb().then((db) => browserReminders(db));
 
 const root = document.getElementById('app');
 if (root) {
   render(
     <App
-      db={db}
+      openDb={openDb}
+      reader={homeReader(openDb)}
       pendingRoutine={pendingRoutineSlot()}
       writeFailure={writeFailureSlot()}
       pendingFollowUp={pendingFollowUpSlot()}
       routineDraft={routineDraftSlot()}
-      loadSettings={loadSettings}
-      saveWhyISell={async (whyISell) => saveSettings({ ...(await loadSettings()), whyISell })}
+      loadSettings={() => settingsStore().then((store) => store.loadSettings())}
+      saveWhyISell={async (whyISell) => {
+        const { loadSettings, saveSettings } = await settingsStore();
+        return saveSettings({ ...(await loadSettings()), whyISell });
+      }}
       liveCallSources={() => liveCallSources(liveCallsSlot())}
       watchLiveCalls={(onChange) => {
         const listener = (changes: Record<string, unknown>, area: string) => {
@@ -44,9 +54,9 @@ if (root) {
         return () => browser.storage.onChanged.removeListener(listener);
       }}
       followUps={{
-        schedule: reminders.schedule,
-        done: reminders.done,
-        snooze: (id) => reminders.snooze(id),
+        schedule: async (followUp) => (await reminders()).schedule(followUp),
+        done: async (id) => (await reminders()).done(id),
+        snooze: async (id) => (await reminders()).snooze(id),
         downloadIcs: (followUp) => downloadFollowUpIcs(followUp, Date.now()),
       }}
       offeredNudge={offeredNudgeSlot()}

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EndedCall } from '../../src/calls/call';
 import { rateCall, recordEndedCall } from '../../src/db/calls';
+import { homeReader } from '../../src/db/home-reader';
 import { recordReset } from '../../src/db/resets';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
 import type { WriteFailure } from '../../src/db/write-failure';
@@ -77,7 +78,8 @@ function renderApp(
   const settings = options.settings ?? { ...DEFAULT_SETTINGS, breathSeconds: 5 };
   const view = render(
     <App
-      db={db}
+      openDb={async () => db}
+      reader={homeReader(() => db.open(), db.name)}
       pendingRoutine={pendingRoutine}
       writeFailure={writeFailure}
       pendingFollowUp={memorySlot()}
@@ -188,7 +190,7 @@ describe('Home', () => {
   });
 
   it('shows a load error when the history cannot be read', async () => {
-    vi.spyOn(db.calls, 'orderBy').mockImplementation(() => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new Error('database is gone');
     });
     renderApp();

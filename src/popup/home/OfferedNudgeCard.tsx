@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OfferedNudge } from '../../calls/offered-nudge';
-import { callByKey } from '../../db/calls';
-import { resetForCall } from '../../db/resets';
-import type { CallRecord, ReboundDb } from '../../db/schema';
+import type { HomeReader } from '../../db/home-reader';
+import type { CallRecord } from '../../db/schema';
 import { dialerLabel } from '../../dialers/dialer-label';
 import { callLengthText } from '../../format/call-length';
 import { t } from '../../platform/i18n';
@@ -12,7 +11,7 @@ import type { SessionSlot } from '../../platform/session-store';
 export const OFFER_FRESH_MS = 12 * 60 * 60 * 1000;
 
 interface OfferedNudgeCardProps {
-  db: ReboundDb;
+  reader: HomeReader;
   offeredNudge: SessionSlot<OfferedNudge>;
   onReset(call: CallRecord): void;
   now(): number;
@@ -22,20 +21,21 @@ interface OfferedNudgeCardProps {
  * The nudge the browser was holding when it quit, asked now. A call rated or reset since, or
  * older than OFFER_FRESH_MS, needs no asking: the offer goes quietly.
  */
-export function OfferedNudgeCard({ db, offeredNudge, onReset, now }: OfferedNudgeCardProps) {
+export function OfferedNudgeCard({ reader, offeredNudge, onReset, now }: OfferedNudgeCardProps) {
   const [call, setCall] = useState<CallRecord | undefined>(undefined);
 
   useEffect(() => {
     const load = async (): Promise<CallRecord | undefined> => {
       const offer = await offeredNudge.read();
       if (!offer) return undefined;
-      const found = now() - offer.call.endedAt <= OFFER_FRESH_MS ? await callByKey(db, offer.call.callKey) : undefined;
-      if (found && found.rating === undefined && !(await resetForCall(db, found.id))) return found;
+      const found =
+        now() - offer.call.endedAt <= OFFER_FRESH_MS ? await reader.callByKey(offer.call.callKey) : undefined;
+      if (found && found.call.rating === undefined && !found.resetDone) return found.call;
       await offeredNudge.clear();
       return undefined;
     };
     load().then(setCall, () => setCall(undefined));
-  }, [db, offeredNudge, now]);
+  }, [reader, offeredNudge, now]);
 
   if (!call) return null;
   const answer = (reset: boolean) => {

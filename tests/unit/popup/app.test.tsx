@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OfferedNudge } from '../../../src/calls/offered-nudge';
+import { homeReader } from '../../../src/db/home-reader';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import type { WriteFailure } from '../../../src/db/write-failure';
 import type { PendingFollowUp } from '../../../src/follow-ups/pending-follow-up';
@@ -62,7 +63,8 @@ function renderApp(
   const watchers = new Set<() => void>();
   render(
     <App
-      db={db}
+      openDb={async () => db}
+      reader={homeReader(() => db.open(), db.name)}
       pendingRoutine={memorySlot<PendingRoutine>(options.pendingRoutine)}
       writeFailure={memorySlot<WriteFailure>()}
       pendingFollowUp={memorySlot<PendingFollowUp>(options.pendingFollowUp)}

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { createRef } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { homeReader } from '../../../src/db/home-reader';
 import { type CallRecord, type FollowUpRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import type { WriteFailure } from '../../../src/db/write-failure';
 import type { PendingFollowUp } from '../../../src/follow-ups/pending-follow-up';
@@ -175,7 +176,8 @@ function renderApp(
   const schedule = vi.fn(async () => undefined);
   render(
     <App
-      db={db}
+      openDb={async () => db}
+      reader={homeReader(() => db.open(), db.name)}
       pendingRoutine={memorySlot<PendingRoutine>(options.pendingRoutine)}
       writeFailure={memorySlot<WriteFailure>()}
       pendingFollowUp={memorySlot<PendingFollowUp>()}
@@ -215,7 +217,7 @@ describe('the rough run in the popup', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
     try {
       fireEvent.click(start);
-      expect(screen.getByText('Step 1 of 5')).toBeTruthy();
+      expect(await screen.findByText('Step 1 of 5')).toBeTruthy();
       expect(screen.getByTestId('breath-count').textContent).toBe('90');
       await act(() => {
         vi.advanceTimersByTime(89_000);

@@ -1,0 +1,181 @@
+/**
+ * The popup home's reads straight from IndexedDB, without Dexie: the last call, today's roll-up
+ * and the open follow-ups are a handful of index lookups, and loading Dexie (about half the
+ * popup's script) before the first paint cost more than the reads themselves. Read only: every
+ * write still goes through Dexie (schema.ts), whose middleware keeps the roll-ups current. It
+ * reads the tables and indexes Dexie made (names as in schema.ts, version 3 on).
+ */
+import { DB_NAME } from './db-name';
+import type { CallRecord, FollowUpRecord } from './schema';
+import type { DayNumbers } from './today';
+
+export interface LastCall {
+  call: CallRecord;
+  resetDone: boolean;
+}
+
+/** What the home screen shows first, read in one transaction. */
+export interface HomeSnapshot {
+  /** Null when no call is recorded. */
+  last: LastCall | null;
+  today: DayNumbers;
+  followUps: FollowUpRecord[];
+}
+
+export interface HomeReader {
+  snapshot(dayStart: number, followUpsSince: number, followUpsShown: number): Promise<HomeSnapshot>;
+  /** Open follow-ups due from `since` on, soonest first, at most `limit`. */
+  openFollowUps(since: number, limit: number): Promise<FollowUpRecord[]>;
+  /** The call and whether a reset followed it; undefined when no call has that key. */
+  callByKey(callKey: string): Promise<LastCall | undefined>;
+}
+
+const STORES = ['calls', 'resets', 'followUps', 'dayRollups'];
+
+/** The database is older than the roll-ups (version 3) and could not be upgraded. */
+export class OutdatedDatabase extends Error {
+  constructor() {
+    super('The history database has not been upgraded yet.');
+  }
+}
+
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/**
+ * Opens the database as it is, whatever its version; undefined when there is none yet. A missing
+ * database is not created here (the open is aborted): Dexie creates it with its schema, and a
+ * bare one would get in its way. The connection steps aside for an upgrade or a delete.
+ */
+function openExisting(factory: IDBFactory, name: string, onClosed: () => void): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name);
+    let missing = false;
+    request.onupgradeneeded = () => {
+      missing = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => {
+        db.close();
+        onClosed();
+      };
+      db.onclose = onClosed;
+      resolve(db);
+    };
+    request.onerror = () => (missing ? resolve(undefined) : reject(request.error));
+  });
+}
+
+const hasStores = (db: IDBDatabase, stores: readonly string[]) =>
+  stores.every((store) => db.objectStoreNames.contains(store));
+
+const hasReset = async (resets: IDBObjectStore, callId: number) =>
+  (await done(resets.index('callId').getKey(callId))) !== undefined;
+
+async function lastCallIn(tx: IDBTransaction): Promise<LastCall | null> {
+  const cursor = await done(tx.objectStore('calls').index('endedAt').openCursor(null, 'prev'));
+  if (!cursor) return null;
+  const call = cursor.value as CallRecord;
+  return { call, resetDone: await hasReset(tx.objectStore('resets'), call.id) };
+}
+
+async function dayNumbersIn(tx: IDBTransaction, dayStart: number): Promise<DayNumbers> {
+  const rollup = await done(tx.objectStore('dayRollups').get(dayStart));
+  return { calls: rollup?.calls ?? 0, tough: rollup?.tough ?? 0, resets: rollup?.resets ?? 0 };
+}
+
+/** Open ones only (a done one is passed over as the cursor walks the dueAt index). */
+function openFollowUpsIn(tx: IDBTransaction, since: number, limit: number): Promise<FollowUpRecord[]> {
+  return new Promise((resolve, reject) => {
+    const found: FollowUpRecord[] = [];
+    const request = tx.objectStore('followUps').index('dueAt').openCursor(IDBKeyRange.lowerBound(since));
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(found);
+      const followUp = cursor.value as FollowUpRecord;
+      if (followUp.doneAt === undefined) found.push(followUp);
+      if (found.length >= limit) return resolve(found);
+      cursor.continue();
+    };
+  });
+}
+
+const NOTHING_YET: HomeSnapshot = { last: null, today: { calls: 0, tough: 0, resets: 0 }, followUps: [] };
+
+/**
+ * `upgrade` is asked for when the database predates the roll-ups (a popup opened before the
+ * worker upgraded it after an update): the caller opens it with Dexie, which upgrades it, and the
+ * read is tried again on a fresh connection.
+ */
+export function homeReader(
+  upgrade: () => Promise<unknown>,
+  name: string = DB_NAME,
+  factory: IDBFactory = indexedDB,
+): HomeReader {
+  const forget = () => {
+    opened = undefined;
+  };
+  // Opened at once, while the page still reads its storage: the first read finds it ready.
+  let opened: Promise<IDBDatabase | undefined> | undefined = openExisting(factory, name, forget);
+  opened.catch(() => undefined);
+
+  const connection = async (): Promise<IDBDatabase | undefined> => {
+    opened ??= openExisting(factory, name, forget);
+    const db = await opened.catch((failure) => {
+      forget();
+      throw failure;
+    });
+    // No database yet: the next read looks again, it may exist by then.
+    if (!db) forget();
+    return db;
+  };
+
+  const upToDate = async (stores: readonly string[]): Promise<IDBDatabase | undefined> => {
+    const db = await connection();
+    if (!db || hasStores(db, stores)) return db;
+    db.close();
+    forget();
+    await upgrade();
+    const upgraded = await connection();
+    if (upgraded && !hasStores(upgraded, stores)) throw new OutdatedDatabase();
+    return upgraded;
+  };
+
+  const reading = async <T>(stores: readonly string[], read: (tx: IDBTransaction) => Promise<T>, empty: T) => {
+    const db = await upToDate(stores);
+    return db ? read(db.transaction(stores as string[], 'readonly')) : empty;
+  };
+
+  return {
+    snapshot: (dayStart, followUpsSince, followUpsShown) =>
+      reading(
+        STORES,
+        async (tx) => {
+          const [last, today, followUps] = await Promise.all([
+            lastCallIn(tx),
+            dayNumbersIn(tx, dayStart),
+            openFollowUpsIn(tx, followUpsSince, followUpsShown),
+          ]);
+          return { last, today, followUps };
+        },
+        NOTHING_YET,
+      ),
+    openFollowUps: (since, limit) => reading(['followUps'], (tx) => openFollowUpsIn(tx, since, limit), []),
+    callByKey: (callKey) =>
+      reading(
+        ['calls', 'resets'],
+        async (tx) => {
+          const call = await done<CallRecord | undefined>(tx.objectStore('calls').index('callKey').get(callKey));
+          if (!call) return undefined;
+          return { call, resetDone: await hasReset(tx.objectStore('resets'), call.id) };
+        },
+        undefined,
+      ),
+  };
+}
