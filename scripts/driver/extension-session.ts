@@ -114,7 +114,11 @@ export interface LaunchOptions {
 /** The browser's main process: the one started with this profile that is no child (`--type=`). */
 function browserPid(profile: string): number {
   const processes = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
-  const main = processes.find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  // The whole argument, not a substring: another browser's profile path may start with this one.
+  const main = processes.find((line) => {
+    const args = line.trim().split(/\s+/);
+    return args.includes(`--user-data-dir=${profile}`) && !args.some((arg) => arg.startsWith('--type='));
+  });
   const pid = Number(main?.trim().split(/\s+/)[0]);
   if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`no browser process found for profile ${profile}`);
   return pid;
