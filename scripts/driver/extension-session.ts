@@ -252,12 +252,16 @@ export async function launchExtension({
     },
     async killBrowser() {
       const pid = browserPid(profile);
+      const disconnected = new Promise((resolve) => context.once('close', resolve));
       process.kill(pid, 'SIGKILL');
       const deadline = Date.now() + 10_000;
       while (isRunning(pid)) {
         if (Date.now() > deadline) throw new Error(`browser ${pid} still running after SIGKILL`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      // Playwright sees the connection drop a moment after the process is gone (later on a busy
+      // machine); a close() before then would talk to the dead browser and fail.
+      await disconnected;
     },
     async installAgainFromDisk() {
       // Chromium writes the port it chose into the profile.
