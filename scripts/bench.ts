@@ -42,6 +42,8 @@ export interface BenchOptions {
   only?: readonly BenchPart[];
   /** Four busy Chromium tabs in the background for the whole run. */
   busy?: boolean;
+  /** Default true. False reads the store and demo builds already in dist/ (the e2e global setup made them). */
+  build?: boolean;
 }
 
 const SIZES = {
@@ -80,11 +82,18 @@ const BENCH_SETTINGS = {
   delivery: 'toast',
 };
 
-export async function runBench({ quick, only, busy }: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
+export async function runBench({
+  quick,
+  only,
+  busy,
+  build = true,
+}: BenchOptions): Promise<{ figures: Figure[]; browser: string }> {
   const size = quick ? SIZES.quick : SIZES.full;
   const runs = (part: BenchPart) => !only || only.includes(part);
-  await buildExtension('store');
-  await buildExtension('demo');
+  if (build) {
+    await buildExtension('store');
+    await buildExtension('demo');
+  }
   const figures: Figure[] = runs('bundle') ? await bundleSizes(distDir('chrome', 'store')) : [];
   const fresh = async () => {
     const session = await launchExtension();

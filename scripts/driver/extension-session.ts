@@ -120,7 +120,11 @@ export interface LaunchOptions {
 /** The browser's main process: the one started with this profile that is no child (`--type=`). */
 function browserPid(profile: string): number {
   const processes = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
-  const main = processes.find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  // The whole argument, not a substring: another browser's profile path may start with this one.
+  const main = processes.find((line) => {
+    const args = line.trim().split(/\s+/);
+    return args.includes(`--user-data-dir=${profile}`) && !args.some((arg) => arg.startsWith('--type='));
+  });
   const pid = Number(main?.trim().split(/\s+/)[0]);
   if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`no browser process found for profile ${profile}`);
   return pid;
@@ -279,12 +283,16 @@ export async function launchExtension({
     },
     async killBrowser() {
       const pid = browserPid(profile);
+      const disconnected = new Promise((resolve) => context.once('close', resolve));
       process.kill(pid, 'SIGKILL');
       const deadline = Date.now() + 10_000;
       while (isRunning(pid)) {
         if (Date.now() > deadline) throw new Error(`browser ${pid} still running after SIGKILL`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      // Playwright sees the connection drop a moment after the process is gone (later on a busy
+      // machine); a close() before then would talk to the dead browser and fail.
+      await disconnected;
     },
     installAgainFromDisk: installFromDisk,
     async readTable<T>(table: string): Promise<T[]> {

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, distDir } from '../../scripts/build';
+import { describe, expect, it } from 'vitest';
+import { distDir } from '../../scripts/build';
 
 const BROWSERS = ['chrome', 'firefox'] as const;
 
@@ -15,10 +15,6 @@ function scriptsIn(dir: string): string[] {
     .filter((file) => file.endsWith('.js'))
     .map((file) => path.join(dir, file));
 }
-
-beforeAll(async () => {
-  await buildExtension('store');
-}, 60_000);
 
 describe.each(BROWSERS)('the %s store build', (browser) => {
   const dir = () => distDir(browser, 'store');

@@ -4,10 +4,13 @@ import { findFirefox } from '../../scripts/driver/firefox-session';
 
 /**
  * Fails the run up front, with the install hint, when Chromium or Firefox is missing: end-to-end tests are
- * never skipped silently. Then builds the demo flavour the tests load.
+ * never skipped silently. Then builds the flavours the tests read: the store build (what ships, and
+ * the bench's bundle sizes) and the demo flavour they load. Built here, once, before any file runs:
+ * files run side by side, and a file that rebuilt a folder would pull it from under another's browser.
  */
 export default async function setup(): Promise<void> {
   findChromium();
   findFirefox();
+  await buildExtension('store');
   await buildExtension('demo');
 }

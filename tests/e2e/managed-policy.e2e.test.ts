@@ -1,18 +1,30 @@
 /**
  * An organization's policy in a real Chromium: the policy file goes where Chromium on Linux reads
  * it (/etc/chromium/policies/managed/, "3rdparty" → extensions → this build's id) and is removed
- * in a `finally`. The id is the one Chromium derives from this worktree's build folder, so
- * browsers other tests start from other folders never see it. Chromium honours "3rdparty" for
+ * in a `finally`. The id is the one Chromium derives from the folder the extension is loaded from:
+ * this file loads a copy of the demo build from a folder of its own, so the browsers other files
+ * run at the same time (from dist/demo) never see the policy. Chromium honours "3rdparty" for
  * an unpacked extension that declares storage.managed_schema (measured here).
  */
+import { mkdtempSync } from 'node:fs';
+import { cp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { distDir } from '../../scripts/build';
 import { unpackedExtensionId, writeManagedPolicy } from '../../scripts/driver/managed-policy';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
-const session = extensionUnderTest({ settings: { minCallSeconds: 0, supportContact: 'my own coach' } });
+const extensionDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-policy-'));
+beforeAll(() => cp(distDir('chrome', 'demo'), extensionDir, { recursive: true }));
+afterAll(() => rm(extensionDir, { recursive: true, force: true }));
+
+const session = extensionUnderTest({
+  settings: { minCallSeconds: 0, supportContact: 'my own coach' },
+  launch: { extensionDir },
+});
 
 interface ManagedGlobals {
   chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } };
@@ -30,7 +42,8 @@ async function openPage(url: string): Promise<Page> {
 }
 
 it('a managed support contact and a managed custom site take effect, shown as set by the organization; a managed dialer waits for the rep’s allow', async () => {
-  expect(session.extensionId).toBe(unpackedExtensionId(distDir('chrome', 'demo')));
+  expect(session.extensionId).toBe(unpackedExtensionId(extensionDir));
+  expect(session.extensionId).not.toBe(unpackedExtensionId(distDir('chrome', 'demo')));
   const site = new URL('/', session.server.url);
   site.hostname = 'localhost';
   const removePolicy = await writeManagedPolicy(session.extensionId, {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { DetectorTrails } from '../../src/calls/detector-trail';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
-import { axeViolations, click, heading, openPopup, waitForRows } from './popup-driver';
+import { axeViolations, click, heading, openPopup, passBreath, waitForRows } from './popup-driver';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ settings: { breathSeconds: 5 } });
@@ -21,6 +21,7 @@ const PHONE_DIGITS = /415\D?555\D?0134/;
 
 async function finishRoutine(page: Page): Promise<void> {
   await heading(page, 'Breathe');
+  await passBreath(page);
   await heading(page, 'Throw it away', 15_000);
   for (const next of [
     'What was it really about?',

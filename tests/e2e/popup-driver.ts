@@ -25,6 +25,19 @@ export async function heading(page: Page, name: string | RegExp, timeout = 10_00
   await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
 }
 
+/**
+ * Lets the breath step on screen run out without waiting its seconds: the page's monotonic clock
+ * jumps ahead by what its count shows, and the step still ends only when its own countdown reaches
+ * zero. The pacing itself is unit-tested, and call-flow.e2e waits a breath out in real time.
+ */
+export async function passBreath(page: Page): Promise<void> {
+  const left = Number(await page.getByTestId('breath-count').textContent());
+  await page.evaluate((ms) => {
+    const now = performance.now.bind(performance);
+    performance.now = () => now() + ms;
+  }, left * 1000);
+}
+
 export const click = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' }).click();
 

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
 import { type LocaleMessages, readLocale } from '../locales/read-locales';
-import { demoCall, heading } from './popup-driver';
+import { demoCall, heading, passBreath } from './popup-driver';
 
 export type Labels = Record<
   | 'quick'
@@ -87,7 +87,9 @@ async function walkRoutine(page: Page, labels: Labels, visit: (view: string) => 
     await visit(`step: ${title}`);
     // A short breath moves on by itself; every other step, and the rough run's 90 s breath, is skipped.
     const longBreath = title === labels.breathe && Number(await page.getByTestId('breath-count').textContent()) > 10;
-    if (title !== labels.breathe || longBreath) {
+    if (title === labels.breathe && !longBreath) {
+      await passBreath(page);
+    } else {
       if (await button(page, labels.throwIt).isVisible()) {
         await button(page, labels.throwIt).click();
         await visit(`step: ${title} (thrown)`);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
 import type { CallRecord, FollowUpRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
-import { click, demoCall, heading, openPopup, waitForRows } from './popup-driver';
+import { click, demoCall, heading, openPopup, passBreath, waitForRows } from './popup-driver';
 
 const session = extensionUnderTest({ settings: {} });
 
@@ -38,6 +38,7 @@ describe('the routines', () => {
     await click(page, 'Next');
 
     await heading(page, 'Breathe');
+    await passBreath(page);
     await heading(page, 'Throw it away', 15_000);
     await page.getByLabel("What's sticking?").fill('They shouted about the delay');
     await click(page, 'Crumple it and throw it away');
@@ -114,6 +115,7 @@ describe('the routines', () => {
     await click(page, 'Quick reset');
     await heading(page, 'Breathe');
     await expect.poll(() => page.getByTestId('breath-count').textContent()).toBe('5');
+    await passBreath(page);
     await page.getByRole('button', { name: 'Quick reset' }).waitFor({ timeout: 15_000 });
     const [reset] = await waitForRows(() => session.readTable<ResetRecord>('resets'), 1);
     expect(reset).toMatchObject({ kind: 'quick', steps: ['breathe-5'] });
