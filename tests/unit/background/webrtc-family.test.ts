@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { familyOfFrame } from '../../../src/background/frame-family';
 import { LiveCalls } from '../../../src/background/live-calls';
 import { createBackground } from '../../../src/background/message-handler';
-import { createNudgeFlow, type HeldNudge } from '../../../src/background/nudge-flow';
+import { createNudgeFlow, type HeldNudge, type ShortCall } from '../../../src/background/nudge-flow';
 import type { EndedCall } from '../../../src/calls/call';
 import { type LiveCallsState, liveCallSources } from '../../../src/calls/live-calls-state';
 import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
@@ -55,6 +55,7 @@ function setup() {
     loadSettings: async () => settings,
     heldNudge: memorySlot<HeldNudge>(),
     lastNudgeAt: memorySlot<number>(),
+    shortCalls: memorySlot<Record<string, ShortCall>>(),
     readSnooze: async () => undefined,
     async deliver({ call }) {
       toasts.push(call);
