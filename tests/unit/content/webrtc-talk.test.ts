@@ -28,6 +28,13 @@ const talkScript = loadedTalkScript() as TalkScript;
 let startTalk: StartTalk = async () => ({ talk: talkScript });
 let talkStarts = 0;
 
+/** The background's answer to `talk-start` waits until the test gives it. */
+function holdTalkAnswer(): (start: Awaited<ReturnType<StartTalk>>) => void {
+  let answer: (start: Awaited<ReturnType<StartTalk>>) => void = () => undefined;
+  startTalk = () => new Promise((resolve) => (answer = resolve));
+  return (start) => answer(start);
+}
+
 async function start(settings: Partial<Settings> = {}, quietMs?: number): Promise<void> {
   await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, ...settings } });
   controller = new AbortController();
@@ -180,8 +187,7 @@ describe('conversation signals in the WebRTC adapter', () => {
   });
 
   it('asks for the talk script once per call, and keeps what it heard before the answer came', async () => {
-    let answer: (start: Awaited<ReturnType<StartTalk>>) => void = () => undefined;
-    startTalk = () => new Promise((resolve) => (answer = resolve));
+    const answer = holdTalkAnswer();
     await start();
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
@@ -211,8 +217,7 @@ describe('conversation signals in the WebRTC adapter', () => {
   });
 
   it('keeps at most thirty samples while it waits for the answer', async () => {
-    let answer: (start: Awaited<ReturnType<StartTalk>>) => void = () => undefined;
-    startTalk = () => new Promise((resolve) => (answer = resolve));
+    const answer = holdTalkAnswer();
     await start();
     vi.useFakeTimers();
     notice({ kind: 'started', id: 'k3x9-1' });
