@@ -42,19 +42,32 @@ export function whyAsked(rough: RoughSound | undefined): string | undefined {
   }
 }
 
+/** True when a toast listening in the tab's top frame took the message (it answers `{ shown: true }`). */
+async function toastTook(tabId: number, message: ToContent): Promise<boolean> {
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME });
+    return (reply as { shown?: unknown } | undefined)?.shown === true;
+  } catch {
+    // No toast listens there yet (or the tab is gone).
+    return false;
+  }
+}
+
 /**
- * Loads the toast into a tab's top frame, then sends it a message. The toast is its own script,
- * injected only when there is something to show, so the detector every dialer page carries stays
- * small. False when Rebound may not run in that tab (no granted host) or the tab is gone.
+ * Sends the message to the toast in a tab's top frame, loading the toast first when none listens
+ * there. The toast is its own script, injected only when there is something to show, so the
+ * detector every dialer page carries stays small. A toast loaded for an earlier nudge keeps
+ * listening until the page goes: asking it first spares that page a second injection on the
+ * way to the nudge. False when Rebound may not run in that tab (no granted host) or the tab is gone.
  */
 async function sendToTop(tabId: number, message: ToContent): Promise<boolean> {
+  if (await toastTook(tabId, message)) return true;
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [TOP_FRAME] }, files: [TOAST_SCRIPT] });
-    await browser.tabs.sendMessage(tabId, message, { frameId: TOP_FRAME });
-    return true;
   } catch {
     return false;
   }
+  return toastTook(tabId, message);
 }
 
 /** Shows the in-page toast in the first of these tabs that listens; the tab it went to, if any. */
