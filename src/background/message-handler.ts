@@ -33,8 +33,11 @@ export interface BackgroundDeps {
   /** The tab the quick-reset shortcut opened a breath in: only it may record that breath. */
   breathTab: SessionSlot<number>;
   loadSettings(): Promise<Settings>;
-  /** Asks the policy about calls that just ended and delivers (or holds) their nudge. */
-  nudgeAfter(ended: EndedCall[], liveCount: number): Promise<void>;
+  /**
+   * Asks the policy about calls that just ended and delivers (or holds) their nudge once
+   * `written` says they are in the database; nothing when it says they are not.
+   */
+  nudgeAfter(ended: EndedCall[], liveCount: number, written: Promise<boolean>): Promise<void>;
   /** Asks again about calls whose figures came after their end, once they are on the calls' rows. */
   nudgeAfterLateTalk?(late: LateTalk[], liveCount: number): Promise<void>;
   snooze(choice: SnoozeChoice, now: number): Promise<unknown>;
@@ -154,13 +157,17 @@ export function createBackground(deps: BackgroundDeps) {
     return nextFlush;
   }
 
-  /** Writes the calls the tracker ended (every one, nudged or not), then asks about a nudge. */
+  /**
+   * Writes the calls the tracker ended (every one, nudged or not) and asks about a nudge while
+   * they are written: the policy's reads (settings, snooze, cooldown, the day's ratings) go
+   * beside the write instead of after it. The nudge itself waits for the write: a call that is
+   * not in the database cannot be rated, so there is none when the write failed.
+   */
   async function settle(ended: EndedCall[], liveCount: number): Promise<void> {
     if (ended.length === 0) return;
-    // The flush this waits for started after these calls were queued, so it covers them. A call
-    // that is not in the database cannot be rated: no nudge when the write failed.
-    if (!(await writeUnwritten())) return;
-    await deps.nudgeAfter(ended, liveCount);
+    // The flush started after these calls were queued, so it covers them.
+    const written = writeUnwritten();
+    await Promise.all([written, deps.nudgeAfter(ended, liveCount, written)]);
   }
 
   /** Rates a call; when that makes a run of tough calls, the escalation the nudge shows. */

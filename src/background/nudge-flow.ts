@@ -100,8 +100,16 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
     if (await deps.deliver({ call, settings, escalation, tabIds })) await deps.lastNudgeAt.write(context.now);
   }
 
-  /** The latest ended call the policy nudges wins; an older held one is then superseded. */
-  function afterCallsEnded(ended: readonly EndedCall[], liveCalls: number): Promise<void> {
+  /**
+   * The latest ended call the policy nudges wins; an older held one is then superseded. The
+   * decision is read while the calls are written; what it holds or shows waits for `written`, and
+   * nothing happens when it says the calls did not reach the database.
+   */
+  function afterCallsEnded(
+    ended: readonly EndedCall[],
+    liveCalls: number,
+    written: Promise<boolean> = Promise.resolve(true),
+  ): Promise<void> {
     return serial(async () => {
       if (ended.length === 0) return;
       const [settings, context] = await Promise.all([deps.loadSettings(), contextFor(liveCalls)]);
@@ -115,6 +123,7 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
         if (awaitsLateFigures(call, decision)) short.push({ call, atEnd: decision, nextCallStarted: false });
       }
       const lastTab = ended[ended.length - 1]?.tabId;
+      if (!(await written)) return;
       if (toHold) {
         await deps.heldNudge.write({ call: toHold });
       } else if (toNudge) {

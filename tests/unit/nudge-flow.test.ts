@@ -157,3 +157,39 @@ describe('nudge flow', () => {
     expect(delivered.map((request) => request.call.callKey)).toEqual(['hubspot:a']);
   });
 });
+
+describe('decided while the calls are written (issue 15)', () => {
+  function writeInFlight() {
+    let settle: (written: boolean) => void = () => undefined;
+    const written = new Promise<boolean>((resolve) => {
+      settle = resolve;
+    });
+    return { written, settle };
+  }
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('reads the policy’s inputs before the write is done, and shows the nudge only after it', async () => {
+    const { flow, delivered, lastNudgeAt } = setup();
+    const reads = vi.spyOn(lastNudgeAt, 'read');
+    const write = writeInFlight();
+    const run = flow.afterCallsEnded([call('a', 1)], 0, write.written);
+    await settled();
+    expect(reads).toHaveBeenCalledOnce();
+    expect(delivered).toEqual([]);
+    write.settle(true);
+    await run;
+    expect(delivered.map((request) => request.call.callKey)).toEqual(['hubspot:a']);
+  });
+
+  it('holds nothing and shows nothing when the calls did not reach the database', async () => {
+    const { flow, delivered, held, shortCalls } = setup();
+    const write = writeInFlight();
+    const live = flow.afterCallsEnded([call('a', 1)], 1, write.written);
+    const short = flow.afterCallsEnded([call('b', 1, { durationMs: 1000 })], 0, Promise.resolve(false));
+    write.settle(false);
+    await Promise.all([live, short]);
+    expect(delivered).toEqual([]);
+    expect(held.value).toBeUndefined();
+    expect(shortCalls.value).toBeUndefined();
+  });
+});
