@@ -32,11 +32,14 @@ const base = (outDir: string, emptyOutDir: boolean): InlineConfig =>
     build: { outDir, emptyOutDir, target: 'es2022', minify: true, sourcemap: false, modulePreload: false },
   } satisfies InlineConfig);
 
-/** A single self-contained script: no imports at run time (content scripts must be classic). */
-const script = (outDir: string, entry: string, file: string, format: 'es' | 'iife'): InlineConfig =>
+/**
+ * A single self-contained classic script: no imports at run time (content scripts must be
+ * classic), and fully minified (Vite leaves an ES library's whitespace in).
+ */
+const script = (outDir: string, entry: string, file: string): InlineConfig =>
   mergeConfig(base(outDir, false), {
     build: {
-      lib: { entry: path.join(repoRoot, entry), formats: [format], name: 'rebound', fileName: () => file },
+      lib: { entry: path.join(repoRoot, entry), formats: ['iife'], name: 'rebound', fileName: () => file },
       rolldownOptions: { output: { codeSplitting: false } },
     },
   } satisfies InlineConfig);
@@ -54,8 +57,18 @@ export async function buildFrameScripts(outDir: string, flavour: Flavour): Promi
   const nativeBrowser = {
     resolve: { alias: { 'webextension-polyfill': path.join(repoRoot, 'src/platform/native-browser.ts') } },
   } satisfies InlineConfig;
-  await build(mergeConfig(flavoured(script(outDir, 'src/content/index.ts', 'content.js', 'iife')), nativeBrowser));
-  await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife')));
+  await build(mergeConfig(flavoured(script(outDir, 'src/content/index.ts', 'content.js')), nativeBrowser));
+  await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js')));
+}
+
+/**
+ * The background as a classic script (the manifest declares no module type), strict as the
+ * module it was: a cold worker's first answer came sooner than from the ES module build, which
+ * was 239 KB with Vite's whitespace against 171 KB (README, Performance).
+ */
+export async function buildBackground(outDir: string, flavour: Flavour): Promise<void> {
+  const strict = { build: { rolldownOptions: { output: { banner: '"use strict";' } } } } satisfies InlineConfig;
+  await build(mergeConfig(flavouredFor(flavour)(script(outDir, 'src/background/index.ts', 'background.js')), strict));
 }
 
 async function bundle(outDir: string, flavour: Flavour): Promise<void> {
@@ -74,11 +87,11 @@ async function bundle(outDir: string, flavour: Flavour): Promise<void> {
       },
     } satisfies InlineConfig),
   );
-  await build(flavoured(script(outDir, 'src/background/index.ts', 'background.js', 'es')));
+  await buildBackground(outDir, flavour);
   await buildFrameScripts(outDir, flavour);
-  await build(flavoured(script(outDir, 'src/content/toast/index.ts', 'toast.js', 'iife')));
-  await build(flavoured(script(outDir, 'src/content/talk/index.ts', 'talk.js', 'iife')));
-  await build(flavoured(script(outDir, 'src/page/message-prefilter-entry.ts', 'message-prefilter.js', 'iife')));
+  await build(flavoured(script(outDir, 'src/content/toast/index.ts', 'toast.js')));
+  await build(flavoured(script(outDir, 'src/content/talk/index.ts', 'talk.js')));
+  await build(flavoured(script(outDir, 'src/page/message-prefilter-entry.ts', 'message-prefilter.js')));
 }
 
 export async function buildExtension(flavour: Flavour): Promise<void> {

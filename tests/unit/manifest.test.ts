@@ -31,9 +31,9 @@ describe('manifestFor with the real manifest.json', () => {
     expect(at(manifest, 'action', 'default_popup')).toBe('popup/index.html');
   });
 
-  it.each(FLAVOURS)('chrome/%s runs a module service worker and has no gecko settings', (flavour) => {
+  it.each(FLAVOURS)('chrome/%s runs a classic service worker and has no gecko settings', (flavour) => {
     const manifest = manifestFor(source, 'chrome', flavour);
-    expect(manifest.background).toEqual({ service_worker: 'background.js', type: 'module' });
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
     expect(manifest.browser_specific_settings).toBeUndefined();
     expect(keysDeep(manifest)).not.toContain('gecko');
     expect(manifest.minimum_chrome_version).toBe('121');
@@ -41,7 +41,7 @@ describe('manifestFor with the real manifest.json', () => {
 
   it.each(FLAVOURS)('firefox/%s runs background scripts with a gecko id and minimum version', (flavour) => {
     const manifest = manifestFor(source, 'firefox', flavour);
-    expect(manifest.background).toEqual({ scripts: ['background.js'], type: 'module' });
+    expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(keysDeep(manifest)).not.toContain('service_worker');
     expect(at(manifest, 'browser_specific_settings', 'gecko', 'id')).toBe('rebound@rebound.invalid');
     expect(at(manifest, 'browser_specific_settings', 'gecko', 'strict_min_version')).toMatch(/^\d+\.\d+$/);
