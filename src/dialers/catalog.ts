@@ -117,7 +117,22 @@ export const DIALERS: readonly DialerFamily[] = [
     widget: true,
   },
   // Source: none found
-  // Unconfirmed: searched pages for "Google Voice on computer go to voice.google.com", "support.google.com voice answer make a call on your computer voice.google.com", "Google Voice prepare your network firewall allowlist domains voice.google.com", "Voice network requirements allowlist URIs web traffic voice.google.com", "Set up Google Voice sign in choose number voice.google.com", "Use Workspace Chrome settings to allow Google Voice to play sounds Allow sound sites voice.google.com"; docs for "set up a Google Workspace host name allowlist Google Voice voice.google.com", "Google Voice Help Chrome supported browsers use Voice on the web"; code for the string "https://voice.google.com" (third parties only). Google's Voice network-requirements (support.google.com/a/answer/9206518) and Voice setup-guide (support.google.com/a/answer/9039020) pages came up, but no stored text of theirs that could be read writes the host out.
+  // Unconfirmed: no Google page found writes the host out. Searched (pages):
+  //   "Google Voice on computer go to voice.google.com"; "support.google.com voice answer make a call on your computer voice.google.com";
+  //   "On your computer, go to voice.google.com"; "Set up Google Voice sign in choose number voice.google.com Google Voice Help";
+  //   "Make a call with Google Voice - Computer - Google Voice Help"; "Google Voice prepare your network firewall allowlist domains voice.google.com clients";
+  //   "Voice network requirements allowlist URIs web traffic voice.google.com www.google.com/voice";
+  //   "Voice network requirements Domains for API endpoint connectivity voice.google.com clients6.google.com";
+  //   "Google Workspace admin help Voice users can use Voice at voice.google.com after you assign a license";
+  //   "Google Voice training and help Workspace Learning Center get started with Voice sign in voice.google.com";
+  //   "Use Workspace Chrome settings to allow Google Voice to play sounds Allow sound sites voice.google.com";
+  //   "Google Workspace Updates blog Google Voice web voice.google.com new feature".
+  // (docs): "set up a Google Workspace host name allowlist Google Voice voice.google.com"; "Google Voice network requirements URIs to allowlist voice.google.com";
+  //   "support.google.com/a/answer/9206518 Voice network requirements"; "Google Voice help make a call computer open Voice click Calls";
+  //   "Google Voice for Google Workspace users get started using Voice web voice.google.com"; "knowledge.workspace.google.com voice voice.google.com";
+  //   "Google Voice Help Chrome supported browsers use Voice on the web"; "Get started: Voice setup guide for admins allow Google Voice to play sounds Chrome".
+  // (code): the string "https://voice.google.com" (third parties only). Google's Voice network-requirements and setup-guide pages
+  // (support.google.com/a/answer/9206518, 9039020) came up, but no stored text of theirs that could be read writes the host out.
   {
     id: 'google-voice',
     label: 'Google Voice',
@@ -149,7 +164,12 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
-  // Unconfirmed: searched pages for "Orum help log in app.orum.com", "support.orum.com Orum dialer Chrome extension install sign in Orum web app URL", "Orum parallel dialer getting started log into Orum connect Salesforce integration settings", "Orum dialer IT requirements allowlist domains websocket orum.com network firewall", "Orum dialer Chrome browser requirements microphone allowlist orum.com domains network"; code for the strings "app.orum.com" (one third party, saying it does not resolve) and "orum.com/". Orum's help found names no host; docs.orum.io is another company's (payments).
+  // Unconfirmed: Orum's help found names no host (docs.orum.io is another company's, for payments). Searched (pages):
+  //   "Orum help log in app.orum.com"; "support.orum.com Orum dialer Chrome extension install sign in Orum web app URL";
+  //   "Orum parallel dialer getting started log into Orum connect Salesforce integration settings";
+  //   "Orum dialer IT requirements allowlist domains websocket orum.com network firewall";
+  //   "Orum dialer Chrome browser requirements microphone allowlist orum.com domains network".
+  // (code): the strings "app.orum.com" (one third party, saying it does not resolve) and "orum.com/".
   {
     id: 'orum',
     label: 'Orum',
@@ -169,7 +189,11 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: true,
   },
   // Source: https://support.kixie.com/hc/en-us/articles/227010668-Replacing-Vs-Deleting-Users ("log in to Kixie.com")
-  // Unconfirmed: searched pages for "Kixie PowerCall dialer log in app.kixie.com dashboard", "support.kixie.com app.kixie.com settings webhooks integrations navigate", "Kixie whitelist domains firewall kixie.com network requirements PowerCall", "How to log in to the Kixie dashboard reset password Kixie account"; docs for "kixie.com developer API documentation dashboard app.kixie.com manage account settings"; code for the string "app.kixie.com" (third parties only); repositories named "kixie" (none of Kixie's own). Kixie's help says "log in to Kixie.com" and names only apig.kixie.com, its API.
+  // Unconfirmed: Kixie's help says "log in to Kixie.com" and names only apig.kixie.com, its API. Searched (pages):
+  //   "Kixie PowerCall dialer log in app.kixie.com dashboard"; "support.kixie.com app.kixie.com settings webhooks integrations navigate";
+  //   "Kixie whitelist domains firewall kixie.com network requirements PowerCall"; "How to log in to the Kixie dashboard reset password Kixie account".
+  // (docs): "kixie.com developer API documentation dashboard app.kixie.com manage account settings".
+  // (code): the string "app.kixie.com" (third parties only); repositories named "kixie" (none of Kixie's own).
   {
     id: 'kixie',
     label: 'Kixie',
@@ -198,7 +222,13 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: true,
   },
   // Source: https://support.8x8.com/cloud-phone-service/voice/voice-administration-account-manager/phone-system/company-settings/How-do-I-enable-or-disable-8x8-Work-Apps-access-for-user-Account-Manager
-  // Unconfirmed: names Work for Web, not its host. Searched pages for "8x8 Work for Web sign in work.8x8.com browser", "docs.8x8.com 8x8 Work for Web log in open browser go to", "Get started with 8x8 Work for Web access 8x8 Work in a browser", "8x8 bug bounty program scope work.8x8.com 8x8 Work"; docs for "8x8 Work web app URL firewall domains allow list 8x8.com", "8x8 Work for Web getting started supported browsers Chrome log in 8x8 credentials"; code for the string "work.8x8.com" (third parties, and an 8x8 design-system README using it only as a logo's address); read 8x8Cloud/public-developer-docs (no work.8x8.com).
+  // Unconfirmed: names Work for Web, not its host. Searched (pages): "8x8 Work for Web sign in work.8x8.com browser";
+  //   "docs.8x8.com 8x8 Work for Web log in open browser go to"; "Get started with 8x8 Work for Web access 8x8 Work in a browser";
+  //   "8x8 Work for Web user guide log in to 8x8 Work for Web from your browser URL"; "8x8 bug bounty program scope work.8x8.com 8x8 Work";
+  //   "work.8x8.com" (exact: 8x8's password-reset article links "the login page" without writing it out).
+  // (docs): "8x8 Work web app URL firewall domains allow list 8x8.com"; "8x8 Work for Web getting started supported browsers Chrome log in 8x8 credentials".
+  // (code): the string "work.8x8.com" (third parties, and an 8x8 design-system README using it only as a logo's address);
+  //   read 8x8Cloud/public-developer-docs (no work.8x8.com).
   {
     id: '8x8',
     label: '8x8 Work',
@@ -218,7 +248,11 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: none found
-  // Unconfirmed: searched pages for "Nextiva App web browser sign in app.nextiva.com", "Nextiva firewall requirements domains to allow nextiva.com nextos app", "nextiva.com/support/articles Nextiva App getting started desktop mobile web log in"; docs for "Nextiva help center Nextiva App web version sign in browser Chrome NextOS"; code for the string "app.nextiva.com" (third parties only). Nextiva's pages found name www.nextiva.com's customer login and api.nextiva.com only.
+  // Unconfirmed: Nextiva's pages found name www.nextiva.com's customer login and api.nextiva.com only. Searched (pages):
+  //   "Nextiva App web browser sign in app.nextiva.com"; "Nextiva firewall requirements domains to allow nextiva.com nextos app";
+  //   "nextiva.com/support/articles Nextiva App getting started desktop mobile web log in".
+  // (docs): "Nextiva help center Nextiva App web version sign in browser Chrome NextOS".
+  // (code): the string "app.nextiva.com" (third parties only).
   {
     id: 'nextiva',
     label: 'Nextiva',
