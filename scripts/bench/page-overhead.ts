@@ -138,9 +138,14 @@ export async function pageOverhead(
   const samples: Sample[][] = contexts.map(() => []);
   try {
     for (let block = 0; block < blocks; block++) {
-      const sides: Side[] = [];
+      const opened = new Map<number, Side>();
       try {
-        for (const context of contexts) sides.push(await openSide(context, url, ready));
+        // Opened in a rotating order: no side's pages are always the oldest.
+        for (let turn = 0; turn < contexts.length; turn++) {
+          const index = (block + turn) % contexts.length;
+          opened.set(index, await openSide(contexts[index] as BrowserContext, url, ready));
+        }
+        const sides = contexts.map((_, index) => opened.get(index) as Side);
         const readAll = () => Promise.all(sides.map(read));
         let previous = await readAll();
         for (let round = -1; round < rounds; round++) {
@@ -153,7 +158,7 @@ export async function pageOverhead(
           previous = current;
         }
       } finally {
-        await Promise.all(sides.map((side) => side.page.close().catch(() => undefined)));
+        await Promise.all([...opened.values()].map((side) => side.page.close().catch(() => undefined)));
       }
     }
   } finally {
