@@ -44,11 +44,36 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return withManaged(valid, policy);
 }
 
-/** Calls `listener` with the settings whenever they change in storage; returns the unsubscribe. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) listener(settingsFrom(changes[KEY]?.newValue));
+/** Whether a storage change can move the settings in force: the rep's own, or any managed policy. */
+export function changesSettings(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'managed' || (area === 'local' && KEY in changes);
+}
+
+/**
+ * Calls `listener` with the settings in force now, and again whenever the rep's own or the
+ * organization's policy changes; returns the unsubscribe. Each call reads both again, so a field
+ * the policy sets stays the policy's whatever the rep's stored copy says. Reads finish in any
+ * order: only the latest one asked for is told.
+ */
+export function followSettings(listener: (settings: Settings) => void): () => void {
+  let asked = 0;
+  let stopped = false;
+  const readNow = () => {
+    const ask = ++asked;
+    loadSettings().then(
+      (settings) => {
+        if (!stopped && ask === asked) listener(settings);
+      },
+      () => undefined,
+    );
+  };
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (changesSettings(changes, area)) readNow();
   };
   browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  readNow();
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(onChanged);
+  };
 }
