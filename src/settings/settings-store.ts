@@ -50,21 +50,24 @@ export function changesSettings(changes: Record<string, unknown>, area: string):
 }
 
 /**
- * Calls `listener` with the settings in force now, and again whenever the rep's own or the
- * organization's policy changes; returns the unsubscribe. Each call reads both again, so a field
+ * Calls `listener` with what `load` reads now, and again whenever the rep's own settings or the
+ * organization's policy change; returns the unsubscribe. Each call reads both again, so a field
  * the policy sets stays the policy's whatever the rep's stored copy says. Reads finish in any
- * order: only the latest one asked for is told.
+ * order: only the latest one asked for is told (`failed`, when it fails).
  */
-export function followSettings(listener: (settings: Settings) => void): () => void {
+function follow<T>(load: () => Promise<T>, listener: (value: T) => void, failed?: () => void): () => void {
   let asked = 0;
   let stopped = false;
   const readNow = () => {
     const ask = ++asked;
-    loadSettings().then(
-      (settings) => {
-        if (!stopped && ask === asked) listener(settings);
+    const current = () => !stopped && ask === asked;
+    load().then(
+      (value) => {
+        if (current()) listener(value);
       },
-      () => undefined,
+      () => {
+        if (current()) failed?.();
+      },
     );
   };
   const onChanged = (changes: Record<string, unknown>, area: string) => {
@@ -76,4 +79,17 @@ export function followSettings(listener: (settings: Settings) => void): () => vo
     stopped = true;
     browser.storage.onChanged.removeListener(onChanged);
   };
+}
+
+/** The settings in force, now and after every change (see `follow`). */
+export function followSettings(listener: (settings: Settings) => void): () => void {
+  return follow(loadSettings, listener);
+}
+
+/** The settings in force and the policy (what Options locks), now and after every change. */
+export function followSettingsWithPolicy(
+  listener: (loaded: { settings: Settings; policy: ManagedPolicy }) => void,
+  failed: () => void,
+): () => void {
+  return follow(loadSettingsWithPolicy, listener, failed);
 }

@@ -96,4 +96,20 @@ describe('conversation signals set by the organization', () => {
     expect(toggle.checked).toBe(false);
     expect(toggle.getAttribute('aria-describedby')).toContain('signals-managed');
   });
+
+  it('a policy that lands while the switch is shown locks it at once, and gives it back when it goes', async () => {
+    render(<ConversationSignalsSwitch />);
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    fakeBrowser.storage.onChanged.emit({ conversationSignals: { newValue: false } }, 'managed');
+    await screen.findByText('Set by your organization');
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(true);
+    fakeBrowser.storage.managed.reset();
+    fakeBrowser.storage.onChanged.emit({ conversationSignals: { oldValue: false } }, 'managed');
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    expect(toggle.disabled).toBe(false);
+    expect(screen.queryByText('Set by your organization')).toBeNull();
+  });
 });
