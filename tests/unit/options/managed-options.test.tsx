@@ -79,6 +79,20 @@ describe('OrganizationAccess', () => {
     screen.getByText('Allowed. Rebound listens there now.');
   });
 
+  it('locks a field when a policy lands while the page is open', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, supportContact: 'Ana' } });
+    render(<GeneralSection />);
+    const contact = (await screen.findByLabelText(
+      /^Who you can talk to after a run of tough calls/,
+    )) as HTMLInputElement;
+    await waitFor(() => expect(contact.value).toBe('Ana'));
+    expect(contact.disabled).toBe(false);
+    await fakeBrowser.storage.managed.set({ supportContact: 'mailto:coach@acme.example' });
+    fakeBrowser.storage.onChanged.emit({ supportContact: { newValue: 'mailto:coach@acme.example' } }, 'managed');
+    await waitFor(() => expect(contact.value).toBe('mailto:coach@acme.example'));
+    expect(contact.disabled).toBe(true);
+  });
+
   it('shows nothing without a policy', async () => {
     const { container } = render(<OrganizationAccess />);
     await new Promise((resolve) => setTimeout(resolve, 20));
