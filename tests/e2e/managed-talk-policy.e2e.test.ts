@@ -1,7 +1,8 @@
 /**
  * Issue 13, in a real Chromium with an organization's policy: "conversation signals off" wins
  * mid-call. The rep turning the setting on during a scripted call (tests/fixtures/talk-call)
- * still gives no sampling (getStats calls counted in the page) and no figures on the call.
+ * still gives no sampling (getStats calls counted in the page) and no figures on the call; a
+ * policy that lands during a sampled call stops the sampling and leaves the call without figures.
  * As in managed-policy.e2e, the policy file names a copy of the demo build loaded from a folder
  * of its own, so no other file's browser sees it, and it is removed in a `finally`.
  */
@@ -68,4 +69,31 @@ it('with the policy "conversation signals off", the rep turning them on mid-call
     await removePolicy();
   }
   expect(session.extensionErrors).toEqual([]);
+}, 90_000);
+
+it('a policy "conversation signals off" that lands mid-call stops the sampling, and the call has no figures', async () => {
+  await session.setSettings({ minCallSeconds: 1, conversationSignals: true });
+  const call = await scriptedCall(
+    session,
+    { rep: [[0, 30]], far: [[1, 30]] },
+    { leadSeconds: 0, initScript: COUNT_GET_STATS },
+  );
+  await expect.poll(() => getStatsCalls(call.rep), { timeout: 10_000 }).toBeGreaterThan(2);
+  const removePolicy = await writeManagedPolicy(session.extensionId, { conversationSignals: false });
+  try {
+    await expect.poll(managedStorage, { timeout: 30_000 }).toHaveProperty('conversationSignals', false);
+    // The hook samples once a second: stopped, the count holds over three of its seconds.
+    const readsOver3s = async () => {
+      const before = await getStatsCalls(call.rep);
+      await call.rep.waitForTimeout(3000);
+      return (await getStatsCalls(call.rep)) - before;
+    };
+    await expect.poll(readsOver3s, { timeout: 20_000, intervals: [0] }).toBe(0);
+    await call.hangUp();
+    const [recorded] = await waitForCalls(session, 1);
+    expect(recorded).not.toHaveProperty('talk');
+    expect(session.extensionErrors).toEqual([]);
+  } finally {
+    await removePolicy();
+  }
 }, 90_000);
