@@ -5,6 +5,7 @@ import { GeneralSection } from '../../../src/options/sections/GeneralSection';
 import { ConversationSignalsSwitch } from '../../../src/options/sites/ConversationSignalsSwitch';
 import { CustomSites } from '../../../src/options/sites/CustomSites';
 import { DialerList } from '../../../src/options/sites/DialerList';
+import { OpenLineField } from '../../../src/options/sites/OpenLineField';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import { OrganizationAccess } from '../../../src/ui/OrganizationAccess';
 import { openFixtureDb } from '../db/history-fixture';
@@ -109,6 +110,16 @@ describe('conversation signals set by the organization', () => {
     expect(toggle.disabled).toBe(true);
     expect(toggle.checked).toBe(false);
     expect(toggle.getAttribute('aria-describedby')).toContain('signals-managed');
+  });
+
+  it('a site’s open line says it needs signals as soon as a policy turns them off', async () => {
+    render(<OpenLineField site="https://crm.example.com" />);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'This dialer keeps the line open between calls' }));
+    await screen.findByRole('spinbutton');
+    expect(screen.queryByText(/needs conversation signals/i)).toBeNull();
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    fakeBrowser.storage.onChanged.emit({ conversationSignals: { newValue: false } }, 'managed');
+    await screen.findByText(/needs conversation signals/i);
   });
 
   it('a policy that lands while the switch is shown locks it at once, and gives it back when it goes', async () => {
