@@ -88,7 +88,7 @@ it('a policy "conversation signals off" that lands mid-call stops the sampling, 
       await call.rep.waitForTimeout(3000);
       return (await getStatsCalls(call.rep)) - before;
     };
-    await expect.poll(readsOver3s, { timeout: 20_000, intervals: [0] }).toBe(0);
+    await expect.poll(readsOver3s, { timeout: 20_000, interval: 0 }).toBe(0);
     await call.hangUp();
     const [recorded] = await waitForCalls(session, 1);
     expect(recorded).not.toHaveProperty('talk');
