@@ -83,8 +83,7 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: https://www.npmjs.com/package/@justcall/justcall-dialer-sdk (the vendor's dialer SDK, which embeds the dialer frame)
-  // Unconfirmed: the SDK's page does not name the frame's host app.justcall.io; searched the docs and pages for "app.justcall.io/dialer".
+  // Source: https://github.com/saaslabsco/justcall-dialer-sdk/blob/master/README.md (JustCall's own dialer SDK: "JustCall Dialer (https://app.justcall.io/dialer)", an account at https://app.justcall.io/)
   {
     id: 'justcall',
     label: 'JustCall',
@@ -118,7 +117,22 @@ export const DIALERS: readonly DialerFamily[] = [
     widget: true,
   },
   // Source: none found
-  // Unconfirmed: searched Google's help for Google Voice on the web at voice.google.com; only press and third-party pages name it.
+  // Unconfirmed: no Google page found writes the host out. Searched (pages):
+  //   "Google Voice on computer go to voice.google.com"; "support.google.com voice answer make a call on your computer voice.google.com";
+  //   "On your computer, go to voice.google.com"; "Set up Google Voice sign in choose number voice.google.com Google Voice Help";
+  //   "Make a call with Google Voice - Computer - Google Voice Help"; "Google Voice prepare your network firewall allowlist domains voice.google.com clients";
+  //   "Voice network requirements allowlist URIs web traffic voice.google.com www.google.com/voice";
+  //   "Voice network requirements Domains for API endpoint connectivity voice.google.com clients6.google.com";
+  //   "Google Workspace admin help Voice users can use Voice at voice.google.com after you assign a license";
+  //   "Google Voice training and help Workspace Learning Center get started with Voice sign in voice.google.com";
+  //   "Use Workspace Chrome settings to allow Google Voice to play sounds Allow sound sites voice.google.com";
+  //   "Google Workspace Updates blog Google Voice web voice.google.com new feature".
+  // (docs): "set up a Google Workspace host name allowlist Google Voice voice.google.com"; "Google Voice network requirements URIs to allowlist voice.google.com";
+  //   "support.google.com/a/answer/9206518 Voice network requirements"; "Google Voice help make a call computer open Voice click Calls";
+  //   "Google Voice for Google Workspace users get started using Voice web voice.google.com"; "knowledge.workspace.google.com voice voice.google.com";
+  //   "Google Voice Help Chrome supported browsers use Voice on the web"; "Get started: Voice setup guide for admins allow Google Voice to play sounds Chrome".
+  // (code): the string "https://voice.google.com" (third parties only). Google's Voice network-requirements and setup-guide pages
+  // (support.google.com/a/answer/9206518, 9039020) came up, but no stored text of theirs that could be read writes the host out.
   {
     id: 'google-voice',
     label: 'Google Voice',
@@ -128,8 +142,7 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: PAGE_READ_HOSTS['google-voice'],
     keepsLineOpen: false,
   },
-  // Source: https://support.salesloft.com/hc/en-us/articles/115005888403-Manage-Team-Dialer-Settings
-  // Unconfirmed: the dialer's help names no host for the app (app.salesloft.com); searched "Salesloft dialer whitelist domains".
+  // Source: https://support.salesloft.com/hc/en-us/articles/360037339332-Sign-Into-SalesLoft ("Go to app.salesloft.com")
   {
     id: 'salesloft',
     label: 'Salesloft',
@@ -139,8 +152,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: PAGE_READ_HOSTS.salesloft,
     keepsLineOpen: false,
   },
-  // Source: https://support.outreach.io/hc/en-us/articles/360047607393 (Outreach Voice, org settings)
-  // Unconfirmed: names no host for the app at <org>.outreach.io; searched "Outreach Voice domains to whitelist".
+  // Source: https://github.com/getoutreach/clientxtsdk/blob/main/docs/host-requirements.md (Outreach's add-on SDK:
+  // the Outreach app that frames an add-on is on *.outreach.io, "frame-ancestor 'self' *.outreach.io")
   {
     id: 'outreach',
     label: 'Outreach',
@@ -151,7 +164,12 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
-  // Unconfirmed: Orum's help names no host for its web app (app.orum.com); searched "Orum domains to whitelist", "sign in to Orum".
+  // Unconfirmed: Orum's help found names no host (docs.orum.io is another company's, for payments). Searched (pages):
+  //   "Orum help log in app.orum.com"; "support.orum.com Orum dialer Chrome extension install sign in Orum web app URL";
+  //   "Orum parallel dialer getting started log into Orum connect Salesforce integration settings";
+  //   "Orum dialer IT requirements allowlist domains websocket orum.com network firewall";
+  //   "Orum dialer Chrome browser requirements microphone allowlist orum.com domains network".
+  // (code): the strings "app.orum.com" (one third party, saying it does not resolve) and "orum.com/".
   {
     id: 'orum',
     label: 'Orum',
@@ -160,7 +178,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.orum.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://intercom.help/nooks/en/articles/8503528-how-to-manage-users-on-nooks ("Open Nooks at https://nooks.ai")
+  // Source: https://intercom.help/nooks/en/articles/8503528-how-to-manage-users-on-nooks ("Open Nooks at https://nooks.ai";
+  // re-checked: no vendor page found names an app host such as app.nooks.ai or nooks.ai/app, and code has no "app.nooks.ai")
   {
     id: 'nooks',
     label: 'Nooks',
@@ -170,7 +189,11 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: true,
   },
   // Source: https://support.kixie.com/hc/en-us/articles/227010668-Replacing-Vs-Deleting-Users ("log in to Kixie.com")
-  // Unconfirmed: Kixie's help says "log in to Kixie.com" and calls PowerCall a Chrome extension; no page names app.kixie.com.
+  // Unconfirmed: Kixie's help says "log in to Kixie.com" and names only apig.kixie.com, its API. Searched (pages):
+  //   "Kixie PowerCall dialer log in app.kixie.com dashboard"; "support.kixie.com app.kixie.com settings webhooks integrations navigate";
+  //   "Kixie whitelist domains firewall kixie.com network requirements PowerCall"; "How to log in to the Kixie dashboard reset password Kixie account".
+  // (docs): "kixie.com developer API documentation dashboard app.kixie.com manage account settings".
+  // (code): the string "app.kixie.com" (third parties only); repositories named "kixie" (none of Kixie's own).
   {
     id: 'kixie',
     label: 'Kixie',
@@ -188,8 +211,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://phone.cloudtalk.io/*', 'https://my.cloudtalk.io/*'],
     keepsLineOpen: false,
   },
-  // Source: https://www.phoneburnerapp.com/homepage/acceptable-use ("phoneburner.com and all related Web pages, portals and interfaces")
-  // Unconfirmed: names the site, not the host dial sessions run on (www.phoneburner.com); searched "PhoneBurner dial session login".
+  // Source: https://www.phoneburner.com/developer/route_list (PhoneBurner's API reference, served from www.phoneburner.com,
+  // writes out the account's routes there, https://www.phoneburner.com/rest/1/, dial sessions among them)
   {
     id: 'phoneburner',
     label: 'PhoneBurner',
@@ -199,7 +222,13 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: true,
   },
   // Source: https://support.8x8.com/cloud-phone-service/voice/voice-administration-account-manager/phone-system/company-settings/How-do-I-enable-or-disable-8x8-Work-Apps-access-for-user-Account-Manager
-  // Unconfirmed: names Work for Web, not its host work.8x8.com; searched "8x8 Work for Web sign in", "work.8x8.com".
+  // Unconfirmed: names Work for Web, not its host. Searched (pages): "8x8 Work for Web sign in work.8x8.com browser";
+  //   "docs.8x8.com 8x8 Work for Web log in open browser go to"; "Get started with 8x8 Work for Web access 8x8 Work in a browser";
+  //   "8x8 Work for Web user guide log in to 8x8 Work for Web from your browser URL"; "8x8 bug bounty program scope work.8x8.com 8x8 Work";
+  //   "work.8x8.com" (exact: 8x8's password-reset article links "the login page" without writing it out).
+  // (docs): "8x8 Work web app URL firewall domains allow list 8x8.com"; "8x8 Work for Web getting started supported browsers Chrome log in 8x8 credentials".
+  // (code): the string "work.8x8.com" (third parties, and an 8x8 design-system README using it only as a logo's address);
+  //   read 8x8Cloud/public-developer-docs (no work.8x8.com).
   {
     id: '8x8',
     label: '8x8 Work',
@@ -208,8 +237,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://work.8x8.com/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched "app.vonage.com", "Vonage Business Communications web app", "firewall domains"; only the contact centre's and the APIs' pages came up.
+  // Source: https://github.com/Vonage/micro-frontends/blob/develop/tests/unit/MicroFrontendOrchestrator.test.ts (Vonage's own
+  // micro-frontend orchestrator frames its app at https://app.vonage.com, its QA twin at app.qa7.vocal-qa.com)
   {
     id: 'vonage',
     label: 'Vonage',
@@ -219,7 +248,11 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: none found
-  // Unconfirmed: searched "Nextiva App web", "app.nextiva.com", "domains to whitelist"; Nextiva's pages found name www.nextiva.com's customer login only.
+  // Unconfirmed: Nextiva's pages found name www.nextiva.com's customer login and api.nextiva.com only. Searched (pages):
+  //   "Nextiva App web browser sign in app.nextiva.com"; "Nextiva firewall requirements domains to allow nextiva.com nextos app";
+  //   "nextiva.com/support/articles Nextiva App getting started desktop mobile web log in".
+  // (docs): "Nextiva help center Nextiva App web version sign in browser Chrome NextOS".
+  // (code): the string "app.nextiva.com" (third parties only).
   {
     id: 'nextiva',
     label: 'Nextiva',
@@ -271,8 +304,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.five9.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://support.talkdesk.com/hc/en-us/articles/208009616 (signing in to Talkdesk)
-  // Unconfirmed: links to the login page without naming <account>.mytalkdesk.com; searched "Talkdesk account name mytalkdesk.com".
+  // Source: https://support.talkdesk.com/hc/en-us/articles/21596235070235-Conversations-Cross-channel (the agent app in the
+  // browser: "[your-account-name].mytalkdesk.com/atlas")
   {
     id: 'talkdesk',
     label: 'Talkdesk',
@@ -290,14 +323,15 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://flex.twilio.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://help.nice-incontact.com/content/globalfeatures/authenticationandauthorization/loginprocess.htm
-  // Unconfirmed: the login help names no host for MAX or CXone Agent (max.niceincontact.com, cxagent.nicecxone.com); searched both.
+  // Source: https://github.com/nice-devone/nice-cxone-agent-sdk/blob/main/cxa-sdk-consumer/src/components/cxa-placeholder/CxaPlaceholder.tsx
+  // (NICE's agent SDK sample launches CXone Agent from https://cxagent.nicecxone.com). MAX is left out: no NICE page or
+  // repository found writes out its host (searched pages and code for "max.niceincontact.com", "max.nicecxone.com").
   {
     id: 'nice-cxone',
     label: 'NICE CXone',
     group: 'contact-centres',
     ...WEBRTC,
-    hosts: ['https://max.niceincontact.com/*', 'https://cxagent.nicecxone.com/*'],
+    hosts: ['https://cxagent.nicecxone.com/*'],
     keepsLineOpen: true,
   },
   // Source: https://developer.zendesk.com/api-reference/voice/talk-partner-edition-api/reference/
@@ -347,8 +381,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://*.pipedrive.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://support.google.com/meet/answer/9302870 (start or schedule a Google Meet video meeting)
-  // Unconfirmed: the help says "Go to Google Meet" without writing out meet.google.com; only third-party pages found name it.
+  // Source: https://support.google.com/a/answer/1279090 (prepare your network for Meet meetings: meet.google.com among the
+  // domains Meet needs)
   {
     id: 'google-meet',
     label: 'Google Meet',
@@ -375,8 +409,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched Microsoft's docs for Teams (free) on the web at teams.live.com; the product page names no host.
+  // Source: https://github.com/OfficeDev/microsoft-teams-library-js/blob/main/packages/teams-js/src/artifactsForCDN/validDomains.json
+  // (Microsoft's TeamsJS: the hosts Teams runs in, teams.live.com beside teams.microsoft.com)
   {
     id: 'teams-personal',
     label: 'Microsoft Teams (personal)',
@@ -385,8 +419,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://teams.live.com/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched Webex help for the Webex App for web at web.webex.com; only third-party pages name it.
+  // Source: https://github.com/webex/webex-js-sdk/blob/next/docs/samples/browser-socket/index.html (Webex's SDK sample:
+  // "open a Webex web client" at https://web.webex.com/)
   {
     id: 'webex',
     label: 'Webex',
