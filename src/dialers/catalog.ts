@@ -116,23 +116,10 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: none found
-  // Unconfirmed: no Google page found writes the host out. Searched (pages):
-  //   "Google Voice on computer go to voice.google.com"; "support.google.com voice answer make a call on your computer voice.google.com";
-  //   "On your computer, go to voice.google.com"; "Set up Google Voice sign in choose number voice.google.com Google Voice Help";
-  //   "Make a call with Google Voice - Computer - Google Voice Help"; "Google Voice prepare your network firewall allowlist domains voice.google.com clients";
-  //   "Voice network requirements allowlist URIs web traffic voice.google.com www.google.com/voice";
-  //   "Voice network requirements Domains for API endpoint connectivity voice.google.com clients6.google.com";
-  //   "Google Workspace admin help Voice users can use Voice at voice.google.com after you assign a license";
-  //   "Google Voice training and help Workspace Learning Center get started with Voice sign in voice.google.com";
-  //   "Use Workspace Chrome settings to allow Google Voice to play sounds Allow sound sites voice.google.com";
-  //   "Google Workspace Updates blog Google Voice web voice.google.com new feature".
-  // (docs): "set up a Google Workspace host name allowlist Google Voice voice.google.com"; "Google Voice network requirements URIs to allowlist voice.google.com";
-  //   "support.google.com/a/answer/9206518 Voice network requirements"; "Google Voice help make a call computer open Voice click Calls";
-  //   "Google Voice for Google Workspace users get started using Voice web voice.google.com"; "knowledge.workspace.google.com voice voice.google.com";
-  //   "Google Voice Help Chrome supported browsers use Voice on the web"; "Get started: Voice setup guide for admins allow Google Voice to play sounds Chrome".
-  // (code): the string "https://voice.google.com" (third parties only). Google's Voice network-requirements and setup-guide pages
-  // (support.google.com/a/answer/9206518, 9039020) came up, but no stored text of theirs that could be read writes the host out.
+  // Source: https://support.google.com/voice/answer/115116 (Google Voice Help, "Send text messages": "On your computer, go to
+  // voice.google.com"; Help's "Add credit" page, answer/141923, likewise: "Go to voice.google.com". The text was read from
+  // the stored copy of those same Help pages, same paths, at google-support.mirrorblogs.com; no copy from
+  // support.google.com itself was stored)
   {
     id: 'google-voice',
     label: 'Google Voice',
