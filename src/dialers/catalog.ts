@@ -157,6 +157,14 @@ export const DIALERS: readonly DialerFamily[] = [
   //   "Orum dialer IT requirements allowlist domains websocket orum.com network firewall";
   //   "Orum dialer Chrome browser requirements microphone allowlist orum.com domains network".
   // (code): the strings "app.orum.com" (one third party, saying it does not resolve) and "orum.com/".
+  // More searched (pages): "Orum webhooks call-disposition-added x-webhook-signature" (support.orum.com/orum/article/ART-463-webhooks:
+  //   "Settings → System → Webhooks", no host); "Orum help center how to log in to Orum single sign-on SSO login page"
+  //   (support.orum.com/en-US/orum/article/Am0DBxe--singlesignon-sso: Auth0 SSO, no host); "Orum SSO once configured users log in at
+  //   the Orum login page with their work email continue with SSO"; "Orum Chrome extension install open Orum web app dial from any page";
+  //   "Orum system requirements browser Chrome headset microphone permissions dialer support article";
+  //   "support.orum.com article connect Salesforce integration in Orum settings integrations page".
+  // (code): find_repos "orum" and "orumhq" (Orum's GitHub org, orumhq: read orumhq/sundial_api, a hiring mock server, no host).
+  // Beware: that third party (API Evangelist's Orum profile) reports that app.orum.com does not resolve.
   {
     id: 'orum',
     label: 'Orum',
@@ -181,6 +189,16 @@ export const DIALERS: readonly DialerFamily[] = [
   //   "Kixie whitelist domains firewall kixie.com network requirements PowerCall"; "How to log in to the Kixie dashboard reset password Kixie account".
   // (docs): "kixie.com developer API documentation dashboard app.kixie.com manage account settings".
   // (code): the string "app.kixie.com" (third parties only); repositories named "kixie" (none of Kixie's own).
+  // More searched (pages): "Kixie Start Call Webhook Configuration and Data Payload" (support.kixie.com article 20871662051739,
+  //   "Managing Kixie Event Webhooks via API": "the Kixie dashboard ... Manage > Account Settings > Integrations", no host);
+  //   "Kixie Authentication Overview log in PowerCall dashboard"; "Kixie help article navigate to Manage settings in the Kixie dashboard";
+  //   "Kixie support: open your browser and go to app.kixie.com, sign in to the Kixie Dashboard";
+  //   "Kixie PowerCall web dialer browser version make calls from Kixie dashboard".
+  // (docs): "Kixie API documentation webhooks call events businessid apikey"; "developer.kixie.com webhooks start call webhook set up in
+  //   Kixie dashboard". (code): the strings "dashboard.kixie.com" (none) and "app.kixie.com" (third parties only, as the dashboard:
+  //   /manage/powerlists, /history/call-history); find_repos "Kixie-com" (Kixie's GitHub org, nothing stored).
+  // Beware: Kixie's own help (support.kixie.com/hc/en-us/articles/40259980714779, "Setting up Your Direct Line's Inbound Call Flow")
+  //   rings calls on "PowerCall (Chrome Extension)" or the "Mobile App", so the call's audio may be on no web page Rebound can hear.
   {
     id: 'kixie',
     label: 'Kixie',
@@ -216,6 +234,18 @@ export const DIALERS: readonly DialerFamily[] = [
   // (docs): "8x8 Work web app URL firewall domains allow list 8x8.com"; "8x8 Work for Web getting started supported browsers Chrome log in 8x8 credentials".
   // (code): the string "work.8x8.com" (third parties, and an 8x8 design-system README using it only as a logo's address);
   //   read 8x8Cloud/public-developer-docs (no work.8x8.com).
+  // More searched (pages): "8x8 Work for Web supported browsers"; "8x8 Work for Web system requirements"; "8x8 Work for Web overview
+  //   features chrome browser without installing"; "Work for Web 8x8 log in browser address go to"; "8x8 Work for Web getting started log
+  //   in with your 8x8 credentials"; "Get started with 8x8 Work for Web: open your browser, sign in, allow microphone, web app";
+  //   "access 8x8 Work from a web browser instead of the desktop app Work for Web link"; "8x8 Work for Web FAQ which browsers are
+  //   supported, how do I log in to Work for Web"; "8x8 Work for Web release notes new features"; "8x8 Work for Web microphone blocked
+  //   allow site permissions browser notifications calls not ringing"; "8x8 network requirements firewall allow list *.8x8.com domains";
+  //   "X Series Technical Requirements domains FQDN allow list Work for Web 8x8.com HTTPS" and "sso.8x8.com TCP 443 Work for Web Work for
+  //   Desktop domains table X Series" (support-portal.8x8.com's X Series Technical Requirements came up; its stored text gives subnets).
+  // (docs): "8x8 Work for Web user guide access URL"; "docs.8x8.com 8x8WebHelp Work for Web"; "@8x8/pui-partner-comm partner SDK
+  //   allowed origins 8x8 Work". (code): the string "pui-partner-comm"; every host in 8x8Cloud/public-developer-docs (fetched and
+  //   grepped whole: api, connect, cpaas, vcc-*, cloud8.8x8.com/mashell for the embedded Maestro shell; the partner guide frames
+  //   partners under "frame-ancestors https://*.8x8.com"; no work.8x8.com).
   {
     id: '8x8',
     label: '8x8 Work',
@@ -240,6 +270,13 @@ export const DIALERS: readonly DialerFamily[] = [
   //   "nextiva.com/support/articles Nextiva App getting started desktop mobile web log in".
   // (docs): "Nextiva help center Nextiva App web version sign in browser Chrome NextOS".
   // (code): the string "app.nextiva.com" (third parties only).
+  // More searched (pages): "NextivaONE web app browser sign in"; "NextivaONE getting started log in on the web desktop mobile";
+  //   "Nextiva support article Nextiva App for web browser log in URL"; "nextiva.com support articles Nextiva App web version Chrome
+  //   make calls from browser"; "Nextiva App user guide Version 2.0 getting started sign in username password web"; "Logging into NextOS
+  //   Nextiva support article login URL" (nextiva.com/support/articles/how-to-change-your-nextos-password.html: "Visit www.nextiva.com,
+  //   and click Client Login"). (docs): "Nextiva App web browser"; "developer.nextiva.com Nextiva Contact Center SDK getting started
+  //   agent desktop URL". (code): the string "one.nextiva.com" (none); Nextiva's GitHub org (nextiva/kala, krolib, nextkala-java-agent:
+  //   Java libraries, no host; Nextiva/ncx-web-sdk has no stored snapshot).
   {
     id: 'nextiva',
     label: 'Nextiva',
