@@ -162,8 +162,10 @@ export const DIALERS: readonly DialerFamily[] = [
   //   (support.orum.com/en-US/orum/article/Am0DBxe--singlesignon-sso: Auth0 SSO, no host); "Orum SSO once configured users log in at
   //   the Orum login page with their work email continue with SSO"; "Orum Chrome extension install open Orum web app dial from any page";
   //   "Orum system requirements browser Chrome headset microphone permissions dialer support article";
-  //   "support.orum.com article connect Salesforce integration in Orum settings integrations page".
-  // (code): find_repos "orum" and "orumhq" (Orum's GitHub org, orumhq: read orumhq/sundial_api, a hiring mock server, no host).
+  //   "support.orum.com article connect Salesforce integration in Orum settings integrations page"; "Orum product updates parallel dialer
+  //   new feature release notes"; "support.orumhq.com log in to Orum go to app" (Orum's help also lives on support.orumhq.com; no host).
+  // (code): the strings "app.orumhq" and "orumhq.com" (none of Orum's); find_repos "orum" and "orumhq" (Orum's GitHub org, orumhq:
+  //   read orumhq/sundial_api, a hiring mock server, no host).
   // Beware: that third party (API Evangelist's Orum profile) reports that app.orum.com does not resolve.
   {
     id: 'orum',
