@@ -116,23 +116,10 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: none found
-  // Unconfirmed: no Google page found writes the host out. Searched (pages):
-  //   "Google Voice on computer go to voice.google.com"; "support.google.com voice answer make a call on your computer voice.google.com";
-  //   "On your computer, go to voice.google.com"; "Set up Google Voice sign in choose number voice.google.com Google Voice Help";
-  //   "Make a call with Google Voice - Computer - Google Voice Help"; "Google Voice prepare your network firewall allowlist domains voice.google.com clients";
-  //   "Voice network requirements allowlist URIs web traffic voice.google.com www.google.com/voice";
-  //   "Voice network requirements Domains for API endpoint connectivity voice.google.com clients6.google.com";
-  //   "Google Workspace admin help Voice users can use Voice at voice.google.com after you assign a license";
-  //   "Google Voice training and help Workspace Learning Center get started with Voice sign in voice.google.com";
-  //   "Use Workspace Chrome settings to allow Google Voice to play sounds Allow sound sites voice.google.com";
-  //   "Google Workspace Updates blog Google Voice web voice.google.com new feature".
-  // (docs): "set up a Google Workspace host name allowlist Google Voice voice.google.com"; "Google Voice network requirements URIs to allowlist voice.google.com";
-  //   "support.google.com/a/answer/9206518 Voice network requirements"; "Google Voice help make a call computer open Voice click Calls";
-  //   "Google Voice for Google Workspace users get started using Voice web voice.google.com"; "knowledge.workspace.google.com voice voice.google.com";
-  //   "Google Voice Help Chrome supported browsers use Voice on the web"; "Get started: Voice setup guide for admins allow Google Voice to play sounds Chrome".
-  // (code): the string "https://voice.google.com" (third parties only). Google's Voice network-requirements and setup-guide pages
-  // (support.google.com/a/answer/9206518, 9039020) came up, but no stored text of theirs that could be read writes the host out.
+  // Source: https://support.google.com/voice/answer/115116 (Google Voice Help, "Send text messages": "On your computer, go to
+  // voice.google.com"; Help's "Add credit" page, answer/141923, likewise: "Go to voice.google.com". The text was read from
+  // the stored copy of those same Help pages, same paths, at google-support.mirrorblogs.com; no copy from
+  // support.google.com itself was stored)
   {
     id: 'google-voice',
     label: 'Google Voice',
@@ -170,6 +157,16 @@ export const DIALERS: readonly DialerFamily[] = [
   //   "Orum dialer IT requirements allowlist domains websocket orum.com network firewall";
   //   "Orum dialer Chrome browser requirements microphone allowlist orum.com domains network".
   // (code): the strings "app.orum.com" (one third party, saying it does not resolve) and "orum.com/".
+  // More searched (pages): "Orum webhooks call-disposition-added x-webhook-signature" (support.orum.com/orum/article/ART-463-webhooks:
+  //   "Settings → System → Webhooks", no host); "Orum help center how to log in to Orum single sign-on SSO login page"
+  //   (support.orum.com/en-US/orum/article/Am0DBxe--singlesignon-sso: Auth0 SSO, no host); "Orum SSO once configured users log in at
+  //   the Orum login page with their work email continue with SSO"; "Orum Chrome extension install open Orum web app dial from any page";
+  //   "Orum system requirements browser Chrome headset microphone permissions dialer support article";
+  //   "support.orum.com article connect Salesforce integration in Orum settings integrations page"; "Orum product updates parallel dialer
+  //   new feature release notes"; "support.orumhq.com log in to Orum go to app" (Orum's help also lives on support.orumhq.com; no host).
+  // (code): the strings "app.orumhq" and "orumhq.com" (none of Orum's); find_repos "orum" and "orumhq" (Orum's GitHub org, orumhq:
+  //   read orumhq/sundial_api, a hiring mock server, no host).
+  // Beware: that third party (API Evangelist's Orum profile) reports that app.orum.com does not resolve.
   {
     id: 'orum',
     label: 'Orum',
@@ -194,6 +191,16 @@ export const DIALERS: readonly DialerFamily[] = [
   //   "Kixie whitelist domains firewall kixie.com network requirements PowerCall"; "How to log in to the Kixie dashboard reset password Kixie account".
   // (docs): "kixie.com developer API documentation dashboard app.kixie.com manage account settings".
   // (code): the string "app.kixie.com" (third parties only); repositories named "kixie" (none of Kixie's own).
+  // More searched (pages): "Kixie Start Call Webhook Configuration and Data Payload" (support.kixie.com article 20871662051739,
+  //   "Managing Kixie Event Webhooks via API": "the Kixie dashboard ... Manage > Account Settings > Integrations", no host);
+  //   "Kixie Authentication Overview log in PowerCall dashboard"; "Kixie help article navigate to Manage settings in the Kixie dashboard";
+  //   "Kixie support: open your browser and go to app.kixie.com, sign in to the Kixie Dashboard";
+  //   "Kixie PowerCall web dialer browser version make calls from Kixie dashboard".
+  // (docs): "Kixie API documentation webhooks call events businessid apikey"; "developer.kixie.com webhooks start call webhook set up in
+  //   Kixie dashboard". (code): the strings "dashboard.kixie.com" (none) and "app.kixie.com" (third parties only, as the dashboard:
+  //   /manage/powerlists, /history/call-history); find_repos "Kixie-com" (Kixie's GitHub org, nothing stored).
+  // Beware: Kixie's own help (support.kixie.com/hc/en-us/articles/40259980714779, "Setting up Your Direct Line's Inbound Call Flow")
+  //   rings calls on "PowerCall (Chrome Extension)" or the "Mobile App", so the call's audio may be on no web page Rebound can hear.
   {
     id: 'kixie',
     label: 'Kixie',
@@ -229,6 +236,18 @@ export const DIALERS: readonly DialerFamily[] = [
   // (docs): "8x8 Work web app URL firewall domains allow list 8x8.com"; "8x8 Work for Web getting started supported browsers Chrome log in 8x8 credentials".
   // (code): the string "work.8x8.com" (third parties, and an 8x8 design-system README using it only as a logo's address);
   //   read 8x8Cloud/public-developer-docs (no work.8x8.com).
+  // More searched (pages): "8x8 Work for Web supported browsers"; "8x8 Work for Web system requirements"; "8x8 Work for Web overview
+  //   features chrome browser without installing"; "Work for Web 8x8 log in browser address go to"; "8x8 Work for Web getting started log
+  //   in with your 8x8 credentials"; "Get started with 8x8 Work for Web: open your browser, sign in, allow microphone, web app";
+  //   "access 8x8 Work from a web browser instead of the desktop app Work for Web link"; "8x8 Work for Web FAQ which browsers are
+  //   supported, how do I log in to Work for Web"; "8x8 Work for Web release notes new features"; "8x8 Work for Web microphone blocked
+  //   allow site permissions browser notifications calls not ringing"; "8x8 network requirements firewall allow list *.8x8.com domains";
+  //   "X Series Technical Requirements domains FQDN allow list Work for Web 8x8.com HTTPS" and "sso.8x8.com TCP 443 Work for Web Work for
+  //   Desktop domains table X Series" (support-portal.8x8.com's X Series Technical Requirements came up; its stored text gives subnets).
+  // (docs): "8x8 Work for Web user guide access URL"; "docs.8x8.com 8x8WebHelp Work for Web"; "@8x8/pui-partner-comm partner SDK
+  //   allowed origins 8x8 Work". (code): the string "pui-partner-comm"; every host in 8x8Cloud/public-developer-docs (fetched and
+  //   grepped whole: api, connect, cpaas, vcc-*, cloud8.8x8.com/mashell for the embedded Maestro shell; the partner guide frames
+  //   partners under "frame-ancestors https://*.8x8.com"; no work.8x8.com).
   {
     id: '8x8',
     label: '8x8 Work',
@@ -253,6 +272,13 @@ export const DIALERS: readonly DialerFamily[] = [
   //   "nextiva.com/support/articles Nextiva App getting started desktop mobile web log in".
   // (docs): "Nextiva help center Nextiva App web version sign in browser Chrome NextOS".
   // (code): the string "app.nextiva.com" (third parties only).
+  // More searched (pages): "NextivaONE web app browser sign in"; "NextivaONE getting started log in on the web desktop mobile";
+  //   "Nextiva support article Nextiva App for web browser log in URL"; "nextiva.com support articles Nextiva App web version Chrome
+  //   make calls from browser"; "Nextiva App user guide Version 2.0 getting started sign in username password web"; "Logging into NextOS
+  //   Nextiva support article login URL" (nextiva.com/support/articles/how-to-change-your-nextos-password.html: "Visit www.nextiva.com,
+  //   and click Client Login"). (docs): "Nextiva App web browser"; "developer.nextiva.com Nextiva Contact Center SDK getting started
+  //   agent desktop URL". (code): the string "one.nextiva.com" (none); Nextiva's GitHub org (nextiva/kala, krolib, nextkala-java-agent:
+  //   Java libraries, no host; Nextiva/ncx-web-sdk has no stored snapshot).
   {
     id: 'nextiva',
     label: 'Nextiva',

@@ -34,7 +34,7 @@ function textBefore(id: string): string {
  * Families whose hosts the vendor's own public docs, searched, do not name (their comment says
  * what was searched). Kept here so the list is seen, and shrinks as pages are found.
  */
-const UNCONFIRMED = ['google-voice', 'orum', 'kixie', '8x8', 'nextiva'];
+const UNCONFIRMED = ['orum', 'kixie', '8x8', 'nextiva'];
 
 /**
  * A site's front page or a help centre's (`https://support.vendor.com/`, `/hc/en-us`) proves no
