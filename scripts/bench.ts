@@ -3,8 +3,9 @@
  * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
  * parts (before/after comparisons of one lever on a shared machine; `page-overhead` is the busy
- * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast). `--busy` runs it all with
- * four busy Chromium tabs in the background and writes bench/report-busy.json.
+ * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast).
+ * `--busy` runs it all with four busy Chromium tabs in the background and writes
+ * bench/report-busy.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
