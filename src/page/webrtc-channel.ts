@@ -21,6 +21,18 @@ export const WEBRTC_SAMPLING_EVENT = 'rebound:webrtc-sampling';
  */
 export const SPEAKING_LEVEL = 10;
 
+/**
+ * Whether a sample's level is a side speaking, given that side's level in the sample before.
+ * The browser's meter (libwebrtc's AudioLevel, behind `totalAudioEnergy`) is no true RMS: every
+ * eleven 10 ms frames it takes the peak of those frames, holds it for the next eleven, and divides
+ * it by four; so after a side stops, its level fades by four per ~110 ms block. A sample under a
+ * quarter of the one before holds at most that fade (a quarter-second sample right after a whole
+ * one of speech measures 0.17 of it), so it says where the speech was, not that it went on.
+ */
+export function isSpeech(level: number, before: number): boolean {
+  return level >= SPEAKING_LEVEL && level * 4 >= before;
+}
+
 export type WebrtcCallNotice =
   | {
       kind: 'started' | 'ended';

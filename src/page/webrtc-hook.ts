@@ -15,7 +15,7 @@
  * (inbound-rtp), reduced to a level over the interval from the energy counters. Levels only:
  * no audio sample is ever read.
  */
-import { SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
+import { isSpeech, SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
 
 type PeerConnectionClass = typeof RTCPeerConnection;
 
@@ -43,6 +43,9 @@ interface Watched {
   speechAt: number;
   speechLevel: number;
   speechMs: number;
+  /** Each side's level in the last sample (other, rep): the meter's fade after speech is told from speech by it. */
+  sampleO: number;
+  sampleR: number;
   /** The sample under way was a fine step. */
   fine?: boolean;
 }
@@ -124,7 +127,9 @@ function hook(win: Window & typeof globalThis): void {
     }
     const sol = levelSince(t, 0, 4);
     const srl = levelSince(t, 2, 4);
-    const spoke = Math.max(sol >= SPEAKING_LEVEL ? sol : -1, srl >= SPEAKING_LEVEL ? srl : -1);
+    const spoke = Math.max(isSpeech(sol, call.sampleO) ? sol : -1, isSpeech(srl, call.sampleR) ? srl : -1);
+    call.sampleO = sol;
+    call.sampleR = srl;
     if (spoke >= 0) {
       call.speechAt = now;
       call.speechLevel = spoke;
@@ -208,7 +213,7 @@ function hook(win: Window & typeof globalThis): void {
   const stopSampling = (call: Watched): void => {
     if (call.timer !== undefined) cancel(call.timer);
     call.timer = call.totals = undefined;
-    call.reportAt = 0;
+    call.reportAt = call.sampleO = call.sampleR = 0;
   };
 
   const end = (pc: RTCPeerConnection): void => {
@@ -252,6 +257,8 @@ function hook(win: Window & typeof globalThis): void {
       speechAt: -1e9,
       speechLevel: 0,
       speechMs: 0,
+      sampleO: 0,
+      sampleR: 0,
     });
     pc.addEventListener('connectionstatechange', () => check(pc));
     // A track can arrive after the connection is up (renegotiation).

@@ -13,6 +13,7 @@ import type { StartTalk } from '../../../src/content/talk-start';
 import type { CallSignal } from '../../../src/messages/call-signal';
 import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../../src/page/webrtc-channel';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { METER_HOLD_MS } from '../../../src/talk/open-line-splitter';
 import fakeBrowser from '../fakes/fake-browser';
 
 let clock = 0;
@@ -151,10 +152,10 @@ describe('conversation signals in the WebRTC adapter', () => {
     notice({ kind: 'ended', id: 'k3x9-1' });
     expect(signals.map(({ kind, callId, at }) => ({ kind, callId, at }))).toEqual([
       { kind: 'started', callId: 'k3x9-1.1', at: 2000 },
-      { kind: 'ended', callId: 'k3x9-1.1', at: 9000 },
+      { kind: 'ended', callId: 'k3x9-1.1', at: 9000 - METER_HOLD_MS },
       { kind: 'started', callId: 'k3x9-1.2', at: 21_000 },
       // The connection closed inside the quiet spell: the conversation ends at its last speech.
-      { kind: 'ended', callId: 'k3x9-1.2', at: 25_000 },
+      { kind: 'ended', callId: 'k3x9-1.2', at: 25_000 - METER_HOLD_MS },
     ]);
     // The quiet spell that ended the first conversation is not part of its figures.
     expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 7, silenceS: 1 });
@@ -239,14 +240,15 @@ describe('conversation signals in the WebRTC adapter', () => {
     document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
     expect(asked).toContain('fine');
     speak('k3x9-1', 'oo');
-    // The hook's report: the last quarter second with speech ended 750 ms ago, at full level.
+    // The hook's report: the last quarter second with speech ended 750 ms ago, at full level; the
+    // sound stopped the meter's hold before that.
     clock += 1000;
     vi.advanceTimersByTime(1000);
     notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 50, q: 750, sd: 250, sl: 200 });
     speak('k3x9-1', '.'.repeat(6));
     expect(signals.map(({ kind, at }) => ({ kind, at }))).toEqual([
       { kind: 'started', at: 0 },
-      { kind: 'ended', at: 2250 },
+      { kind: 'ended', at: 2250 - METER_HOLD_MS },
     ]);
   });
 });

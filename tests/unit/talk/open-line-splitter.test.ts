@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpenLineSplitter, type SplitEvent } from '../../../src/talk/open-line-splitter';
+import { METER_HOLD_MS, OpenLineSplitter, type SplitEvent } from '../../../src/talk/open-line-splitter';
 import type { TalkSample } from '../../../src/talk/talk-sample';
 import { series } from './talk-series';
 
@@ -25,9 +25,9 @@ describe('calls inside an open line, from a recorded level series', () => {
     const events = split(series(`.. rrroooo.oo ${quiet} oooo rr ${'.'.repeat(25)}`), 20);
     expect(events).toEqual([
       { kind: 'started', at: 2000 },
-      { kind: 'ended', at: 12_000 },
+      { kind: 'ended', at: 12_000 - METER_HOLD_MS },
       { kind: 'started', at: 52_000 },
-      { kind: 'ended', at: 58_000 },
+      { kind: 'ended', at: 58_000 - METER_HOLD_MS },
     ]);
   });
 
@@ -35,7 +35,7 @@ describe('calls inside an open line, from a recorded level series', () => {
     const events = split(series(`rr ${'.'.repeat(10)} oo ${'m'.repeat(60)} rr`), 20);
     expect(events).toEqual([
       { kind: 'started', at: 0 },
-      { kind: 'ended', at: 76_000 },
+      { kind: 'ended', at: 76_000 - METER_HOLD_MS },
     ]);
   });
 
@@ -43,11 +43,13 @@ describe('calls inside an open line, from a recorded level series', () => {
     const splitter = new OpenLineSplitter(5000);
     splitter.add({ rep: true, other: false, repLevel: 200, otherLevel: 0 }, 1000);
     // Half the level of a whole second (200, remembered at 0.8 a second: 160), so a quarter of
-    // its energy: the speech stopped a quarter of the way into this second.
+    // its energy: the meter measured speech a quarter of the way into this second, and the sound
+    // stopped a held block before that.
     splitter.add({ rep: true, other: false, repLevel: 80, otherLevel: 0 }, 2000);
-    expect(splitter.endsAt()).toBe(1250 + 5000);
-    expect(splitter.check(6249)).toBeUndefined();
-    expect(splitter.check(6250)).toEqual({ kind: 'ended', at: 1250 });
+    const end = 1250 - METER_HOLD_MS;
+    expect(splitter.endsAt()).toBe(end + 5000);
+    expect(splitter.check(end + 4999)).toBeUndefined();
+    expect(splitter.check(end + 5000)).toEqual({ kind: 'ended', at: end });
   });
 
   it('places the end inside the quarter second the hook says last had speech', () => {
@@ -58,10 +60,12 @@ describe('calls inside an open line, from a recorded level series', () => {
     // that ended 500 ms before this report, at half the full level (200, remembered at 0.8: 160),
     // so a quarter of its energy.
     splitter.add({ ...talking, otherLevel: 100, lastSpeech: { agoMs: 500, spanMs: 200, level: 80 } }, 2000);
-    // That sample ran 1300–1500 and sounded for its first quarter: the speech ended at 1350.
-    expect(splitter.endsAt()).toBe(1350 + 5000);
-    expect(splitter.check(6349)).toBeUndefined();
-    expect(splitter.check(6350)).toEqual({ kind: 'ended', at: 1350 });
+    // That sample ran 1300–1500 and measured speech for its first quarter (to 1350): the sound
+    // stopped a held block before.
+    const end = 1350 - METER_HOLD_MS;
+    expect(splitter.endsAt()).toBe(end + 5000);
+    expect(splitter.check(end + 4999)).toBeUndefined();
+    expect(splitter.check(end + 5000)).toEqual({ kind: 'ended', at: end });
   });
 
   it('ends a recorded series of open-line conversations a quiet spell after each one’s last speech', () => {
@@ -92,8 +96,10 @@ describe('calls inside an open line, from a recorded level series', () => {
       }
       splitter.add(sample, at);
     }
-    // Each end is the last speech (2750, then 14000), and it is told exactly 5 s later.
-    expect(ends).toEqual([2750, 7750, 14_000, 19_000]);
+    // Each end is the last speech measured (2750, then 14000) less the meter's hold, told exactly
+    // 5 s later.
+    const [first, second] = [2750 - METER_HOLD_MS, 14_000 - METER_HOLD_MS];
+    expect(ends).toEqual([first, first + 5000, second, second + 5000]);
   });
 
   it('starts nothing on a line that stays quiet', () => {
