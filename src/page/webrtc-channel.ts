@@ -8,9 +8,10 @@ export const WEBRTC_EVENT = 'rebound:webrtc-call';
 /**
  * Content script → hook: conversation signals are `'on'` here (or turned `'off'`); `'fine'` when
  * this frame's line stays open, so the hook samples every quarter second while anyone spoke in
- * the last two seconds and the end of a conversation is known to that. Until one arrives the hook
- * never calls getStats. A page forging it only makes the hook read statistics the page can read
- * itself (at most four times a second), or stop reading them.
+ * the last two seconds and the end of a conversation is known to that; `'now'` asks for one
+ * sample (a report) at once, when a conversation's quiet spell is over, to confirm it was quiet.
+ * Until 'on' or 'fine' arrives the hook never calls getStats. A page forging it only makes the
+ * hook read statistics the page can read itself (at most ten times a second), or stop reading them.
  */
 export const WEBRTC_SAMPLING_EVENT = 'rebound:webrtc-sampling';
 

@@ -251,4 +251,57 @@ describe('conversation signals in the WebRTC adapter', () => {
       { kind: 'ended', at: 2250 - METER_HOLD_MS },
     ]);
   });
+
+  describe('when an open line’s quiet spell is over by the clock, one fresh sample decides', () => {
+    /** A conversation whose speech ended at 335 (quiet 5 s): its quiet spell is over at 5335, 335 ms after a quiet report. */
+    async function quietUntilTheDeadline(): Promise<unknown[]> {
+      await start({}, 5000);
+      vi.useFakeTimers();
+      notice({ kind: 'started', id: 'k3x9-1' });
+      await answered();
+      const asked: unknown[] = [];
+      document.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => asked.push((event as CustomEvent).detail), {
+        signal: controller.signal,
+      });
+      clock += 1000;
+      vi.advanceTimersByTime(1000);
+      notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 200, q: 500, sd: 250, sl: 200 });
+      speak('k3x9-1', '....');
+      clock += 335;
+      vi.advanceTimersByTime(335);
+      return asked;
+    }
+    const ends = () => signals.filter((signal) => signal.kind === 'ended').map(({ at }) => at);
+    const lastSpeech = 500 - METER_HOLD_MS;
+
+    it('asks the hook for it, and ends the conversation the moment it comes back quiet', async () => {
+      const asked = await quietUntilTheDeadline();
+      expect(asked).toEqual(['now']);
+      expect(ends()).toEqual([]);
+      // 360 ms after the last report: inside the gap that drops forged samples, but asked for.
+      clock += 25;
+      talk('k3x9-1', '.');
+      expect(ends()).toEqual([lastSpeech]);
+    });
+
+    it('keeps the conversation going when the fresh sample hears speech', async () => {
+      await quietUntilTheDeadline();
+      clock += 25;
+      talk('k3x9-1', 'o');
+      vi.advanceTimersByTime(300);
+      expect(ends()).toEqual([]);
+      speak('k3x9-1', '.'.repeat(6));
+      expect(ends()).toEqual([clock - 6000 - METER_HOLD_MS]);
+    });
+
+    it('ends it anyway when the hook does not answer within 250 ms', async () => {
+      await quietUntilTheDeadline();
+      clock += 249;
+      vi.advanceTimersByTime(249);
+      expect(ends()).toEqual([]);
+      clock += 1;
+      vi.advanceTimersByTime(1);
+      expect(ends()).toEqual([lastSpeech]);
+    });
+  });
 });
