@@ -102,6 +102,47 @@ describe('calls inside an open line, from a recorded level series', () => {
     expect(ends).toEqual([first, first + 5000, second, second + 5000]);
   });
 
+  it('places each end within a tenth of a second of where the rep’s page last heard the other side', () => {
+    // Reports recorded from the hook on the open-line bench call in Chromium 156 (rep 0–2 s, other
+    // side 1.5–3 s), in ms from the moment an analyser in the rep's page last heard the other side:
+    // [at, r, o, rl, ol, then the last speech sample's q, sd, sl when someone spoke].
+    const recorded: number[][][] = [
+      [
+        [-2184, 1, 0, 284, 0, 1, 1000, 284],
+        [-1178, 1, 1, 300, 166, 2, 250, 307],
+        [-169, 1, 1, 133, 305, 1, 250, 306],
+        [836, 0, 1, 0, 153, 751, 255, 297],
+        [1846, 0, 0, 0, 0],
+      ],
+      [
+        [-2374, 1, 0, 273, 0, 1, 1003, 273],
+        [-1369, 1, 1, 300, 115, 0, 250, 300],
+        [-296, 1, 1, 152, 306, 73, 250, 306],
+        [648, 0, 1, 0, 195, 503, 252, 256],
+        [1651, 0, 0, 0, 0],
+      ],
+      [
+        [-2180, 1, 0, 286, 0, 1, 1000, 286],
+        [-1181, 1, 1, 300, 172, 1, 250, 311],
+        [-120, 1, 1, 126, 306, 1, 250, 306],
+        [884, 0, 1, 0, 134, 750, 255, 262],
+        [1889, 0, 0, 0, 0],
+      ],
+    ];
+    for (const reports of recorded) {
+      const splitter = new OpenLineSplitter(5000);
+      for (const [at = 0, r, o, repLevel = 0, otherLevel = 0, q, spanMs = 0, level = 0] of reports) {
+        const lastSpeech = q === undefined ? {} : { lastSpeech: { agoMs: q, spanMs, level } };
+        splitter.add({ rep: r === 1, other: o === 1, repLevel, otherLevel, ...lastSpeech }, at);
+      }
+      // The meter held the other side's energy full for 85–100 ms after the page stopped hearing
+      // them, so the energy alone puts the end there; less the hold, it lands just before.
+      const ended = splitter.check(5100);
+      expect(ended?.at).toBeGreaterThanOrEqual(-100);
+      expect(ended?.at).toBeLessThanOrEqual(0);
+    }
+  });
+
   it('starts nothing on a line that stays quiet', () => {
     expect(split(series('.'.repeat(100)), 20)).toEqual([]);
   });
