@@ -252,9 +252,12 @@ describe('conversation signals in the WebRTC adapter', () => {
     ]);
   });
 
-  describe('when an open line’s quiet spell is over by the clock, one fresh sample decides', () => {
-    /** A conversation whose speech ended at 335 (quiet 5 s): its quiet spell is over at 5335, 335 ms after a quiet report. */
-    async function quietUntilTheDeadline(): Promise<unknown[]> {
+  describe('when an open line’s quiet spell is nearly over, one fresh sample decides', () => {
+    /**
+     * A conversation whose speech ended at 335 (quiet 5 s): the fresh sample is asked for at 5135,
+     * 135 ms after a quiet report; the quiet spell is over at 5335.
+     */
+    async function quietUntilTheAsk(): Promise<unknown[]> {
       await start({}, 5000);
       vi.useFakeTimers();
       notice({ kind: 'started', id: 'k3x9-1' });
@@ -267,40 +270,54 @@ describe('conversation signals in the WebRTC adapter', () => {
       vi.advanceTimersByTime(1000);
       notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 200, q: 500, sd: 250, sl: 200 });
       speak('k3x9-1', '....');
-      clock += 335;
-      vi.advanceTimersByTime(335);
+      advance(134);
+      expect(asked).toEqual([]);
+      advance(1);
       return asked;
     }
+    const advance = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
     const ends = () => signals.filter((signal) => signal.kind === 'ended').map(({ at }) => at);
     const lastSpeech = 500 - METER_HOLD_MS;
 
-    it('asks the hook for it, and ends the conversation the moment it comes back quiet', async () => {
-      const asked = await quietUntilTheDeadline();
+    it('asks the hook for it 200 ms early, and ends the conversation on time when it comes back quiet', async () => {
+      const asked = await quietUntilTheAsk();
       expect(asked).toEqual(['now']);
+      // 160 ms after the last report: inside the gap that drops forged samples, but asked for.
+      advance(25);
+      talk('k3x9-1', '.');
+      advance(174);
       expect(ends()).toEqual([]);
-      // 360 ms after the last report: inside the gap that drops forged samples, but asked for.
-      clock += 25;
+      advance(1);
+      expect(ends()).toEqual([lastSpeech]);
+    });
+
+    it('ends the conversation the moment a late answer comes back quiet', async () => {
+      await quietUntilTheAsk();
+      advance(230);
+      expect(ends()).toEqual([]);
       talk('k3x9-1', '.');
       expect(ends()).toEqual([lastSpeech]);
     });
 
     it('keeps the conversation going when the fresh sample hears speech', async () => {
-      await quietUntilTheDeadline();
-      clock += 25;
+      await quietUntilTheAsk();
+      advance(25);
       talk('k3x9-1', 'o');
-      vi.advanceTimersByTime(300);
+      const spokeAt = clock;
+      advance(500);
       expect(ends()).toEqual([]);
       speak('k3x9-1', '.'.repeat(6));
-      expect(ends()).toEqual([clock - 6000 - METER_HOLD_MS]);
+      expect(ends()).toEqual([spokeAt - METER_HOLD_MS]);
     });
 
-    it('ends it anyway when the hook does not answer within 250 ms', async () => {
-      await quietUntilTheDeadline();
-      clock += 249;
-      vi.advanceTimersByTime(249);
+    it('ends it anyway 250 ms past the quiet spell when the hook does not answer', async () => {
+      await quietUntilTheAsk();
+      advance(449);
       expect(ends()).toEqual([]);
-      clock += 1;
-      vi.advanceTimersByTime(1);
+      advance(1);
       expect(ends()).toEqual([lastSpeech]);
     });
   });
