@@ -148,8 +148,10 @@ function hook(win: Window & typeof globalThis): void {
     t.copyWithin(0, 8, 12);
     // Both sides or nothing: figures with one side unseen would read as that side silent.
     if (!call.live || ol < 0 || rl < 0) return;
-    const r = rl >= SPEAKING_LEVEL ? 1 : 0;
-    const o = ol >= SPEAKING_LEVEL ? 1 : 0;
+    // Sampled finely, a second none of whose samples held speech holds only the meter's fade.
+    const faded = sampling === 'fine' && !heardSpeech;
+    const r = rl >= SPEAKING_LEVEL && !faded ? 1 : 0;
+    const o = ol >= SPEAKING_LEVEL && !faded ? 1 : 0;
     notify(
       heardSpeech && (r || o)
         ? {
