@@ -63,8 +63,8 @@ try {
   }
 
   const parts: [string, (open: PopupOpen) => number | undefined][] = [
+    ['last byte', (open) => open.lastByte],
     ['HTML parsed', (open) => open.parsed],
-    ['scripts fetched', (open) => open.scriptsFetched],
     ['scripts run (DOMContentLoaded)', (open) => open.scriptsRun],
     ['first paint', (open) => open.firstPaint],
     ['home reads in', (open) => open.readsIn],
