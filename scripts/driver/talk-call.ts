@@ -49,19 +49,38 @@ export interface TalkCall {
   hangUp(): Promise<void>;
 }
 
-/**
- * Connects the two sides and plays `script` from `leadSeconds` on. `initScript` runs in the rep's
- * page before its own scripts (a counter, a watcher).
- */
+/** Counts getStats calls in the rep's page (as `initScript`): wrapped before Rebound's hook takes its copy. */
+export const COUNT_GET_STATS = `
+  window.getStatsCalls = 0;
+  const original = RTCPeerConnection.prototype.getStats;
+  RTCPeerConnection.prototype.getStats = function (...args) {
+    window.getStatsCalls += 1;
+    return original.apply(this, args);
+  };
+`;
+
+/** How many times the rep's page's connections were asked for statistics (with COUNT_GET_STATS). */
+export const getStatsCalls = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { getStatsCalls: number }).getStatsCalls);
+
+export interface CallOptions {
+  leadSeconds?: number;
+  /** Runs in the rep's page before its own scripts (a counter, a watcher). */
+  initScript?: string;
+  /** Where the rep's page is served from (default: the fixture server's own origin). */
+  origin?: string;
+}
+
+/** Connects the two sides and plays `script` from `leadSeconds` on. */
 export async function scriptedCall(
   session: ExtensionSession,
   script: TalkScript,
-  { leadSeconds = 2, initScript }: { leadSeconds?: number; initScript?: string } = {},
+  { leadSeconds = 2, initScript, origin = session.server.url }: CallOptions = {},
 ): Promise<TalkCall> {
   await session.waitForDetector();
   const rep = await session.context.newPage();
   if (initScript) await rep.addInitScript(initScript);
-  await rep.goto(`${session.server.url}talk-call/index.html`);
+  await rep.goto(new URL('talk-call/index.html', origin).href);
   const far = await session.context.newPage();
   await far.addScriptTag({ content: PEER_SCRIPT });
   // A click first: audio may start only after the person used the page.

@@ -24,8 +24,3 @@ export function settingsCache(load: () => Promise<Settings>) {
     },
   };
 }
-
-/** Whether a storage change touches the settings in force: the rep's own, or any managed policy. */
-export function changesSettings(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'managed' || (area === 'local' && 'settings' in changes);
-}

@@ -17,13 +17,14 @@ export interface TalkStartDeps {
  */
 export function createTalkStart({ loadSettings, inject }: TalkStartDeps) {
   return async (tabId: number, frameId: number, frameUrl: string | undefined): Promise<TalkStartReply> => {
-    const [settings, loaded] = await Promise.all([
-      loadSettings(),
-      inject(tabId, frameId).then(
-        () => true,
-        () => false,
-      ),
-    ]);
+    // The frame asked with the settings it last read; the settings in force (the organization's
+    // policy over the rep's own) decide: off, nothing is injected.
+    const settings = await loadSettings();
+    if (!settings.conversationSignals) return { loaded: false };
+    const loaded = await inject(tabId, frameId).then(
+      () => true,
+      () => false,
+    );
     const site = frameUrl === undefined ? undefined : lineSiteOf(frameUrl);
     const line = site === undefined ? undefined : openLineOf(settings.openLines, site);
     return line?.open ? { loaded, openLine: { quietSeconds: line.quietSeconds } } : { loaded };

@@ -83,8 +83,7 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: https://www.npmjs.com/package/@justcall/justcall-dialer-sdk (the vendor's dialer SDK, which embeds the dialer frame)
-  // Unconfirmed: the SDK's page does not name the frame's host app.justcall.io; searched the docs and pages for "app.justcall.io/dialer".
+  // Source: https://github.com/saaslabsco/justcall-dialer-sdk/blob/master/README.md (JustCall's own dialer SDK: "JustCall Dialer (https://app.justcall.io/dialer)", an account at https://app.justcall.io/)
   {
     id: 'justcall',
     label: 'JustCall',
@@ -117,8 +116,10 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
     widget: true,
   },
-  // Source: none found
-  // Unconfirmed: searched Google's help for Google Voice on the web at voice.google.com; only press and third-party pages name it.
+  // Source: https://support.google.com/voice/answer/115116 (Google Voice Help, "Send text messages": "On your computer, go to
+  // voice.google.com"; Help's "Add credit" page, answer/141923, likewise: "Go to voice.google.com". The text was read from
+  // the stored copy of those same Help pages, same paths, at google-support.mirrorblogs.com; no copy from
+  // support.google.com itself was stored)
   {
     id: 'google-voice',
     label: 'Google Voice',
@@ -128,8 +129,7 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: PAGE_READ_HOSTS['google-voice'],
     keepsLineOpen: false,
   },
-  // Source: https://support.salesloft.com/hc/en-us/articles/115005888403-Manage-Team-Dialer-Settings
-  // Unconfirmed: the dialer's help names no host for the app (app.salesloft.com); searched "Salesloft dialer whitelist domains".
+  // Source: https://support.salesloft.com/hc/en-us/articles/360037339332-Sign-Into-SalesLoft ("Go to app.salesloft.com")
   {
     id: 'salesloft',
     label: 'Salesloft',
@@ -139,8 +139,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: PAGE_READ_HOSTS.salesloft,
     keepsLineOpen: false,
   },
-  // Source: https://support.outreach.io/hc/en-us/articles/360047607393 (Outreach Voice, org settings)
-  // Unconfirmed: names no host for the app at <org>.outreach.io; searched "Outreach Voice domains to whitelist".
+  // Source: https://github.com/getoutreach/clientxtsdk/blob/main/docs/host-requirements.md (Outreach's add-on SDK:
+  // the Outreach app that frames an add-on is on *.outreach.io, "frame-ancestor 'self' *.outreach.io")
   {
     id: 'outreach',
     label: 'Outreach',
@@ -151,7 +151,22 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: https://support.orum.com/hc/en-us/articles/6280722225809-User-Management-and-People-Settings
-  // Unconfirmed: Orum's help names no host for its web app (app.orum.com); searched "Orum domains to whitelist", "sign in to Orum".
+  // Unconfirmed: Orum's help found names no host (docs.orum.io is another company's, for payments). Searched (pages):
+  //   "Orum help log in app.orum.com"; "support.orum.com Orum dialer Chrome extension install sign in Orum web app URL";
+  //   "Orum parallel dialer getting started log into Orum connect Salesforce integration settings";
+  //   "Orum dialer IT requirements allowlist domains websocket orum.com network firewall";
+  //   "Orum dialer Chrome browser requirements microphone allowlist orum.com domains network".
+  // (code): the strings "app.orum.com" (one third party, saying it does not resolve) and "orum.com/".
+  // More searched (pages): "Orum webhooks call-disposition-added x-webhook-signature" (support.orum.com/orum/article/ART-463-webhooks:
+  //   "Settings → System → Webhooks", no host); "Orum help center how to log in to Orum single sign-on SSO login page"
+  //   (support.orum.com/en-US/orum/article/Am0DBxe--singlesignon-sso: Auth0 SSO, no host); "Orum SSO once configured users log in at
+  //   the Orum login page with their work email continue with SSO"; "Orum Chrome extension install open Orum web app dial from any page";
+  //   "Orum system requirements browser Chrome headset microphone permissions dialer support article";
+  //   "support.orum.com article connect Salesforce integration in Orum settings integrations page"; "Orum product updates parallel dialer
+  //   new feature release notes"; "support.orumhq.com log in to Orum go to app" (Orum's help also lives on support.orumhq.com; no host).
+  // (code): the strings "app.orumhq" and "orumhq.com" (none of Orum's); find_repos "orum" and "orumhq" (Orum's GitHub org, orumhq:
+  //   read orumhq/sundial_api, a hiring mock server, no host).
+  // Beware: that third party (API Evangelist's Orum profile) reports that app.orum.com does not resolve.
   {
     id: 'orum',
     label: 'Orum',
@@ -160,7 +175,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.orum.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://intercom.help/nooks/en/articles/8503528-how-to-manage-users-on-nooks ("Open Nooks at https://nooks.ai")
+  // Source: https://intercom.help/nooks/en/articles/8503528-how-to-manage-users-on-nooks ("Open Nooks at https://nooks.ai";
+  // re-checked: no vendor page found names an app host such as app.nooks.ai or nooks.ai/app, and code has no "app.nooks.ai")
   {
     id: 'nooks',
     label: 'Nooks',
@@ -170,7 +186,21 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: true,
   },
   // Source: https://support.kixie.com/hc/en-us/articles/227010668-Replacing-Vs-Deleting-Users ("log in to Kixie.com")
-  // Unconfirmed: Kixie's help says "log in to Kixie.com" and calls PowerCall a Chrome extension; no page names app.kixie.com.
+  // Unconfirmed: Kixie's help says "log in to Kixie.com" and names only apig.kixie.com, its API. Searched (pages):
+  //   "Kixie PowerCall dialer log in app.kixie.com dashboard"; "support.kixie.com app.kixie.com settings webhooks integrations navigate";
+  //   "Kixie whitelist domains firewall kixie.com network requirements PowerCall"; "How to log in to the Kixie dashboard reset password Kixie account".
+  // (docs): "kixie.com developer API documentation dashboard app.kixie.com manage account settings".
+  // (code): the string "app.kixie.com" (third parties only); repositories named "kixie" (none of Kixie's own).
+  // More searched (pages): "Kixie Start Call Webhook Configuration and Data Payload" (support.kixie.com article 20871662051739,
+  //   "Managing Kixie Event Webhooks via API": "the Kixie dashboard ... Manage > Account Settings > Integrations", no host);
+  //   "Kixie Authentication Overview log in PowerCall dashboard"; "Kixie help article navigate to Manage settings in the Kixie dashboard";
+  //   "Kixie support: open your browser and go to app.kixie.com, sign in to the Kixie Dashboard";
+  //   "Kixie PowerCall web dialer browser version make calls from Kixie dashboard".
+  // (docs): "Kixie API documentation webhooks call events businessid apikey"; "developer.kixie.com webhooks start call webhook set up in
+  //   Kixie dashboard". (code): the strings "dashboard.kixie.com" (none) and "app.kixie.com" (third parties only, as the dashboard:
+  //   /manage/powerlists, /history/call-history); find_repos "Kixie-com" (Kixie's GitHub org, nothing stored).
+  // Beware: Kixie's own help (support.kixie.com/hc/en-us/articles/40259980714779, "Setting up Your Direct Line's Inbound Call Flow")
+  //   rings calls on "PowerCall (Chrome Extension)" or the "Mobile App", so the call's audio may be on no web page Rebound can hear.
   {
     id: 'kixie',
     label: 'Kixie',
@@ -188,8 +218,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://phone.cloudtalk.io/*', 'https://my.cloudtalk.io/*'],
     keepsLineOpen: false,
   },
-  // Source: https://www.phoneburnerapp.com/homepage/acceptable-use ("phoneburner.com and all related Web pages, portals and interfaces")
-  // Unconfirmed: names the site, not the host dial sessions run on (www.phoneburner.com); searched "PhoneBurner dial session login".
+  // Source: https://www.phoneburner.com/developer/route_list (PhoneBurner's API reference, served from www.phoneburner.com,
+  // writes out the account's routes there, https://www.phoneburner.com/rest/1/, dial sessions among them)
   {
     id: 'phoneburner',
     label: 'PhoneBurner',
@@ -199,7 +229,25 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: true,
   },
   // Source: https://support.8x8.com/cloud-phone-service/voice/voice-administration-account-manager/phone-system/company-settings/How-do-I-enable-or-disable-8x8-Work-Apps-access-for-user-Account-Manager
-  // Unconfirmed: names Work for Web, not its host work.8x8.com; searched "8x8 Work for Web sign in", "work.8x8.com".
+  // Unconfirmed: names Work for Web, not its host. Searched (pages): "8x8 Work for Web sign in work.8x8.com browser";
+  //   "docs.8x8.com 8x8 Work for Web log in open browser go to"; "Get started with 8x8 Work for Web access 8x8 Work in a browser";
+  //   "8x8 Work for Web user guide log in to 8x8 Work for Web from your browser URL"; "8x8 bug bounty program scope work.8x8.com 8x8 Work";
+  //   "work.8x8.com" (exact: 8x8's password-reset article links "the login page" without writing it out).
+  // (docs): "8x8 Work web app URL firewall domains allow list 8x8.com"; "8x8 Work for Web getting started supported browsers Chrome log in 8x8 credentials".
+  // (code): the string "work.8x8.com" (third parties, and an 8x8 design-system README using it only as a logo's address);
+  //   read 8x8Cloud/public-developer-docs (no work.8x8.com).
+  // More searched (pages): "8x8 Work for Web supported browsers"; "8x8 Work for Web system requirements"; "8x8 Work for Web overview
+  //   features chrome browser without installing"; "Work for Web 8x8 log in browser address go to"; "8x8 Work for Web getting started log
+  //   in with your 8x8 credentials"; "Get started with 8x8 Work for Web: open your browser, sign in, allow microphone, web app";
+  //   "access 8x8 Work from a web browser instead of the desktop app Work for Web link"; "8x8 Work for Web FAQ which browsers are
+  //   supported, how do I log in to Work for Web"; "8x8 Work for Web release notes new features"; "8x8 Work for Web microphone blocked
+  //   allow site permissions browser notifications calls not ringing"; "8x8 network requirements firewall allow list *.8x8.com domains";
+  //   "X Series Technical Requirements domains FQDN allow list Work for Web 8x8.com HTTPS" and "sso.8x8.com TCP 443 Work for Web Work for
+  //   Desktop domains table X Series" (support-portal.8x8.com's X Series Technical Requirements came up; its stored text gives subnets).
+  // (docs): "8x8 Work for Web user guide access URL"; "docs.8x8.com 8x8WebHelp Work for Web"; "@8x8/pui-partner-comm partner SDK
+  //   allowed origins 8x8 Work". (code): the string "pui-partner-comm"; every host in 8x8Cloud/public-developer-docs (fetched and
+  //   grepped whole: api, connect, cpaas, vcc-*, cloud8.8x8.com/mashell for the embedded Maestro shell; the partner guide frames
+  //   partners under "frame-ancestors https://*.8x8.com"; no work.8x8.com).
   {
     id: '8x8',
     label: '8x8 Work',
@@ -208,8 +256,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://work.8x8.com/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched "app.vonage.com", "Vonage Business Communications web app", "firewall domains"; only the contact centre's and the APIs' pages came up.
+  // Source: https://github.com/Vonage/micro-frontends/blob/develop/tests/unit/MicroFrontendOrchestrator.test.ts (Vonage's own
+  // micro-frontend orchestrator frames its app at https://app.vonage.com, its QA twin at app.qa7.vocal-qa.com)
   {
     id: 'vonage',
     label: 'Vonage',
@@ -219,7 +267,18 @@ export const DIALERS: readonly DialerFamily[] = [
     keepsLineOpen: false,
   },
   // Source: none found
-  // Unconfirmed: searched "Nextiva App web", "app.nextiva.com", "domains to whitelist"; Nextiva's pages found name www.nextiva.com's customer login only.
+  // Unconfirmed: Nextiva's pages found name www.nextiva.com's customer login and api.nextiva.com only. Searched (pages):
+  //   "Nextiva App web browser sign in app.nextiva.com"; "Nextiva firewall requirements domains to allow nextiva.com nextos app";
+  //   "nextiva.com/support/articles Nextiva App getting started desktop mobile web log in".
+  // (docs): "Nextiva help center Nextiva App web version sign in browser Chrome NextOS".
+  // (code): the string "app.nextiva.com" (third parties only).
+  // More searched (pages): "NextivaONE web app browser sign in"; "NextivaONE getting started log in on the web desktop mobile";
+  //   "Nextiva support article Nextiva App for web browser log in URL"; "nextiva.com support articles Nextiva App web version Chrome
+  //   make calls from browser"; "Nextiva App user guide Version 2.0 getting started sign in username password web"; "Logging into NextOS
+  //   Nextiva support article login URL" (nextiva.com/support/articles/how-to-change-your-nextos-password.html: "Visit www.nextiva.com,
+  //   and click Client Login"). (docs): "Nextiva App web browser"; "developer.nextiva.com Nextiva Contact Center SDK getting started
+  //   agent desktop URL". (code): the string "one.nextiva.com" (none); Nextiva's GitHub org (nextiva/kala, krolib, nextkala-java-agent:
+  //   Java libraries, no host; Nextiva/ncx-web-sdk has no stored snapshot).
   {
     id: 'nextiva',
     label: 'Nextiva',
@@ -271,8 +330,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://app.five9.com/*'],
     keepsLineOpen: true,
   },
-  // Source: https://support.talkdesk.com/hc/en-us/articles/208009616 (signing in to Talkdesk)
-  // Unconfirmed: links to the login page without naming <account>.mytalkdesk.com; searched "Talkdesk account name mytalkdesk.com".
+  // Source: https://support.talkdesk.com/hc/en-us/articles/21596235070235-Conversations-Cross-channel (the agent app in the
+  // browser: "[your-account-name].mytalkdesk.com/atlas")
   {
     id: 'talkdesk',
     label: 'Talkdesk',
@@ -290,14 +349,15 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://flex.twilio.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://help.nice-incontact.com/content/globalfeatures/authenticationandauthorization/loginprocess.htm
-  // Unconfirmed: the login help names no host for MAX or CXone Agent (max.niceincontact.com, cxagent.nicecxone.com); searched both.
+  // Source: https://github.com/nice-devone/nice-cxone-agent-sdk/blob/main/cxa-sdk-consumer/src/components/cxa-placeholder/CxaPlaceholder.tsx
+  // (NICE's agent SDK sample launches CXone Agent from https://cxagent.nicecxone.com). MAX is left out: no NICE page or
+  // repository found writes out its host (searched pages and code for "max.niceincontact.com", "max.nicecxone.com").
   {
     id: 'nice-cxone',
     label: 'NICE CXone',
     group: 'contact-centres',
     ...WEBRTC,
-    hosts: ['https://max.niceincontact.com/*', 'https://cxagent.nicecxone.com/*'],
+    hosts: ['https://cxagent.nicecxone.com/*'],
     keepsLineOpen: true,
   },
   // Source: https://developer.zendesk.com/api-reference/voice/talk-partner-edition-api/reference/
@@ -347,8 +407,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://*.pipedrive.com/*'],
     keepsLineOpen: false,
   },
-  // Source: https://support.google.com/meet/answer/9302870 (start or schedule a Google Meet video meeting)
-  // Unconfirmed: the help says "Go to Google Meet" without writing out meet.google.com; only third-party pages found name it.
+  // Source: https://support.google.com/a/answer/1279090 (prepare your network for Meet meetings: meet.google.com among the
+  // domains Meet needs)
   {
     id: 'google-meet',
     label: 'Google Meet',
@@ -375,8 +435,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched Microsoft's docs for Teams (free) on the web at teams.live.com; the product page names no host.
+  // Source: https://github.com/OfficeDev/microsoft-teams-library-js/blob/main/packages/teams-js/src/artifactsForCDN/validDomains.json
+  // (Microsoft's TeamsJS: the hosts Teams runs in, teams.live.com beside teams.microsoft.com)
   {
     id: 'teams-personal',
     label: 'Microsoft Teams (personal)',
@@ -385,8 +445,8 @@ export const DIALERS: readonly DialerFamily[] = [
     hosts: ['https://teams.live.com/*'],
     keepsLineOpen: false,
   },
-  // Source: none found
-  // Unconfirmed: searched Webex help for the Webex App for web at web.webex.com; only third-party pages name it.
+  // Source: https://github.com/webex/webex-js-sdk/blob/next/docs/samples/browser-socket/index.html (Webex's SDK sample:
+  // "open a Webex web client" at https://web.webex.com/)
   {
     id: 'webex',
     label: 'Webex',

@@ -1,11 +1,10 @@
 import { DEFAULT_QUIET_SECONDS } from '../talk/open-line-splitter';
-import { DIALERS, familyLineStaysOpen, familyPages } from './catalog';
+import { familyAtPage, familyLineStaysOpen } from './catalog';
 import type { OpenLine } from './open-line-setting';
-import { matchesPattern } from './page-patterns';
 
 /** The site a frame belongs to for this setting: a known family whose pages it is on, else its origin. */
 export function lineSiteOf(url: string): string | undefined {
-  const family = DIALERS.find((dialer) => familyPages(dialer.id).some((pattern) => matchesPattern(pattern, url)));
+  const family = familyAtPage(url);
   if (family) return family.id;
   try {
     const origin = new URL(url).origin;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../platform/i18n';
+import { watchManagedStorage } from '../platform/managed-storage';
 import { type ManagedPolicy, NO_POLICY } from '../settings/managed-settings';
 import type { Settings } from '../settings/settings';
 import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../settings/settings-store';
@@ -30,13 +31,27 @@ export function useSettings(): SettingsEditor {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    loadSettingsWithPolicy().then(
-      (loaded) => {
-        setSettings(loaded.settings);
-        setPolicy(loaded.policy);
-      },
-      () => setStatus(t('optionsLoadFailed')),
-    );
+    let latest = 0;
+    let stopped = false;
+    const read = () => {
+      const ask = ++latest;
+      loadSettingsWithPolicy().then(
+        (loaded) => {
+          if (stopped || ask !== latest) return;
+          setSettings(loaded.settings);
+          setPolicy(loaded.policy);
+        },
+        () => setStatus(t('optionsLoadFailed')),
+      );
+    };
+    read();
+    // A policy that lands or goes while the page is open locks or frees its fields at once. The
+    // rep's own changes are not followed here: what they are typing must not be overwritten.
+    const stop = watchManagedStorage(read);
+    return () => {
+      stopped = true;
+      stop();
+    };
   }, []);
 
   const update: SettingsEditor['update'] = (patch, savedText = () => t('optionsSaved')) => {

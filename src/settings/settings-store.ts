@@ -44,11 +44,52 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return withManaged(valid, policy);
 }
 
-/** Calls `listener` with the settings whenever they change in storage; returns the unsubscribe. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) listener(settingsFrom(changes[KEY]?.newValue));
+/** Whether a storage change can move the settings in force: the rep's own, or any managed policy. */
+export function changesSettings(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'managed' || (area === 'local' && KEY in changes);
+}
+
+/**
+ * Calls `listener` with what `load` reads now, and again whenever the rep's own settings or the
+ * organization's policy change; returns the unsubscribe. Each call reads both again, so a field
+ * the policy sets stays the policy's whatever the rep's stored copy says. Reads finish in any
+ * order: only the latest one asked for is told (`failed`, when it fails).
+ */
+function follow<T>(load: () => Promise<T>, listener: (value: T) => void, failed?: () => void): () => void {
+  let asked = 0;
+  let stopped = false;
+  const readNow = () => {
+    const ask = ++asked;
+    const current = () => !stopped && ask === asked;
+    load().then(
+      (value) => {
+        if (current()) listener(value);
+      },
+      () => {
+        if (current()) failed?.();
+      },
+    );
+  };
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (changesSettings(changes, area)) readNow();
   };
   browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  readNow();
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(onChanged);
+  };
+}
+
+/** The settings in force, now and after every change (see `follow`). */
+export function followSettings(listener: (settings: Settings) => void): () => void {
+  return follow(loadSettings, listener);
+}
+
+/** The settings in force and the policy (what Options locks), now and after every change. */
+export function followSettingsWithPolicy(
+  listener: (loaded: { settings: Settings; policy: ManagedPolicy }) => void,
+  failed: () => void,
+): () => void {
+  return follow(loadSettingsWithPolicy, listener, failed);
 }

@@ -5,29 +5,21 @@
  * a short call that sounded rough is nudged and says why; with the setting off the hook reads
  * no statistics at all (getStats calls counted).
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
-import { scriptedCall, type TalkScript, untilScriptTime } from '../../scripts/driver/talk-call';
+import {
+  COUNT_GET_STATS,
+  getStatsCalls,
+  scriptedCall,
+  type TalkScript,
+  untilScriptTime,
+} from '../../scripts/driver/talk-call';
 import type { CallRecord } from '../../src/db/schema';
 import type { TalkSpan } from '../../src/talk/talk-timeline';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ settings: { minCallSeconds: 1, cooldownMinutes: 0 } });
-
-/** Counts getStats calls in the rep's page, wrapped before Rebound's hook takes its copy. */
-const COUNT_GET_STATS = `
-  window.getStatsCalls = 0;
-  const original = RTCPeerConnection.prototype.getStats;
-  RTCPeerConnection.prototype.getStats = function (...args) {
-    window.getStatsCalls += 1;
-    return original.apply(this, args);
-  };
-`;
-
-const getStatsCalls = (page: Page) =>
-  page.evaluate(() => (window as unknown as { getStatsCalls: number }).getStatsCalls);
 
 /** The timeline without quiet at its ends (before the script starts and after it stops). */
 function spoken(timeline: readonly TalkSpan[]): TalkSpan[] {

@@ -9,13 +9,10 @@
  * browser's record first (chrome://extensions site access), so the rep's click resolves at once.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension } from '../../scripts/build';
+import { describe, expect, it } from 'vitest';
 import { extensionUnderTest } from './extension-under-test';
 import { openPopup } from './popup-driver';
 import { waitForCalls } from './wait-for-calls';
-
-beforeAll(() => buildExtension('widget-only'), 120_000);
 
 const session = extensionUnderTest({ launch: { flavour: 'widget-only' } });
 

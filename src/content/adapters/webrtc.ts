@@ -14,7 +14,7 @@ import * as v from 'valibot';
 import type { CallSignal } from '../../messages/call-signal';
 import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../page/webrtc-channel';
 import type { Settings } from '../../settings/settings';
-import { loadSettings, watchSettings } from '../../settings/settings-store';
+import { followSettings } from '../../settings/settings-store';
 import type { TalkRecorder } from '../../talk/conversation-figures';
 import type { TalkSample } from '../../talk/talk-sample';
 import type { ConversationSplit } from '../talk/conversation-split';
@@ -83,15 +83,10 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
       const askToSample = () => {
         if (settings?.conversationSignals) doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'on' }));
       };
-      loadSettings().then(
-        (loaded) => {
-          settings = loaded;
-          askToSample();
-        },
-        () => undefined,
-      );
-      // Turned off during a call: the hook stops at once, and what was heard so far is forgotten.
-      const unwatch = watchSettings((next) => {
+      // The settings in force, the organization's policy over the rep's own: a policy that turns
+      // signals off keeps them off whatever the rep's copy says. Turned off during a call: the
+      // hook stops at once, and what was heard so far is forgotten.
+      const unfollow = followSettings((next) => {
         const wasOn = settings?.conversationSignals === true;
         settings = next;
         if (next.conversationSignals) {
@@ -103,7 +98,7 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
         for (const connection of followed.values()) connection.recorder = undefined;
       });
       stop.addEventListener('abort', () => {
-        unwatch();
+        unfollow();
         for (const connection of followed.values()) connection.split?.dispose();
       });
 
@@ -132,7 +127,7 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
         const waiting = connection.waiting;
         connection.waiting = undefined;
         if (stop.aborted || !waiting) return;
-        if (talk && quietMs !== undefined) {
+        if (talk && quietMs !== undefined && settings?.conversationSignals) {
           connection.split = talk.split(id, quietMs, emit, now);
           // The end of a conversation is placed to a quarter second: the hook samples finer.
           doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'fine' }));

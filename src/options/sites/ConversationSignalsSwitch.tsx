@@ -1,27 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { isManaged } from '../../settings/managed-settings';
-import { loadSettings, loadSettingsWithPolicy, saveSettings } from '../../settings/settings-store';
+import { followSettingsWithPolicy, loadSettings, saveSettings } from '../../settings/settings-store';
 import { SetByOrganization } from '../sections/SetByOrganization';
 
 /**
  * "Conversation signals (stay on this computer)": on by default, off in one click. Shown on the
- * onboarding page and in Options → Sites. Saves at once, over the settings as stored now.
+ * onboarding page and in Options → Sites. Saves at once, over the settings as stored now; shows
+ * the organization's choice, not editable, while its policy sets one.
  */
 export function ConversationSignalsSwitch() {
   const [on, setOn] = useState<boolean | null>(null);
   const [theirs, setTheirs] = useState(false);
   const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    loadSettingsWithPolicy().then(
-      ({ settings, policy }) => {
-        setOn(settings.conversationSignals);
-        setTheirs(isManaged(policy, 'conversationSignals'));
-      },
-      () => setStatus(t('optionsLoadFailed')),
-    );
-  }, []);
+  // Followed, not read once: a policy that lands or goes while the page is open shows at once.
+  useEffect(
+    () =>
+      followSettingsWithPolicy(
+        ({ settings, policy }) => {
+          setOn(settings.conversationSignals);
+          setTheirs(isManaged(policy, 'conversationSignals'));
+        },
+        () => setStatus(t('optionsLoadFailed')),
+      ),
+    [],
+  );
 
   const change = (want: boolean) => {
     setOn(want);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { openLineOf, withOpenLine } from '../../dialers/open-line';
 import type { OpenLine } from '../../dialers/open-line-setting';
 import { t } from '../../platform/i18n';
-import { loadSettings, saveSettings } from '../../settings/settings-store';
+import { followSettings, loadSettings, saveSettings } from '../../settings/settings-store';
 
 const MIN_QUIET = 5;
 const MAX_QUIET = 600;
@@ -26,11 +26,12 @@ export function OpenLineField({ site }: { site: string }) {
         const current = openLineOf(settings.openLines, site);
         setLine(current);
         setQuietText(String(current.quietSeconds));
-        setSignalsOn(settings.conversationSignals);
       },
       () => setStatus(t('optionsLoadFailed')),
     );
   }, [site]);
+  // Whether signals are on in force (the rep's switch, or the organization's policy), as it changes.
+  useEffect(() => followSettings((settings) => setSignalsOn(settings.conversationSignals)), []);
 
   if (!line) return null;
 

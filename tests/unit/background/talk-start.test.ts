@@ -58,6 +58,12 @@ describe('talk start in the background', () => {
     });
   });
 
+  it('injects nothing when the settings in force have signals off, whatever the frame last read', async () => {
+    const { inject, talkStart } = setup({ conversationSignals: false });
+    expect(await talkStart(7, 3, 'https://crm.example.com/calls')).toEqual({ loaded: false });
+    expect(inject).not.toHaveBeenCalled();
+  });
+
   it('says the script is not there when the frame refused it', async () => {
     const { talkStart } = setup({}, true);
     expect(await talkStart(7, 3, 'https://crm.example.com/calls')).toEqual({ loaded: false });

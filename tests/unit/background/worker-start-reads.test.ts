@@ -1,9 +1,10 @@
 /** Issue 15, cold start: the worker reads its state and settings once, not on every call's way to the toast. */
 import { describe, expect, it, vi } from 'vitest';
 import { LiveCalls } from '../../../src/background/live-calls';
-import { changesSettings, settingsCache } from '../../../src/background/settings-cache';
+import { settingsCache } from '../../../src/background/settings-cache';
 import type { LiveCallsState } from '../../../src/calls/live-calls-state';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
+import { changesSettings } from '../../../src/settings/settings-store';
 import { memorySlot } from '../fakes/memory-slot';
 
 const T0 = 1_700_000_000_000;

@@ -72,6 +72,25 @@ function speak(id: string, script: string): void {
   }
 }
 
+/** The rep's own settings change as the browser tells it: stored, then announced; read again by the adapter. */
+async function storeOwn(settings: Partial<Settings>): Promise<void> {
+  const newValue = { ...DEFAULT_SETTINGS, ...settings };
+  await fakeBrowser.storage.local.set({ settings: newValue });
+  fakeBrowser.storage.onChanged.emit({ settings: { newValue } }, 'local');
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+/** The organization's policy changes while the page runs, as Chrome announces it. */
+async function storePolicy(policy: Record<string, unknown>): Promise<void> {
+  fakeBrowser.storage.managed.reset();
+  await fakeBrowser.storage.managed.set(policy);
+  fakeBrowser.storage.onChanged.emit(
+    Object.fromEntries(Object.entries(policy).map(([key, newValue]) => [key, { newValue }])),
+    'managed',
+  );
+  await vi.advanceTimersByTimeAsync(0);
+}
+
 /** The background's answer arrives. */
 const answered = () => vi.advanceTimersByTimeAsync(0);
 
@@ -129,11 +148,44 @@ describe('conversation signals in the WebRTC adapter', () => {
     notice({ kind: 'started', id: 'k3x9-1' });
     await answered();
     speak('k3x9-1', 'rroo');
-    fakeBrowser.storage.onChanged.emit(
-      { settings: { newValue: { ...DEFAULT_SETTINGS, conversationSignals: false } } },
-      'local',
-    );
+    await storeOwn({ conversationSignals: false });
     speak('k3x9-1', 'rr');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
+    expect(asked).toEqual(['on', 'off']);
+    expect(signals[1]).not.toHaveProperty('talk');
+  });
+
+  it('with the organization’s policy off, the rep turning it on mid-call changes nothing: no sampling, no figures', async () => {
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    await start();
+    vi.useFakeTimers();
+    notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
+    speak('k3x9-1', 'rroo');
+    await storeOwn({ conversationSignals: true });
+    speak('k3x9-1', 'rrbboo');
+    notice({ kind: 'ended', id: 'k3x9-1' });
+    expect(samplingAsked).toBe(0);
+    expect(talkStarts).toBe(0);
+    expect(signals.map((signal) => signal.kind)).toEqual(['started', 'ended']);
+    expect(signals[1]).not.toHaveProperty('talk');
+  });
+
+  it('a policy that turns signals off mid-call wins over the rep’s own: the hook stops, no figures', async () => {
+    await start();
+    vi.useFakeTimers();
+    const asked: unknown[] = [];
+    const record = (event: Event) => asked.push((event as CustomEvent).detail);
+    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    notice({ kind: 'started', id: 'k3x9-1' });
+    await answered();
+    speak('k3x9-1', 'rroo');
+    await storePolicy({ conversationSignals: false });
+    speak('k3x9-1', 'rr');
+    // The rep's copy changing again (still on) does not bring sampling back.
+    await storeOwn({ conversationSignals: true, minCallSeconds: 5 });
+    speak('k3x9-1', 'oo');
     notice({ kind: 'ended', id: 'k3x9-1' });
     document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
     expect(asked).toEqual(['on', 'off']);

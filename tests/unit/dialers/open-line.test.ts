@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { familyAtPage } from '../../../src/dialers/catalog';
 import { lineSiteOf, openLineOf, withOpenLine } from '../../../src/dialers/open-line';
 
 describe('which line a frame is on, and whether it stays open', () => {
@@ -8,6 +9,22 @@ describe('which line a frame is on, and whether it stays open', () => {
     expect(lineSiteOf('https://crm.example.com:8443/deals?id=3')).toBe('https://crm.example.com:8443');
     expect(lineSiteOf('about:blank')).toBeUndefined();
     expect(lineSiteOf('not a url')).toBeUndefined();
+  });
+
+  it('finds the family the way the catalog does, path included', () => {
+    const pages = [
+      'https://acme.zoom.us/wc/join/123',
+      'https://acme.zoom.us/j/123',
+      'https://meet.google.com/abc-defg-hij',
+      'https://meet.google.com.evil.test/',
+      'http://127.0.0.1/meeting/room',
+    ];
+    for (const page of pages) {
+      const family = familyAtPage(page);
+      expect(lineSiteOf(page), page).toBe(family?.id ?? new URL(page).origin);
+    }
+    expect(lineSiteOf('https://acme.zoom.us/wc/join/123')).toBe('zoom-meetings');
+    expect(lineSiteOf('https://acme.zoom.us/j/123')).toBe('https://acme.zoom.us');
   });
 
   it('takes the rep’s word for a site, else the catalog’s, with a 20-second quiet spell', () => {

@@ -5,6 +5,7 @@ import { GeneralSection } from '../../../src/options/sections/GeneralSection';
 import { ConversationSignalsSwitch } from '../../../src/options/sites/ConversationSignalsSwitch';
 import { CustomSites } from '../../../src/options/sites/CustomSites';
 import { DialerList } from '../../../src/options/sites/DialerList';
+import { OpenLineField } from '../../../src/options/sites/OpenLineField';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import { OrganizationAccess } from '../../../src/ui/OrganizationAccess';
 import { openFixtureDb } from '../db/history-fixture';
@@ -79,6 +80,20 @@ describe('OrganizationAccess', () => {
     screen.getByText('Allowed. Rebound listens there now.');
   });
 
+  it('locks a field when a policy lands while the page is open', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, supportContact: 'Ana' } });
+    render(<GeneralSection />);
+    const contact = (await screen.findByLabelText(
+      /^Who you can talk to after a run of tough calls/,
+    )) as HTMLInputElement;
+    await waitFor(() => expect(contact.value).toBe('Ana'));
+    expect(contact.disabled).toBe(false);
+    await fakeBrowser.storage.managed.set({ supportContact: 'mailto:coach@acme.example' });
+    fakeBrowser.storage.onChanged.emit({ supportContact: { newValue: 'mailto:coach@acme.example' } }, 'managed');
+    await waitFor(() => expect(contact.value).toBe('mailto:coach@acme.example'));
+    expect(contact.disabled).toBe(true);
+  });
+
   it('shows nothing without a policy', async () => {
     const { container } = render(<OrganizationAccess />);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -95,5 +110,31 @@ describe('conversation signals set by the organization', () => {
     expect(toggle.disabled).toBe(true);
     expect(toggle.checked).toBe(false);
     expect(toggle.getAttribute('aria-describedby')).toContain('signals-managed');
+  });
+
+  it('a site’s open line says it needs signals as soon as a policy turns them off', async () => {
+    render(<OpenLineField site="https://crm.example.com" />);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'This dialer keeps the line open between calls' }));
+    await screen.findByRole('spinbutton');
+    expect(screen.queryByText(/needs conversation signals/i)).toBeNull();
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    fakeBrowser.storage.onChanged.emit({ conversationSignals: { newValue: false } }, 'managed');
+    await screen.findByText(/needs conversation signals/i);
+  });
+
+  it('a policy that lands while the switch is shown locks it at once, and gives it back when it goes', async () => {
+    render(<ConversationSignalsSwitch />);
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    await fakeBrowser.storage.managed.set({ conversationSignals: false });
+    fakeBrowser.storage.onChanged.emit({ conversationSignals: { newValue: false } }, 'managed');
+    await screen.findByText('Set by your organization');
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(true);
+    fakeBrowser.storage.managed.reset();
+    fakeBrowser.storage.onChanged.emit({ conversationSignals: { oldValue: false } }, 'managed');
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    expect(toggle.disabled).toBe(false);
+    expect(screen.queryByText('Set by your organization')).toBeNull();
   });
 });
