@@ -9,7 +9,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type InlineConfig, mergeConfig } from 'vite';
+import { build, type InlineConfig, mergeConfig, type Plugin } from 'vite';
 import { type Browser, type Flavour, manifestFor } from './manifest';
 import { noRawHtml } from './no-raw-html';
 import { sharedViteConfig } from './vite-shared';
@@ -41,6 +41,27 @@ const script = (outDir: string, entry: string, file: string, format: 'es' | 'iif
     },
   } satisfies InlineConfig);
 
+const POPUP_WARM_UP = 'popup/warm-up.js';
+
+/**
+ * Puts the popup's warm-up script (src/popup/warm-up.ts) ahead of its module: a classic script
+ * runs as the HTML is parsed, before the module is fetched. Vite bundles module scripts only, so
+ * the tag goes in once the page is built, and the script is built on its own.
+ */
+function popupWarmUpTag(): Plugin {
+  return {
+    name: 'rebound:popup-warm-up',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const module = '<script type="module"';
+        if (!html.includes(module)) throw new Error('popup-warm-up: no module script in the popup page');
+        return html.replace(module, `<script src="./${path.basename(POPUP_WARM_UP)}"></script>\n    ${module}`);
+      },
+    },
+  };
+}
+
 /**
  * The popup, built on its own and its first screen in one file. Built with Options and
  * onboarding, the code the three share went into shared chunks, and the popup's entry fetched
@@ -51,6 +72,7 @@ const script = (outDir: string, entry: string, file: string, format: 'es' | 'iif
  */
 const popupPage = (outDir: string): InlineConfig =>
   mergeConfig(mergeConfig(base(outDir, false), nativeBrowser()), {
+    plugins: [popupWarmUpTag()],
     build: {
       rolldownOptions: {
         input: { popup: path.join(repoRoot, 'src/popup/index.html') },
@@ -77,10 +99,11 @@ export async function buildFrameScripts(outDir: string, flavour: Flavour): Promi
   await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js', 'iife')));
 }
 
-/** The popup page alone (popup/index.html and its assets), as `bundle` builds it. */
+/** The popup page alone (popup/index.html, its assets and its warm-up script), as `bundle` builds it. */
 export async function buildPopupPage(outDir: string, flavour: Flavour): Promise<void> {
   // The popup's first screen runs on the browser's own API too: it answers no message with a promise.
   await build(flavouredFor(flavour)(popupPage(outDir)));
+  await build(script(outDir, 'src/popup/warm-up.ts', POPUP_WARM_UP, 'iife'));
 }
 
 async function bundle(outDir: string, flavour: Flavour): Promise<void> {
