@@ -2,9 +2,10 @@
  * `npm run bench`: builds, runs the built extension in Chromium, prints a table of figures and
  * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
- * parts (before/after comparisons of one lever on a shared machine; `talk` is the WebRTC-call page
- * overhead and the open-line end → toast). `--busy` runs it all with
- * four busy Chromium tabs in the background and writes bench/report-busy.json.
+ * parts (before/after comparisons of one lever on a shared machine; `page-overhead` is the busy
+ * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast).
+ * `--busy` runs it all with four busy Chromium tabs in the background and writes
+ * bench/report-busy.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,6 +33,7 @@ export const BENCH_PARTS = [
   'cold-start',
   'heap',
   'history',
+  'call-overhead',
   'talk',
 ] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
@@ -48,8 +50,7 @@ export interface BenchOptions {
 
 const SIZES = {
   full: {
-    overheadRounds: 10,
-    overheadWindowMs: 3000,
+    overhead: { blocks: 6, rounds: 10, windowMs: 1000 },
     calls: 50,
     tabCloses: 20,
     coldStarts: 10,
@@ -59,8 +60,7 @@ const SIZES = {
     openLineConversations: 15,
   },
   quick: {
-    overheadRounds: 1,
-    overheadWindowMs: 300,
+    overhead: { blocks: 1, rounds: 2, windowMs: 300 },
     calls: 2,
     tabCloses: 1,
     coldStarts: 1,
@@ -107,8 +107,7 @@ export async function runBench({
   try {
     if (busy)
       figures.push({ group: 'machine', name: 'busy Chromium tabs in the background', value: BUSY_TABS, unit: 'tabs' });
-    if (runs('page-overhead'))
-      figures.push(...(await pageOverhead(session, size.overheadRounds, size.overheadWindowMs)));
+    if (runs('page-overhead')) figures.push(...(await pageOverhead(session, size.overhead)));
     if (runs('protocol')) figures.push(...(await protocolDetectionLatency(session, size.calls)));
     if (runs('dom')) figures.push(...(await domDetectionLatency(session, size.calls)));
     if (runs('webrtc')) figures.push(...(await webrtcDetectionLatency(session, size.calls)));
@@ -125,10 +124,14 @@ export async function runBench({
       session = await fresh();
       figures.push(...(await historyScale(session, size.historyCalls, size.historyResets)));
     }
+    if (runs('call-overhead')) {
+      await session.close();
+      session = await fresh();
+      figures.push(...(await webrtcCallOverhead(session, size.overhead)));
+    }
     if (runs('talk')) {
       await session.close();
       session = await fresh();
-      figures.push(...(await webrtcCallOverhead(session, size.overheadRounds, size.overheadWindowMs)));
       figures.push(...(await openLineEndLatency(session, size.openLineConversations, BENCH_SETTINGS)));
     }
   } finally {

@@ -1,22 +1,37 @@
 /**
- * What Rebound costs a busy CRM page: the same page in a browser with Rebound and in one
- * without, alternating round by round, main-thread script and task time from CDP Performance
- * metrics and long tasks from the page's own observer. Ratios, because absolute times on a
- * shared machine mean little, with intervals and an A/A control, because even ratios move.
+ * What Rebound costs a busy page: the same page open at once in a browser with Rebound, in one
+ * without, and in a second one without (the A/A control), all three read together at the edges
+ * of short windows, round after round. A round's figure is a paired ratio (with / without over
+ * that same window), so whatever else the machine did in it falls on both sides; the figure is
+ * the median of the rounds' ratios with a bootstrap interval over rounds.
+ *
+ * Readings are CDP Performance metrics of each page's renderer, in thread time (CPU time, not
+ * wall time: a thread preempted by another process does not look busier): script time, and the
+ * main thread's and the whole renderer's CPU time (WebRTC works on threads of its own). Each is
+ * divided by the page's own work in the window, its feed updates: on a loaded machine a page's
+ * timers fall behind, and a side that ran fewer updates spent less for a reason not Rebound's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { findChromium } from '../chromium';
 import { CHROMIUM_ARGS, type ExtensionSession } from '../driver/extension-session';
-import { type Figure, median, medianRatio } from './figures';
+import { type Figure, median, pairedRatio } from './figures';
 
+/** One window of one side. */
 interface Sample {
+  /** The page's feed updates in the window. */
+  updates: number;
+  seconds: number;
   scriptMs: number;
-  taskMs: number;
+  threadCpuMs: number;
+  processCpuMs: number;
   longTasks: number;
 }
+
+type Reading = Omit<Sample, 'seconds'> & { timestamp: number };
 
 const LONG_TASK_OBSERVER = `
   window.__longTasks = 0;
@@ -24,7 +39,10 @@ const LONG_TASK_OBSERVER = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-/** A page to measure: the busy CRM, or a page on a WebRTC call. */
+/** The extension session's viewport: the same layout work on every side. */
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** A page to measure: the busy CRM, or a page on a WebRTC call. Both count `busyCrmTicks`. */
 export interface OverheadPage {
   group: string;
   path: string;
@@ -34,35 +52,46 @@ export interface OverheadPage {
 
 export const BUSY_CRM: OverheadPage = { group: 'page overhead', path: 'busy-crm/index.html' };
 
-async function sampleRound(context: BrowserContext, url: string, windowMs: number, ready?: string): Promise<Sample> {
+interface Side {
+  page: Page;
+  cdp: CDPSession;
+}
+
+async function openSide(context: BrowserContext, url: string, ready?: string): Promise<Side> {
   const page = await context.newPage();
+  await page.setViewportSize(VIEWPORT);
   await page.addInitScript(LONG_TASK_OBSERVER);
   await page.goto(url);
   if (ready) await page.waitForFunction(ready, undefined, { timeout: 15_000 });
-  await page.waitForTimeout(1000);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const read = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-      metrics: Array<{ name: string; value: number }>;
-    };
-    const get = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
-    return {
-      script: get('ScriptDuration'),
-      task: get('TaskDuration'),
-      longTasks: await page.evaluate('window.__longTasks'),
-    };
-  };
-  const before = await read();
-  await page.waitForTimeout(windowMs);
-  const after = await read();
-  await page.close();
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { page, cdp };
+}
+
+async function read(side: Side): Promise<Reading> {
+  const [{ metrics }, page] = await Promise.all([
+    side.cdp.send('Performance.getMetrics') as Promise<{ metrics: Array<{ name: string; value: number }> }>,
+    side.page.evaluate('[window.busyCrmTicks, window.__longTasks]') as Promise<[number, number]>,
+  ]);
+  const seconds = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
   return {
-    scriptMs: (after.script - before.script) * 1000,
-    taskMs: (after.task - before.task) * 1000,
-    longTasks: Number(after.longTasks) - Number(before.longTasks),
+    timestamp: seconds('Timestamp'),
+    scriptMs: seconds('ScriptDuration') * 1000,
+    threadCpuMs: seconds('ThreadTime') * 1000,
+    processCpuMs: seconds('ProcessTime') * 1000,
+    updates: Number(page[0]),
+    longTasks: Number(page[1]),
   };
 }
+
+const between = (before: Reading, after: Reading): Sample => ({
+  updates: after.updates - before.updates,
+  seconds: after.timestamp - before.timestamp,
+  scriptMs: after.scriptMs - before.scriptMs,
+  threadCpuMs: after.threadCpuMs - before.threadCpuMs,
+  processCpuMs: after.processCpuMs - before.processCpuMs,
+  longTasks: after.longTasks - before.longTasks,
+});
 
 /** A browser like the bench's, with no extension: one for the baseline, one for the A/A control. */
 async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
@@ -70,6 +99,7 @@ async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
+    viewport: VIEWPORT,
     args: CHROMIUM_ARGS,
   });
   return {
@@ -81,16 +111,22 @@ async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promi
   };
 }
 
+/** How the rounds are laid out: `blocks` times, fresh pages, a warm-up window, `rounds` windows. */
+export interface OverheadSize {
+  blocks: number;
+  rounds: number;
+  windowMs: number;
+}
+
 /**
- * Each round measures the page three times, in a rotating order so drift on the machine falls on
- * every side: with Rebound, without, and again without in a second plain browser. That last
- * side, over the first plain one, is an A/A control: how far two identical setups differ on this
- * machine in this run. The ratios carry 95% bootstrap intervals.
+ * Each block opens the page on all three sides, throws one warm-up window away (the first
+ * second still settles: compiling, first layouts, the call connecting), then takes `rounds`
+ * windows, and closes the pages: a new block is new renderer processes, wherever the scheduler
+ * puts them.
  */
 export async function pageOverhead(
   session: ExtensionSession,
-  rounds: number,
-  windowMs: number,
+  { blocks, rounds, windowMs }: OverheadSize,
   { group, path: pagePath, ready }: OverheadPage = BUSY_CRM,
 ): Promise<Figure[]> {
   const url = `${session.server.url}${pagePath}`;
@@ -98,63 +134,82 @@ export async function pageOverhead(
   await session.waitForDetector();
   const baseline = await plainBrowser();
   const control = await plainBrowser();
-  const sides = [
-    { context: session.context, samples: [] as Sample[] },
-    { context: baseline.context, samples: [] as Sample[] },
-    { context: control.context, samples: [] as Sample[] },
-  ];
+  const contexts = [session.context, baseline.context, control.context];
+  const samples: Sample[][] = contexts.map(() => []);
   try {
-    for (let round = 0; round < rounds; round++) {
-      for (let turn = 0; turn < sides.length; turn++) {
-        const side = sides[(round + turn) % sides.length];
-        side?.samples.push(await sampleRound(side.context, url, windowMs, ready));
+    for (let block = 0; block < blocks; block++) {
+      const opened = new Map<number, Side>();
+      try {
+        // Opened in a rotating order: no side's pages are always the oldest.
+        for (let turn = 0; turn < contexts.length; turn++) {
+          const index = (block + turn) % contexts.length;
+          opened.set(index, await openSide(contexts[index] as BrowserContext, url, ready));
+        }
+        const sides = contexts.map((_, index) => opened.get(index) as Side);
+        const readAll = () => Promise.all(sides.map(read));
+        let previous = await readAll();
+        for (let round = -1; round < rounds; round++) {
+          await new Promise((resolve) => setTimeout(resolve, windowMs));
+          const current = await readAll();
+          if (round >= 0) {
+            for (const [index, side] of samples.entries())
+              side.push(between(previous[index] as Reading, current[index] as Reading));
+          }
+          previous = current;
+        }
+      } finally {
+        await Promise.all([...opened.values()].map((side) => side.page.close().catch(() => undefined)));
       }
     }
   } finally {
     await baseline.close();
     await control.close();
   }
-  const [withRebound, without, again] = sides.map((side) => side.samples) as [Sample[], Sample[], Sample[]];
-  const ratio = (top: Sample[], pick: (sample: Sample) => number) => medianRatio(top.map(pick), without.map(pick));
+  const [withRebound, without, again] = samples as [Sample[], Sample[], Sample[]];
+  const perUpdate = (pick: (sample: Sample) => number) => (sample: Sample) =>
+    pick(sample) / Math.max(1, sample.updates);
+  const script = perUpdate((s) => s.scriptMs);
+  const thread = perUpdate((s) => s.threadCpuMs);
+  const renderer = perUpdate((s) => s.processCpuMs);
+  const ratio = (top: Sample[], pick: (sample: Sample) => number) =>
+    pairedRatio(top.map(pick), without.map(pick), { block: rounds });
+  const updatesPerSecond = (sample: Sample) => sample.updates / Math.max(1e-6, sample.seconds);
+  const sum = (samples: Sample[]) => samples.reduce((total, sample) => total + sample.longTasks, 0);
   return [
-    { group, name: 'rounds (each side)', value: rounds, unit: 'rounds' },
+    { group, name: 'blocks × rounds (all three sides in each round)', value: blocks * rounds, unit: 'rounds' },
+    { group, name: 'round length', value: windowMs, unit: 'ms' },
     {
       group,
-      name: 'script time, with / without',
-      ...ratio(withRebound, (s) => s.scriptMs),
+      name: 'script CPU per page update, with / without',
+      ...ratio(withRebound, script),
       unit: '×',
       target: '≤ 1.02×',
     },
     {
       group,
-      name: 'task time, with / without',
-      ...ratio(withRebound, (s) => s.taskMs),
+      name: 'main-thread CPU per page update, with / without',
+      ...ratio(withRebound, thread),
       unit: '×',
       target: '≤ 1.02×',
     },
+    { group, name: 'renderer CPU per page update, with / without', ...ratio(withRebound, renderer), unit: '×' },
+    { group, name: 'page updates per second, with / without', ...ratio(withRebound, updatesPerSecond), unit: '×' },
+    { group, name: 'A/A control: script CPU, plain / plain', ...ratio(again, script), unit: '×' },
+    { group, name: 'A/A control: main-thread CPU, plain / plain', ...ratio(again, thread), unit: '×' },
+    { group, name: 'A/A control: renderer CPU, plain / plain', ...ratio(again, renderer), unit: '×' },
     {
       group,
-      name: 'A/A control: script time, plain / plain',
-      ...ratio(again, (s) => s.scriptMs),
-      unit: '×',
+      name: 'page updates per second without Rebound (median)',
+      value: median(without.map(updatesPerSecond)),
+      unit: 'updates',
     },
     {
       group,
-      name: 'script time without Rebound (median)',
-      value: median(without.map((s) => s.scriptMs)),
+      name: 'script CPU per second without Rebound (median)',
+      value: median(without.map((s) => s.scriptMs / s.seconds)),
       unit: 'ms',
     },
-    {
-      group,
-      name: 'long tasks with Rebound (median)',
-      value: median(withRebound.map((s) => s.longTasks)),
-      unit: 'tasks',
-    },
-    {
-      group,
-      name: 'long tasks without Rebound (median)',
-      value: median(without.map((s) => s.longTasks)),
-      unit: 'tasks',
-    },
+    { group, name: 'long tasks with Rebound (all rounds)', value: sum(withRebound), unit: 'tasks' },
+    { group, name: 'long tasks without Rebound (all rounds)', value: sum(without), unit: 'tasks' },
   ];
 }

@@ -8,13 +8,13 @@ import type { ExtensionSession } from '../driver/extension-session';
 import { scriptedCall, type TalkScript, untilScriptTime } from '../driver/talk-call';
 import { TOAST_WATCH, waitForToastCount } from './detection-latency';
 import { type Figure, latencyFigures } from './figures';
-import { pageOverhead } from './page-overhead';
+import { type OverheadSize, pageOverhead } from './page-overhead';
 
 /** The shortest quiet period the setting allows: the bench measures what comes after it. */
 const QUIET_SECONDS = 5;
 
-export function webrtcCallOverhead(session: ExtensionSession, rounds: number, windowMs: number): Promise<Figure[]> {
-  return pageOverhead(session, rounds, windowMs, {
+export function webrtcCallOverhead(session: ExtensionSession, size: OverheadSize): Promise<Figure[]> {
+  return pageOverhead(session, size, {
     group: 'page overhead, WebRTC call',
     // The busy CRM with a call in it: a page with work of its own, as a softphone page is, so
     // the ratio is against something (an idle call page spends next to no script time).

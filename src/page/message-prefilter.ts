@@ -1,10 +1,14 @@
 /**
  * MAIN world, document_start, every frame: the first look at the page's `message` events. In the
  * page's own world `event.data` is already there for the page's listeners; in the content
- * script's world each read copies the whole message across. So the sender frame and the kind
- * property are checked here, and only a message a dialer could mean (HubSpot's CALL_ENDED, not
- * a chat widget's chatter) is passed on, as a short JSON string. The content script stays the
+ * script's world each read copies the whole message across. So the kind property and the sender
+ * frame are checked here, and only a message a dialer could mean (HubSpot's CALL_ENDED, not a
+ * chat widget's chatter) is passed on, as a short JSON string. The content script stays the
  * judge: it validates all of it against the dialer's schema. Tiny and dependency-free.
+ *
+ * This listener runs for every message a page gets (150 a second on a chatty CRM), so the cheap
+ * checks come first: the page's own posts are never read; the kind is looked up in a plain
+ * array; the frame tree is walked only for a message of a kind a dialer takes.
  */
 import { isFrameInside } from './frame-ancestry';
 import {
@@ -21,6 +25,8 @@ export function installMessagePrefilter(win: Window): void {
   const { parse, stringify } = JSON;
   /** Kind property → kinds passed on. Only ever added to, so a forged gates event cannot blind it. */
   const gates = new Map<string, Set<unknown>>();
+  /** The same gates as a plain array, read on every message with no iterator. */
+  let gateList: Array<{ key: string; kinds: Set<unknown> }> = [];
 
   doc.addEventListener(MESSAGE_GATES_EVENT, (event) => {
     const detail: unknown = (event as CustomEvent).detail;
@@ -38,20 +44,22 @@ export function installMessagePrefilter(win: Window): void {
       for (const kind of kinds) known.add(kind);
       gates.set(key, known);
     }
+    gateList = [...gates].map(([key, kinds]) => ({ key, kinds }));
   });
 
   win.addEventListener('message', (event) => {
-    if (gates.size === 0 || !isFrameInside(win, event.source)) return;
+    const source = event.source;
+    if (gateList.length === 0 || source === null || source === win) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null) return;
     let wanted = false;
-    for (const [key, kinds] of gates) {
-      if (kinds.has((data as Record<string, unknown>)[key])) {
+    for (const gate of gateList) {
+      if (gate.kinds.has((data as Record<string, unknown>)[gate.key])) {
         wanted = true;
         break;
       }
     }
-    if (!wanted) return;
+    if (!wanted || !isFrameInside(win, source)) return;
     let text: string | undefined;
     try {
       text = stringify(data);

@@ -14,8 +14,9 @@ it('runs every benchmark figure end to end (quick sizes)', async () => {
     'background gzip',
     'popup gzip',
     'options gzip',
-    'script time, with / without',
-    'task time, with / without',
+    'script CPU per page update, with / without',
+    'main-thread CPU per page update, with / without',
+    'renderer CPU per page update, with / without',
     'protocol dialer end → toast p95',
     'tab closed → calls row p95',
     'cold start: first signal → toast p50',
@@ -34,7 +35,8 @@ it('runs every benchmark figure end to end (quick sizes)', async () => {
     'export calls CSV',
     'import JSON: file chosen → preview',
     'import JSON: Import → done',
-    'A/A control: script time, plain / plain',
+    'A/A control: script CPU, plain / plain',
+    'A/A control: main-thread CPU, plain / plain',
   ]) {
     expect(names).toContain(expected);
   }

@@ -1,24 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, medianRatio } from '../../../scripts/bench/figures';
+import { formatTable, pairedRatio } from '../../../scripts/bench/figures';
 
 describe('bench figures', () => {
-  it('gives the ratio of medians with a 95% interval around it, the same for the same samples', () => {
-    const slower = [110, 112, 108, 115, 111, 109, 113, 110, 150, 90];
+  it("gives the median of the rounds' ratios with a 95% interval around it, the same for the same samples", () => {
     const base = [100, 101, 99, 102, 100, 98, 103, 100, 97, 104];
-    const { value, interval } = medianRatio(slower, base);
-    expect(value).toBeCloseTo(110 / 100, 5);
+    const slower = base.map((value, round) => value * (1.1 + (round % 3) * 0.01));
+    const { value, interval } = pairedRatio(slower, base);
+    expect(value).toBeCloseTo(1.11, 5);
     expect(interval[0]).toBeLessThanOrEqual(value);
     expect(interval[1]).toBeGreaterThanOrEqual(value);
     expect(interval[0]).toBeGreaterThan(1);
-    expect(medianRatio(slower, base)).toEqual({ value, interval });
+    expect(pairedRatio(slower, base)).toEqual({ value, interval });
+  });
+
+  it('cancels what a round did to both sides: a machine that slows down and speeds up moves neither', () => {
+    const machine = [1, 3, 0.5, 2, 1.2, 4, 0.8, 1.5];
+    const { value, interval } = pairedRatio(
+      machine.map((load) => 105 * load),
+      machine.map((load) => 100 * load),
+    );
+    expect(value).toBeCloseTo(1.05, 5);
+    expect(interval).toEqual([value, value]);
   });
 
   it('leaves an interval that holds 1 when the two sides cannot be told apart', () => {
     const a = [100, 90, 110, 95, 105, 100, 92, 108];
     const b = [101, 91, 109, 96, 104, 99, 93, 107];
-    const { interval } = medianRatio(a, b);
+    const { interval } = pairedRatio(a, b);
     expect(interval[0]).toBeLessThan(1);
     expect(interval[1]).toBeGreaterThan(1);
+  });
+
+  it('resamples whole blocks: what sets blocks apart widens the interval', () => {
+    // Six blocks of four rounds, each block at a level of its own, flat inside.
+    const base = Array.from({ length: 24 }, () => 100);
+    const shifted = base.map((value, round) => value * (1 + Math.floor(round / 4) * 0.02));
+    const width = ({ interval }: { interval: [number, number] }) => interval[1] - interval[0];
+    const byRound = pairedRatio(shifted, base);
+    const byBlock = pairedRatio(shifted, base, { block: 4 });
+    expect(byBlock.value).toBe(byRound.value);
+    expect(width(byBlock)).toBeGreaterThan(width(byRound));
+  });
+
+  it('refuses samples that are not paired round by round', () => {
+    expect(() => pairedRatio([1, 2], [1])).toThrow();
   });
 
   it('prints the interval beside the value', () => {

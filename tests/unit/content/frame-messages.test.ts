@@ -109,6 +109,27 @@ describe('the MAIN-world prefilter', () => {
     expect(details).toEqual([JSON.stringify({ type: 'CALL_ENDED', data: { externalCallId: 'a' } })]);
   });
 
+  it('walks the frame tree only for a kind a dialer takes: a widget’s chatter costs a read of its kind', () => {
+    const frame = standInFrame();
+    installMessagePrefilter(frame);
+    const details = forwarded(frame);
+    gate(frame, { type: ['CALL_ENDED'], name: ['apm_phone_call_end'] });
+    let walks = 0;
+    const widget = {
+      get parent() {
+        walks += 1;
+        return frame;
+      },
+    };
+    post(frame, { type: 'presence', data: { seq: 1 } }, widget);
+    post(frame, { name: 'apm_analytics_event', value: { n: 1 } }, widget);
+    post(frame, 'ping:1', widget);
+    expect(walks).toBe(0);
+    post(frame, { name: 'apm_phone_call_end' }, widget);
+    expect(walks).toBe(1);
+    expect(details).toEqual([JSON.stringify({ name: 'apm_phone_call_end' })]);
+  });
+
   it('gates only add up: a forged gates event cannot take a kind away', () => {
     const frame = standInFrame();
     installMessagePrefilter(frame);
