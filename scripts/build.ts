@@ -9,7 +9,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type InlineConfig, mergeConfig } from 'vite';
+import { build, type InlineConfig, mergeConfig, type Plugin } from 'vite';
 import { type Browser, type Flavour, manifestFor } from './manifest';
 import { noRawHtml } from './no-raw-html';
 import { sharedViteConfig } from './vite-shared';
@@ -44,6 +44,51 @@ const script = (outDir: string, entry: string, file: string): InlineConfig =>
     },
   } satisfies InlineConfig);
 
+const POPUP_WARM_UP = 'popup/warm-up.js';
+
+/**
+ * Puts the popup's warm-up script (src/popup/warm-up.ts) ahead of its module: a classic script
+ * runs as the HTML is parsed, before the module is fetched. Vite bundles module scripts only, so
+ * the tag goes in once the page is built, and the script is built on its own.
+ */
+function popupWarmUpTag(): Plugin {
+  return {
+    name: 'rebound:popup-warm-up',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const module = '<script type="module"';
+        if (!html.includes(module)) throw new Error('popup-warm-up: no module script in the popup page');
+        return html.replace(module, `<script src="./${path.basename(POPUP_WARM_UP)}"></script>\n    ${module}`);
+      },
+    },
+  };
+}
+
+/**
+ * The popup, built on its own and its first screen in one file. Built with Options and
+ * onboarding, the code the three share went into shared chunks, and the popup's entry fetched
+ * and ran them one import after another before its first paint; alone, Rolldown still put what
+ * the entry shares with its lazy chunks (Preact, the polyfill) in chunks of their own. The
+ * `$initial` group keeps every module the entry imports statically in the entry file; only what
+ * waits (the routine, the log-call form, Dexie, the settings) is in chunks loaded later.
+ */
+const popupPage = (outDir: string): InlineConfig =>
+  mergeConfig(mergeConfig(base(outDir, false), nativeBrowser()), {
+    plugins: [popupWarmUpTag()],
+    build: {
+      rolldownOptions: {
+        input: { popup: path.join(repoRoot, 'src/popup/index.html') },
+        output: { codeSplitting: { groups: [{ name: 'popup', tags: ['$initial'] }] } },
+      },
+    },
+  } satisfies InlineConfig);
+
+/** The browser's own promise API instead of the polyfill (see src/platform/native-browser.ts). */
+const nativeBrowser = (): InlineConfig => ({
+  resolve: { alias: { 'webextension-polyfill': path.join(repoRoot, 'src/platform/native-browser.ts') } },
+});
+
 /** The test flavours also know the fixture pages that stand in for the DOM-detected dialers and widgets. */
 const flavouredFor =
   (flavour: Flavour) =>
@@ -53,11 +98,7 @@ const flavouredFor =
 /** The scripts that run in every dialer frame: the detector (content.js) and the WebRTC hook (webrtc-hook.js). */
 export async function buildFrameScripts(outDir: string, flavour: Flavour): Promise<void> {
   const flavoured = flavouredFor(flavour);
-  // The detector uses the browser's own promise API, not the polyfill (see src/platform/native-browser.ts).
-  const nativeBrowser = {
-    resolve: { alias: { 'webextension-polyfill': path.join(repoRoot, 'src/platform/native-browser.ts') } },
-  } satisfies InlineConfig;
-  await build(mergeConfig(flavoured(script(outDir, 'src/content/index.ts', 'content.js')), nativeBrowser));
+  await build(mergeConfig(flavoured(script(outDir, 'src/content/index.ts', 'content.js')), nativeBrowser()));
   await build(flavoured(script(outDir, 'src/page/webrtc-hook.ts', 'webrtc-hook.js')));
 }
 
@@ -71,6 +112,13 @@ export async function buildBackground(outDir: string, flavour: Flavour): Promise
   await build(mergeConfig(flavouredFor(flavour)(script(outDir, 'src/background/index.ts', 'background.js')), strict));
 }
 
+/** The popup page alone (popup/index.html, its assets and its warm-up script), as `bundle` builds it. */
+export async function buildPopupPage(outDir: string, flavour: Flavour): Promise<void> {
+  // The popup's first screen runs on the browser's own API too: it answers no message with a promise.
+  await build(flavouredFor(flavour)(popupPage(outDir)));
+  await build(script(outDir, 'src/popup/warm-up.ts', POPUP_WARM_UP));
+}
+
 async function bundle(outDir: string, flavour: Flavour): Promise<void> {
   const flavoured = flavouredFor(flavour);
   await build(
@@ -79,7 +127,6 @@ async function bundle(outDir: string, flavour: Flavour): Promise<void> {
       build: {
         rolldownOptions: {
           input: {
-            popup: path.join(repoRoot, 'src/popup/index.html'),
             options: path.join(repoRoot, 'src/options/index.html'),
             onboarding: path.join(repoRoot, 'src/onboarding/index.html'),
           },
@@ -87,6 +134,7 @@ async function bundle(outDir: string, flavour: Flavour): Promise<void> {
       },
     } satisfies InlineConfig),
   );
+  await buildPopupPage(outDir, flavour);
   await buildBackground(outDir, flavour);
   await buildFrameScripts(outDir, flavour);
   await build(flavoured(script(outDir, 'src/content/toast/index.ts', 'toast.js')));

@@ -9,4 +9,5 @@ export interface OfferedNudge {
   call: EndedCall;
 }
 
-export const offeredNudgeSlot = () => localSlot<OfferedNudge>('offeredNudge');
+export const OFFERED_NUDGE_KEY = 'offeredNudge';
+export const offeredNudgeSlot = () => localSlot<OfferedNudge>(OFFERED_NUDGE_KEY);

@@ -10,7 +10,14 @@ import type { ConversationSplit } from './talk/conversation-split';
  */
 export interface TalkScript {
   recorder(): TalkRecorder;
-  split(connection: string, quietMs: number, emit: EmitSignal, now: () => number): ConversationSplit;
+  /** `confirm` asks the hook for a fresh sample of the connection before a conversation ends. */
+  split(
+    connection: string,
+    quietMs: number,
+    emit: EmitSignal,
+    now: () => number,
+    confirm: () => void,
+  ): ConversationSplit;
 }
 
 export const TALK_SCRIPT_KEY = Symbol.for('rebound.talk');

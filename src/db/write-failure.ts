@@ -12,4 +12,5 @@ export interface WriteFailure {
   waiting: number;
 }
 
-export const writeFailureSlot = () => sessionSlot<WriteFailure>('writeFailure');
+export const WRITE_FAILURE_KEY = 'writeFailure';
+export const writeFailureSlot = () => sessionSlot<WriteFailure>(WRITE_FAILURE_KEY);

@@ -6,4 +6,5 @@ export interface PendingFollowUp {
   requestedAt: number;
 }
 
-export const pendingFollowUpSlot = () => sessionSlot<PendingFollowUp>('pendingFollowUp');
+export const PENDING_FOLLOW_UP_KEY = 'pendingFollowUp';
+export const pendingFollowUpSlot = () => sessionSlot<PendingFollowUp>(PENDING_FOLLOW_UP_KEY);

@@ -15,7 +15,7 @@
  * (inbound-rtp), reduced to a level over the interval from the energy counters. Levels only:
  * no audio sample is ever read.
  */
-import { SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
+import { isSpeech, SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
 
 type PeerConnectionClass = typeof RTCPeerConnection;
 
@@ -26,6 +26,8 @@ const FINE_MS = 250;
 const SAMPLE_SLACK_MS = 60;
 /** Fine steps go on this long after the last speech: the end of a turn is inside it. */
 const FINE_FOR_MS = 2000;
+/** A sample asked for out of turn ('now') comes at most this often per connection, forged or not. */
+const NOW_MIN_MS = 100;
 
 interface Watched {
   id: string;
@@ -43,6 +45,9 @@ interface Watched {
   speechAt: number;
   speechLevel: number;
   speechMs: number;
+  /** Each side's level in the last sample (other, rep): the meter's fade after speech is told from speech by it. */
+  sampleO: number;
+  sampleR: number;
   /** The sample under way was a fine step. */
   fine?: boolean;
 }
@@ -124,7 +129,9 @@ function hook(win: Window & typeof globalThis): void {
     }
     const sol = levelSince(t, 0, 4);
     const srl = levelSince(t, 2, 4);
-    const spoke = Math.max(sol >= SPEAKING_LEVEL ? sol : -1, srl >= SPEAKING_LEVEL ? srl : -1);
+    const spoke = Math.max(isSpeech(sol, call.sampleO) ? sol : -1, isSpeech(srl, call.sampleR) ? srl : -1);
+    call.sampleO = sol;
+    call.sampleR = srl;
     if (spoke >= 0) {
       call.speechAt = now;
       call.speechLevel = spoke;
@@ -141,8 +148,10 @@ function hook(win: Window & typeof globalThis): void {
     t.copyWithin(0, 8, 12);
     // Both sides or nothing: figures with one side unseen would read as that side silent.
     if (!call.live || ol < 0 || rl < 0) return;
-    const r = rl >= SPEAKING_LEVEL ? 1 : 0;
-    const o = ol >= SPEAKING_LEVEL ? 1 : 0;
+    // Sampled finely, a second none of whose samples held speech holds only the meter's fade.
+    const faded = sampling === 'fine' && !heardSpeech;
+    const r = rl >= SPEAKING_LEVEL && !faded ? 1 : 0;
+    const o = ol >= SPEAKING_LEVEL && !faded ? 1 : 0;
     notify(
       heardSpeech && (r || o)
         ? {
@@ -195,8 +204,19 @@ function hook(win: Window & typeof globalThis): void {
     call.timer = after(() => sample(pc, call), 0);
   };
 
+  /** A sample out of turn, instead of the one scheduled; none while one is under way. */
+  const sampleNow = (pc: RTCPeerConnection, call: Watched): void => {
+    if (call.timer === undefined || clock() - call.sampleAt < NOW_MIN_MS) return;
+    cancel(call.timer);
+    sample(pc, call);
+  };
+
   doc.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => {
     const detail = (event as CustomEvent).detail;
+    if (detail === 'now') {
+      for (const pc of live) sampleNow(pc, calls.get(pc) as Watched);
+      return;
+    }
     sampling = detail === 'off' ? 'off' : detail === 'fine' ? 'fine' : sampling === 'fine' ? 'fine' : 'on';
     for (const pc of live) {
       const call = calls.get(pc) as Watched;
@@ -208,7 +228,7 @@ function hook(win: Window & typeof globalThis): void {
   const stopSampling = (call: Watched): void => {
     if (call.timer !== undefined) cancel(call.timer);
     call.timer = call.totals = undefined;
-    call.reportAt = 0;
+    call.reportAt = call.sampleO = call.sampleR = 0;
   };
 
   const end = (pc: RTCPeerConnection): void => {
@@ -252,6 +272,8 @@ function hook(win: Window & typeof globalThis): void {
       speechAt: -1e9,
       speechLevel: 0,
       speechMs: 0,
+      sampleO: 0,
+      sampleR: 0,
     });
     pc.addEventListener('connectionstatechange', () => check(pc));
     // A track can arrive after the connection is up (renegotiation).

@@ -60,6 +60,8 @@ export interface AppProps {
   openDb(): Promise<ReboundDb>;
   /** The home screen's reads, without Dexie. */
   reader: HomeReader;
+  /** Home's first screen, when its reads were started before the app (see boot.ts). */
+  firstScreen?: Promise<HomeFirstScreen>;
   pendingRoutine: SessionSlot<PendingRoutine>;
   writeFailure: SessionSlot<WriteFailure>;
   pendingFollowUp: SessionSlot<PendingFollowUp>;
@@ -118,7 +120,8 @@ export function App(props: AppProps) {
   // A layout effect runs as the first render commits, not a frame later: the reads start at once.
   useLayoutEffect(() => {
     // Home's reads start with the storage reads, not after them: home is the usual first screen.
-    const firstScreen = readHomeFirstScreen(reader, props.liveCallSources, props.writeFailure, now());
+    const firstScreen =
+      props.firstScreen ?? readHomeFirstScreen(reader, props.liveCallSources, props.writeFailure, now());
     const home = async (focusFollowUp?: number): Promise<View> => ({
       name: 'home',
       focusFollowUp,

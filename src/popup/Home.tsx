@@ -80,6 +80,8 @@ export interface HomeFirstScreen {
   error?: string;
   live: string[];
   failure?: WriteFailure;
+  /** The snooze, when it was read with the rest (else the snooze control reads it). */
+  snooze?: { until?: number };
 }
 
 /**
@@ -252,7 +254,7 @@ export function Home(props: HomeProps) {
         onIcs={followUpActions.downloadIcs}
       />
       {today && <TodayNumbers numbers={today} />}
-      <SnoozeControl />
+      <SnoozeControl first={first?.snooze} />
       {settled && <LaterPart load={loadWidgetOffers} />}
       <footer class="popup-footer">
         <button type="button" class="link" onClick={openOptions}>

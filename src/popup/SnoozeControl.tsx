@@ -8,13 +8,15 @@ import { endSnooze, readSnooze, snooze } from '../snooze/snooze-store';
 const LABELS: Record<SnoozeChoice, MessageKey> = { '30m': 'snooze30m', '1h': 'snooze1h', today: 'snoozeToday' };
 
 /** Snooze nudges from the popup (the toast offers the same), or end a snooze early. */
-export function SnoozeControl({ now = Date.now }: { now?: () => number }) {
-  const [until, setUntil] = useState<number | undefined>(undefined);
+export function SnoozeControl({ now = Date.now, first }: { now?: () => number; first?: { until?: number } }) {
+  const [until, setUntil] = useState<number | undefined>(first?.until);
   const [error, setError] = useState<string | null>(null);
 
+  // Read already when home's first screen came with it: drawn right the first time.
   useEffect(() => {
+    if (first) return;
     readSnooze().then(setUntil, (failure) => setError(errorText(failure)));
-  }, []);
+  }, [first]);
 
   const run = (action: () => Promise<number | undefined>) => {
     setError(null);

@@ -1,22 +1,13 @@
 import { render } from 'preact';
 import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../calls/live-calls-state';
-import { offeredNudgeSlot } from '../calls/offered-nudge';
 import { homeReader } from '../db/home-reader';
 import type { ReboundDb } from '../db/schema';
-import { writeFailureSlot } from '../db/write-failure';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { downloadFollowUpIcs } from '../follow-ups/ics-download';
-import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { activeTabHost } from '../platform/active-tab';
 import { browser } from '../platform/browser';
-import { routineDraftSlot } from '../routine/draft';
-import { pendingRoutineSlot } from '../routine/pending-routine';
 import { App } from './App';
-
-const inWindow = new URLSearchParams(location.search).has('window');
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
-if (inWindow) document.documentElement.classList.add('in-window');
+import { startPopupBoot } from './boot';
 
 // Dexie and the settings schema are half the popup's script and the home screen needs neither:
 // they load once home is on screen (or a tap needs them), from chunks of their own.
@@ -27,6 +18,20 @@ const openDb = (): Promise<ReboundDb> =>
     await db.open();
     return db;
   }));
+
+// First of all: the storage and database reads run while the page sets itself up and renders.
+const boot = startPopupBoot({
+  storage: browser.storage,
+  reader: homeReader(openDb),
+  now: Date.now(),
+  mark: (name) => performance.mark(name),
+});
+
+const inWindow = new URLSearchParams(location.search).has('window');
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+if (inWindow) document.documentElement.classList.add('in-window');
+
 const settingsStore = () => import('../settings/settings-store');
 const reminders = () => openDb().then((db) => browserReminders(db));
 
@@ -35,11 +40,12 @@ if (root) {
   render(
     <App
       openDb={openDb}
-      reader={homeReader(openDb)}
-      pendingRoutine={pendingRoutineSlot()}
-      writeFailure={writeFailureSlot()}
-      pendingFollowUp={pendingFollowUpSlot()}
-      routineDraft={routineDraftSlot()}
+      reader={boot.reader}
+      firstScreen={boot.firstScreen}
+      pendingRoutine={boot.pendingRoutine}
+      writeFailure={boot.writeFailure}
+      pendingFollowUp={boot.pendingFollowUp}
+      routineDraft={boot.routineDraft}
       loadSettings={() => settingsStore().then((store) => store.loadSettings())}
       saveWhyISell={async (whyISell) => {
         const { loadSettings, saveSettings } = await settingsStore();
@@ -59,7 +65,7 @@ if (root) {
         snooze: async (id) => (await reminders()).snooze(id),
         downloadIcs: (followUp) => downloadFollowUpIcs(followUp, Date.now()),
       }}
-      offeredNudge={offeredNudgeSlot()}
+      offeredNudge={boot.offeredNudge}
       notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
       openOptions={() => void browser.runtime.openOptionsPage()}
       activeTabHost={activeTabHost}

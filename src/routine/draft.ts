@@ -18,7 +18,8 @@ export interface RoutineDraft {
   savedAt: number;
 }
 
-export const routineDraftSlot = () => sessionSlot<RoutineDraft>('routineDraft');
+export const ROUTINE_DRAFT_KEY = 'routineDraft';
+export const routineDraftSlot = () => sessionSlot<RoutineDraft>(ROUTINE_DRAFT_KEY);
 
 /** Drafts older than this are stale: the moment has passed. */
 export const DRAFT_FRESH_MS = 12 * 60 * 60 * 1000;

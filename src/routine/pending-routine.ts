@@ -10,4 +10,5 @@ export type PendingRoutine =
   /** From the tough-streak escalation: the call whose nudge offered it. */
   | { kind: 'rough-run'; callKey: string; requestedAt: number };
 
-export const pendingRoutineSlot = () => sessionSlot<PendingRoutine>('pendingRoutine');
+export const PENDING_ROUTINE_KEY = 'pendingRoutine';
+export const pendingRoutineSlot = () => sessionSlot<PendingRoutine>(PENDING_ROUTINE_KEY);

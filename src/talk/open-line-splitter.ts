@@ -5,6 +5,13 @@ export const DEFAULT_QUIET_SECONDS = 20;
 const INTERVAL_MS = 1000;
 /** How much of the loudest recent second is kept per second of speech: a few seconds' memory. */
 const FULL_LEVEL_MEMORY = 0.8;
+/**
+ * How far the statistics' energy runs behind the sound. The browser's meter (libwebrtc's
+ * AudioLevel) holds the peak of each ~110 ms block of audio through the next block, so speech
+ * that stopped anywhere in one block still measures full through the next: its energy ends
+ * 110–220 ms after the sound did, 165 ms on average.
+ */
+export const METER_HOLD_MS = 165;
 
 export type SplitEvent = { kind: 'started'; at: number } | { kind: 'ended'; at: number };
 
@@ -18,10 +25,12 @@ export type SplitEvent = { kind: 'started'; at: number } | { kind: 'ended'; at: 
  * quarter second of it last had speech (`lastSpeech`). Where in that stretch the speech stopped is
  * estimated from the energy: a stretch at a quarter of the speaker's usual energy (their recent
  * loudest, slowly forgotten) was sounding for about a quarter of it. So the end is placed inside
- * the stretch, and the conversation ends `quietMs` after it, not after the next sample.
+ * the stretch, less the time the browser's meter holds a level (METER_HOLD_MS), and the
+ * conversation ends `quietMs` after it, not after the next sample.
  */
 export class OpenLineSplitter {
   private talking = false;
+  private startedAt = 0;
   private lastSpeechAt = 0;
   /** The speaker's recent loudest second: what a whole second of speech measures. */
   private fullLevel = 0;
@@ -39,11 +48,15 @@ export class OpenLineSplitter {
     const last = sample.lastSpeech ?? { agoMs: 0, spanMs: INTERVAL_MS, level };
     this.fullLevel = Math.max(level, last.level, this.fullLevel * FULL_LEVEL_MEMORY);
     const sounding = this.fullLevel > 0 ? Math.min(1, (last.level / this.fullLevel) ** 2) : 1;
-    // The last stretch with speech ends `sounding` of the way into it, as far as the energy says.
-    this.lastSpeechAt = at - last.agoMs - last.spanMs + Math.round(sounding * last.spanMs);
+    // The last stretch with speech ends `sounding` of the way into it, as far as the energy says;
+    // the sound itself stopped a held block earlier.
+    const endedAt = at - last.agoMs - last.spanMs + Math.round(sounding * last.spanMs) - METER_HOLD_MS;
+    if (!this.talking) this.startedAt = at - INTERVAL_MS;
+    // A blip too short to outlast the hold still ends no earlier than its conversation began.
+    this.lastSpeechAt = Math.max(this.startedAt, endedAt);
     if (this.talking) return undefined;
     this.talking = true;
-    return { kind: 'started', at: at - INTERVAL_MS };
+    return { kind: 'started', at: this.startedAt };
   }
 
   /** When the conversation ends if nobody speaks again; undefined outside one. */

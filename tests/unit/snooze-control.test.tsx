@@ -25,6 +25,13 @@ describe('SnoozeControl', () => {
     expect(await readSnooze()).toBeUndefined();
   });
 
+  it('draws the snooze home read with its first screen at once, without reading it again', () => {
+    // Storage holds no snooze: what shows can only come from the first screen's read.
+    render(<SnoozeControl now={now} first={{ until: NOW + 3_600_000 }} />);
+    expect(screen.getByText(/Nudges snoozed until/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume nudges' })).toBeTruthy();
+  });
+
   it('treats a snooze that has ended as none', async () => {
     await snooze('30m', NOW - 31 * 60_000);
     render(<SnoozeControl now={now} />);

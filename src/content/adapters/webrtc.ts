@@ -26,7 +26,10 @@ export const WEBRTC_SOURCE = 'webrtc';
 const MAX_DETAIL_LENGTH = 200;
 /** Connections followed per frame; a page announcing more gets no figures for the rest. */
 const MAX_CONNECTIONS = 10;
-/** The hook samples once a second: samples closer than this for one connection are forged, and dropped. */
+/**
+ * The hook samples once a second: samples closer than this for one connection are forged, and
+ * dropped, but for the one fresh sample asked for before a conversation on an open line ends.
+ */
 const MIN_SAMPLE_GAP_MS = 500;
 /** Samples kept for a connection while the talk script loads (it takes milliseconds; this is a bound). */
 const MAX_WAITING_SAMPLES = 30;
@@ -65,6 +68,8 @@ function parseNotice(detail: unknown): Notice | undefined {
 /** What is kept about one live connection: its figures so far, or its conversations. */
 interface Followed {
   lastSampleAt: number;
+  /** A fresh sample was asked for (a conversation's quiet spell is over): it may come inside the gap. */
+  confirming?: boolean;
   /** Until the background answers: the samples heard meanwhile, and the end if it came first. */
   waiting?: { samples: Array<[TalkSample, number]>; endedAt?: number };
   recorder?: TalkRecorder;
@@ -128,7 +133,10 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
         connection.waiting = undefined;
         if (stop.aborted || !waiting) return;
         if (talk && quietMs !== undefined && settings?.conversationSignals) {
-          connection.split = talk.split(id, quietMs, emit, now);
+          connection.split = talk.split(id, quietMs, emit, now, () => {
+            connection.confirming = true;
+            doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'now' }));
+          });
           // The end of a conversation is placed to a quarter second: the hook samples finer.
           doc.dispatchEvent(new CustomEvent(WEBRTC_SAMPLING_EVENT, { detail: 'fine' }));
         } else {
@@ -160,8 +168,9 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
 
       const heard = (id: string, sample: TalkSample, at: number): void => {
         const connection = followed.get(id);
-        if (!connection || at - connection.lastSampleAt < MIN_SAMPLE_GAP_MS) return;
+        if (!connection || (at - connection.lastSampleAt < MIN_SAMPLE_GAP_MS && !connection.confirming)) return;
         connection.lastSampleAt = at;
+        connection.confirming = false;
         if (connection.waiting) {
           if (connection.waiting.samples.length < MAX_WAITING_SAMPLES) connection.waiting.samples.push([sample, at]);
           return;

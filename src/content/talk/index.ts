@@ -10,5 +10,5 @@ import { ConversationSplit } from './conversation-split';
 const scope = globalThis as TalkScriptScope;
 scope[TALK_SCRIPT_KEY] ??= {
   recorder: () => new TalkRecorder(),
-  split: (connection, quietMs, emit, now) => new ConversationSplit(connection, quietMs, emit, now),
+  split: (connection, quietMs, emit, now, confirm) => new ConversationSplit(connection, quietMs, emit, now, confirm),
 };

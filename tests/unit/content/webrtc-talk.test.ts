@@ -13,6 +13,7 @@ import type { StartTalk } from '../../../src/content/talk-start';
 import type { CallSignal } from '../../../src/messages/call-signal';
 import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../../src/page/webrtc-channel';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { METER_HOLD_MS } from '../../../src/talk/open-line-splitter';
 import fakeBrowser from '../fakes/fake-browser';
 
 let clock = 0;
@@ -203,10 +204,10 @@ describe('conversation signals in the WebRTC adapter', () => {
     notice({ kind: 'ended', id: 'k3x9-1' });
     expect(signals.map(({ kind, callId, at }) => ({ kind, callId, at }))).toEqual([
       { kind: 'started', callId: 'k3x9-1.1', at: 2000 },
-      { kind: 'ended', callId: 'k3x9-1.1', at: 9000 },
+      { kind: 'ended', callId: 'k3x9-1.1', at: 9000 - METER_HOLD_MS },
       { kind: 'started', callId: 'k3x9-1.2', at: 21_000 },
       // The connection closed inside the quiet spell: the conversation ends at its last speech.
-      { kind: 'ended', callId: 'k3x9-1.2', at: 25_000 },
+      { kind: 'ended', callId: 'k3x9-1.2', at: 25_000 - METER_HOLD_MS },
     ]);
     // The quiet spell that ended the first conversation is not part of its figures.
     expect(signals[1]?.talk?.figures).toMatchObject({ heardS: 7, silenceS: 1 });
@@ -291,14 +292,85 @@ describe('conversation signals in the WebRTC adapter', () => {
     document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
     expect(asked).toContain('fine');
     speak('k3x9-1', 'oo');
-    // The hook's report: the last quarter second with speech ended 750 ms ago, at full level.
+    // The hook's report: the last quarter second with speech ended 750 ms ago, at full level; the
+    // sound stopped the meter's hold before that.
     clock += 1000;
     vi.advanceTimersByTime(1000);
     notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 50, q: 750, sd: 250, sl: 200 });
     speak('k3x9-1', '.'.repeat(6));
     expect(signals.map(({ kind, at }) => ({ kind, at }))).toEqual([
       { kind: 'started', at: 0 },
-      { kind: 'ended', at: 2250 },
+      { kind: 'ended', at: 2250 - METER_HOLD_MS },
     ]);
+  });
+
+  describe('when an open line’s quiet spell is nearly over, one fresh sample decides', () => {
+    /**
+     * A conversation whose speech ended at 335 (quiet 5 s): the fresh sample is asked for at 5135,
+     * 135 ms after a quiet report; the quiet spell is over at 5335.
+     */
+    async function quietUntilTheAsk(): Promise<unknown[]> {
+      await start({}, 5000);
+      vi.useFakeTimers();
+      notice({ kind: 'started', id: 'k3x9-1' });
+      await answered();
+      const asked: unknown[] = [];
+      document.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => asked.push((event as CustomEvent).detail), {
+        signal: controller.signal,
+      });
+      clock += 1000;
+      vi.advanceTimersByTime(1000);
+      notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 200, q: 500, sd: 250, sl: 200 });
+      speak('k3x9-1', '....');
+      advance(134);
+      expect(asked).toEqual([]);
+      advance(1);
+      return asked;
+    }
+    const advance = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    const ends = () => signals.filter((signal) => signal.kind === 'ended').map(({ at }) => at);
+    const lastSpeech = 500 - METER_HOLD_MS;
+
+    it('asks the hook for it 200 ms early, and ends the conversation on time when it comes back quiet', async () => {
+      const asked = await quietUntilTheAsk();
+      expect(asked).toEqual(['now']);
+      // 160 ms after the last report: inside the gap that drops forged samples, but asked for.
+      advance(25);
+      talk('k3x9-1', '.');
+      advance(174);
+      expect(ends()).toEqual([]);
+      advance(1);
+      expect(ends()).toEqual([lastSpeech]);
+    });
+
+    it('ends the conversation the moment a late answer comes back quiet', async () => {
+      await quietUntilTheAsk();
+      advance(230);
+      expect(ends()).toEqual([]);
+      talk('k3x9-1', '.');
+      expect(ends()).toEqual([lastSpeech]);
+    });
+
+    it('keeps the conversation going when the fresh sample hears speech', async () => {
+      await quietUntilTheAsk();
+      advance(25);
+      talk('k3x9-1', 'o');
+      const spokeAt = clock;
+      advance(500);
+      expect(ends()).toEqual([]);
+      speak('k3x9-1', '.'.repeat(6));
+      expect(ends()).toEqual([spokeAt - METER_HOLD_MS]);
+    });
+
+    it('ends it anyway 250 ms past the quiet spell when the hook does not answer', async () => {
+      await quietUntilTheAsk();
+      advance(449);
+      expect(ends()).toEqual([]);
+      advance(1);
+      expect(ends()).toEqual([lastSpeech]);
+    });
   });
 });
