@@ -6,22 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extensionUnderTest } from './extension-under-test';
+import { localhostOrigin } from './loopback-origins';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest();
 
 const TALK_MS = 1500;
 
-function localhostOrigin(): string {
-  const url = new URL(session.server.url);
-  url.hostname = 'localhost';
-  return url.origin;
-}
-
 describe('a contact-centre softphone in a cross-origin iframe', () => {
   it('records each accepted call once, on the agent desktop tab', async () => {
     const desktop = await session.openFixture(
-      `contact-centre/index.html?softphoneOrigin=${encodeURIComponent(localhostOrigin())}`,
+      `contact-centre/index.html?softphoneOrigin=${encodeURIComponent(localhostOrigin(session))}`,
     );
     const softphone = desktop.frameLocator('#softphone');
     for (let call = 1; call <= 2; call++) {

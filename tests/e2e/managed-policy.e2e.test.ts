@@ -6,34 +6,22 @@
  * run at the same time (from dist/demo) never see the policy. Chromium honours "3rdparty" for
  * an unpacked extension that declares storage.managed_schema (measured here).
  */
-import { mkdtempSync } from 'node:fs';
-import { cp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { distDir } from '../../scripts/build';
 import { unpackedExtensionId, writeManagedPolicy } from '../../scripts/driver/managed-policy';
 import { extensionUnderTest } from './extension-under-test';
+import { demoBuildCopyForPolicy, managedStorage } from './policy-copy';
 import { waitForCalls } from './wait-for-calls';
 
-const extensionDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-policy-'));
-beforeAll(() => cp(distDir('chrome', 'demo'), extensionDir, { recursive: true }));
-afterAll(() => rm(extensionDir, { recursive: true, force: true }));
+const extensionDir = demoBuildCopyForPolicy('policy');
 
 const session = extensionUnderTest({
   settings: { minCallSeconds: 0, supportContact: 'my own coach' },
   launch: { extensionDir },
 });
 
-interface ManagedGlobals {
-  chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } };
-}
-
-const managedStorage = async () =>
-  (await session.extensionPage()).evaluate(() =>
-    (globalThis as unknown as ManagedGlobals).chrome.storage.managed.get(),
-  );
+const policyNow = () => managedStorage(session);
 
 async function openPage(url: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -53,9 +41,7 @@ it('a managed support contact and a managed custom site take effect, shown as se
   });
   try {
     // Chromium watches its policy folder: the policy lands while the browser runs.
-    await expect
-      .poll(managedStorage, { timeout: 30_000 })
-      .toHaveProperty('supportContact', 'mailto:coach@acme.example');
+    await expect.poll(policyNow, { timeout: 30_000 }).toHaveProperty('supportContact', 'mailto:coach@acme.example');
 
     const general = await openPage(session.extensionUrl('options/index.html#general'));
     const contact = general.getByLabel(/^Who you can talk to after a run of tough calls/);

@@ -6,39 +6,26 @@
  * As in managed-policy.e2e, the policy file names a copy of the demo build loaded from a folder
  * of its own, so no other file's browser sees it, and it is removed in a `finally`.
  */
-import { mkdtempSync } from 'node:fs';
-import { cp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { distDir } from '../../scripts/build';
+import { expect, it } from 'vitest';
 import { writeManagedPolicy } from '../../scripts/driver/managed-policy';
 import { COUNT_GET_STATS, getStatsCalls, scriptedCall, untilScriptTime } from '../../scripts/driver/talk-call';
 import { extensionUnderTest } from './extension-under-test';
+import { demoBuildCopyForPolicy, managedStorage } from './policy-copy';
 import { waitForCalls } from './wait-for-calls';
 
-const extensionDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-talk-policy-'));
-beforeAll(() => cp(distDir('chrome', 'demo'), extensionDir, { recursive: true }));
-afterAll(() => rm(extensionDir, { recursive: true, force: true }));
+const extensionDir = demoBuildCopyForPolicy('talk-policy');
 
 const session = extensionUnderTest({
   settings: { minCallSeconds: 1, conversationSignals: false },
   launch: { extensionDir },
 });
 
-interface ManagedGlobals {
-  chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } };
-}
-
-const managedStorage = async () =>
-  (await session.extensionPage()).evaluate(() =>
-    (globalThis as unknown as ManagedGlobals).chrome.storage.managed.get(),
-  );
+const policyNow = () => managedStorage(session);
 
 it('with the policy "conversation signals off", the rep turning them on mid-call gives no sampling and no figures', async () => {
   const removePolicy = await writeManagedPolicy(session.extensionId, { conversationSignals: false });
   try {
-    await expect.poll(managedStorage, { timeout: 30_000 }).toHaveProperty('conversationSignals', false);
+    await expect.poll(policyNow, { timeout: 30_000 }).toHaveProperty('conversationSignals', false);
     const call = await scriptedCall(
       session,
       {
@@ -81,7 +68,7 @@ it('a policy "conversation signals off" that lands mid-call stops the sampling, 
   await expect.poll(() => getStatsCalls(call.rep), { timeout: 10_000 }).toBeGreaterThan(2);
   const removePolicy = await writeManagedPolicy(session.extensionId, { conversationSignals: false });
   try {
-    await expect.poll(managedStorage, { timeout: 30_000 }).toHaveProperty('conversationSignals', false);
+    await expect.poll(policyNow, { timeout: 30_000 }).toHaveProperty('conversationSignals', false);
     // The hook samples once a second: stopped, the count holds over three of its seconds.
     const readsOver3s = async () => {
       const before = await getStatsCalls(call.rep);

@@ -15,6 +15,7 @@ import {
   untilScriptTime,
 } from '../../scripts/driver/talk-call';
 import { extensionUnderTest } from './extension-under-test';
+import { grantedOrigins, localhostOrigin } from './loopback-origins';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({
@@ -24,23 +25,6 @@ const session = extensionUnderTest({
 
 /** The rep talks 0–3 s, the other side 2–5 s. */
 const SCRIPT: TalkScript = { rep: [[0, 3]], far: [[2, 5]] };
-
-/** The fixture server under its other loopback name: the one site this flavour grants. */
-function grantedOrigin(): string {
-  const url = new URL(session.server.url);
-  url.hostname = 'localhost';
-  return url.origin;
-}
-
-async function grantedOrigins(): Promise<string[]> {
-  const page = await session.extensionPage();
-  return page.evaluate(async () => {
-    const all = await (
-      globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }
-    ).chrome.permissions.getAll();
-    return all.origins ?? [];
-  });
-}
 
 /** Plays the script through on a call from `origin`, hangs up, and says how often the page's statistics were read. */
 async function callOn(origin: string): Promise<number> {
@@ -53,14 +37,14 @@ async function callOn(origin: string): Promise<number> {
 
 describe('conversation signals with one site granted', () => {
   it('a call on the granted site has figures; the same call on a site not granted is neither sampled nor recorded', async () => {
-    expect(await grantedOrigins()).toEqual(['http://localhost/*']);
+    expect(await grantedOrigins(session)).toEqual(['http://localhost/*']);
     expect(new URL(session.server.url).hostname).toBe('127.0.0.1');
 
     const statsNotGranted = await callOn(session.server.url);
     // Made after the other: once its row is there, the first call's would have been too.
-    const statsGranted = await callOn(grantedOrigin());
+    const statsGranted = await callOn(localhostOrigin(session));
     const calls = await waitForCalls(session, 1);
-    expect(calls.map((call) => call.host)).toEqual([new URL(grantedOrigin()).host]);
+    expect(calls.map((call) => call.host)).toEqual([new URL(localhostOrigin(session)).host]);
     const figures = calls[0]?.talk?.figures;
     if (!figures) throw new Error(`no figures on ${JSON.stringify(calls[0])}`);
     expect(figures.repTalkS).toBeGreaterThanOrEqual(2);

@@ -10,17 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { localhostOrigin } from './loopback-origins';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ settings: { minCallSeconds: 1, cooldownMinutes: 0 } });
 
 const TALK_MS = 1500;
-
-function localhostOrigin(): string {
-  const url = new URL(session.server.url);
-  url.hostname = 'localhost';
-  return url.origin;
-}
 
 /** The row History shows for the newest call, as the rep reads it. */
 async function newestHistoryRow(): Promise<string> {
@@ -43,7 +38,7 @@ async function meetingOnFixture(): Promise<Page> {
 describe('a call the WebRTC hook heard on a family’s host', () => {
   it('in a contact centre’s softphone frame is that contact centre’s, in the toast and History', async () => {
     const desktop = await session.openFixture(
-      `contact-centre/index.html?softphoneOrigin=${encodeURIComponent(localhostOrigin())}`,
+      `contact-centre/index.html?softphoneOrigin=${encodeURIComponent(localhostOrigin(session))}`,
     );
     const toast = await ClosedShadowToast.attach(desktop);
     const softphone = desktop.frameLocator('#softphone');

@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { extensionUnderTest } from './extension-under-test';
+import { grantedOrigins, localhostOrigin } from './loopback-origins';
 import { openPopup } from './popup-driver';
 import { waitForCalls } from './wait-for-calls';
 
@@ -20,22 +21,6 @@ const TALK_MS = 1500;
 const CRM_GRANT = 'http://127.0.0.1/*';
 
 const crmHost = () => new URL(session.server.url).host;
-function localhostOrigin(): string {
-  const url = new URL(session.server.url);
-  url.hostname = 'localhost';
-  return url.origin;
-}
-
-async function grantedOrigins(): Promise<string[]> {
-  const page = await session.extensionPage();
-  return page.evaluate(async () => {
-    const all = await (
-      globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }
-    ).chrome.permissions.getAll();
-    return all.origins ?? [];
-  });
-}
-
 async function callInWidget(crm: Page): Promise<void> {
   const widget = crm.frameLocator('#widget');
   await widget.getByRole('button', { name: 'Call', exact: true }).click();
@@ -47,7 +32,7 @@ async function callInWidget(crm: Page): Promise<void> {
 
 describe('the widget-only flavour', () => {
   it('grants only the widget origin at install', async () => {
-    expect(await grantedOrigins()).toEqual(['http://localhost/*']);
+    expect(await grantedOrigins(session)).toEqual(['http://localhost/*']);
   });
 
   it('brings the detector to a tab already open on a site the rep then allows, without a reload', async () => {
@@ -79,7 +64,7 @@ describe('the widget-only flavour', () => {
 
   it('hears a widget inside the CRM by its audio, offers the CRM page, and after the grant hears its call events', async () => {
     const crm = await session.openFixture(
-      `crm-widget/index.html?widgetOrigin=${encodeURIComponent(localhostOrigin())}`,
+      `crm-widget/index.html?widgetOrigin=${encodeURIComponent(localhostOrigin(session))}`,
     );
     await callInWidget(crm);
     const [heardByAudio] = await waitForCalls(session, 1);
@@ -98,7 +83,7 @@ describe('the widget-only flavour', () => {
     await session.approveSiteAccess(CRM_GRANT);
     await popup.getByRole('button', { name: 'Allow' }).click();
     await popup.getByText(`Rebound now hears RingCentral inside ${crmHost()}`, { exact: false }).waitFor();
-    expect(await grantedOrigins()).toContain(CRM_GRANT);
+    expect(await grantedOrigins(session)).toContain(CRM_GRANT);
     await expect.poll(() => popup.getByText(offer).count()).toBe(0);
 
     await crm.bringToFront();

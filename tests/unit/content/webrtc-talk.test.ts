@@ -53,6 +53,15 @@ async function start(settings: Partial<Settings> = {}, quietMs?: number): Promis
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** What the adapter asks of the hook's sampling ('on', 'off', 'fine', 'now'), until it stops. */
+function recordSamplingAsks(): unknown[] {
+  const asked: unknown[] = [];
+  document.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => asked.push((event as CustomEvent).detail), {
+    signal: controller.signal,
+  });
+  return asked;
+}
+
 const notice = (detail: Record<string, unknown>) =>
   document.dispatchEvent(new CustomEvent(WEBRTC_EVENT, { detail: JSON.stringify(detail) }));
 const talk = (id: string, who: '.' | 'r' | 'o' | 'b') =>
@@ -143,16 +152,13 @@ describe('conversation signals in the WebRTC adapter', () => {
   it('turned off during a call: tells the hook to stop, and the call ends without figures', async () => {
     await start();
     vi.useFakeTimers();
-    const asked: unknown[] = [];
-    const record = (event: Event) => asked.push((event as CustomEvent).detail);
-    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    const asked = recordSamplingAsks();
     notice({ kind: 'started', id: 'k3x9-1' });
     await answered();
     speak('k3x9-1', 'rroo');
     await storeOwn({ conversationSignals: false });
     speak('k3x9-1', 'rr');
     notice({ kind: 'ended', id: 'k3x9-1' });
-    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
     expect(asked).toEqual(['on', 'off']);
     expect(signals[1]).not.toHaveProperty('talk');
   });
@@ -176,9 +182,7 @@ describe('conversation signals in the WebRTC adapter', () => {
   it('a policy that turns signals off mid-call wins over the rep’s own: the hook stops, no figures', async () => {
     await start();
     vi.useFakeTimers();
-    const asked: unknown[] = [];
-    const record = (event: Event) => asked.push((event as CustomEvent).detail);
-    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    const asked = recordSamplingAsks();
     notice({ kind: 'started', id: 'k3x9-1' });
     await answered();
     speak('k3x9-1', 'rroo');
@@ -188,7 +192,6 @@ describe('conversation signals in the WebRTC adapter', () => {
     await storeOwn({ conversationSignals: true, minCallSeconds: 5 });
     speak('k3x9-1', 'oo');
     notice({ kind: 'ended', id: 'k3x9-1' });
-    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
     expect(asked).toEqual(['on', 'off']);
     expect(signals[1]).not.toHaveProperty('talk');
   });
@@ -284,12 +287,9 @@ describe('conversation signals in the WebRTC adapter', () => {
   it('on a line that stays open, asks the hook for fine timing and ends a conversation where its speech did', async () => {
     await start({}, 5000);
     vi.useFakeTimers();
-    const asked: unknown[] = [];
-    const record = (event: Event) => asked.push((event as CustomEvent).detail);
-    document.addEventListener(WEBRTC_SAMPLING_EVENT, record);
+    const asked = recordSamplingAsks();
     notice({ kind: 'started', id: 'k3x9-1' });
     await answered();
-    document.removeEventListener(WEBRTC_SAMPLING_EVENT, record);
     expect(asked).toContain('fine');
     speak('k3x9-1', 'oo');
     // The hook's report: the last quarter second with speech ended 750 ms ago, at full level; the
@@ -314,10 +314,7 @@ describe('conversation signals in the WebRTC adapter', () => {
       vi.useFakeTimers();
       notice({ kind: 'started', id: 'k3x9-1' });
       await answered();
-      const asked: unknown[] = [];
-      document.addEventListener(WEBRTC_SAMPLING_EVENT, (event) => asked.push((event as CustomEvent).detail), {
-        signal: controller.signal,
-      });
+      const asked = recordSamplingAsks();
       clock += 1000;
       vi.advanceTimersByTime(1000);
       notice({ kind: 'talk', id: 'k3x9-1', r: 0, o: 1, rl: 0, ol: 200, q: 500, sd: 250, sl: 200 });
