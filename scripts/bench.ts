@@ -53,11 +53,11 @@ const SIZES = {
     overhead: { blocks: 6, rounds: 10, windowMs: 1000 },
     calls: 50,
     tabCloses: 20,
-    coldStarts: 10,
+    coldStarts: 30,
     heapCalls: 1000,
     historyCalls: 100_000,
     historyResets: 50_000,
-    openLineConversations: 15,
+    openLineConversations: 30,
   },
   quick: {
     overhead: { blocks: 1, rounds: 2, windowMs: 300 },
