@@ -228,6 +228,49 @@ export async function launchExtension({
     return probe;
   };
 
+  /**
+   * One request on one of the extension's stores, from an extension page, on the raw IndexedDB
+   * API. It never creates the database: on a fresh profile the extension may not have made it yet,
+   * and an open without a version would make an empty one that the extension's own open then
+   * waits behind. So a missing database is waited for (the Options page the probe shows opens it).
+   */
+  const onStore = async (table: string, action: 'getAll' | 'count' | 'add', value?: unknown): Promise<unknown> =>
+    (await extensionPage()).evaluate(
+      ([name, act, row]) =>
+        new Promise<unknown>((resolve, reject) => {
+          const deadline = Date.now() + 20_000;
+          const attempt = () => {
+            const open = indexedDB.open('rebound');
+            open.onupgradeneeded = () => open.transaction?.abort();
+            open.onerror = (event) => {
+              event.preventDefault();
+              if (Date.now() > deadline) reject(new Error(`no database to ${act} ${name} in: ${open.error}`));
+              else setTimeout(attempt, 50);
+            };
+            open.onsuccess = () => {
+              const db = open.result;
+              try {
+                const store = db.transaction(name, act === 'add' ? 'readwrite' : 'readonly').objectStore(name);
+                const request = act === 'add' ? store.add(row) : act === 'count' ? store.count() : store.getAll();
+                request.onsuccess = () => {
+                  db.close();
+                  resolve(request.result);
+                };
+                request.onerror = () => {
+                  db.close();
+                  reject(request.error);
+                };
+              } catch (error) {
+                db.close();
+                reject(error);
+              }
+            };
+          };
+          attempt();
+        }),
+      [table, action, value] as const,
+    );
+
   const waitForDetector = async () => {
     await (await extensionPage()).evaluate(async () => {
       const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
@@ -296,44 +339,10 @@ export async function launchExtension({
     },
     installAgainFromDisk: installFromDisk,
     async readTable<T>(table: string): Promise<T[]> {
-      const rows = await (await extensionPage()).evaluate(
-        (name) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            const open = indexedDB.open('rebound');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-              request.onsuccess = () => {
-                db.close();
-                resolve(request.result);
-              };
-              request.onerror = () => reject(request.error);
-            };
-          }),
-        table,
-      );
-      return rows as T[];
+      return (await onStore(table, 'getAll')) as T[];
     },
-    countRows(table) {
-      return extensionPage().then((page) =>
-        page.evaluate(
-          (name) =>
-            new Promise<number>((resolve, reject) => {
-              const open = indexedDB.open('rebound');
-              open.onerror = () => reject(open.error);
-              open.onsuccess = () => {
-                const request = open.result.transaction(name, 'readonly').objectStore(name).count();
-                request.onsuccess = () => {
-                  open.result.close();
-                  resolve(request.result);
-                };
-                request.onerror = () => reject(request.error);
-              };
-            }),
-          table,
-        ),
-      );
+    async countRows(table) {
+      return (await onStore(table, 'count')) as number;
     },
     async stopServiceWorker() {
       const cdp = await context.newCDPSession(await extensionPage());
@@ -350,24 +359,7 @@ export async function launchExtension({
       await cdp.detach();
     },
     async addRow(table, row) {
-      const id = await (await extensionPage()).evaluate(
-        ([name, value]) =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('rebound');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              const request = db.transaction(name, 'readwrite').objectStore(name).add(value);
-              request.onsuccess = () => {
-                db.close();
-                resolve(request.result as number);
-              };
-              request.onerror = () => reject(request.error);
-            };
-          }),
-        [table, row] as const,
-      );
-      return id;
+      return (await onStore(table, 'add', row)) as number;
     },
     async approveSiteAccess(pattern) {
       const page = await context.newPage();
