@@ -233,41 +233,38 @@ export async function launchExtension({
    * API. It never creates the database: on a fresh profile the extension may not have made it yet,
    * and an open without a version would make an empty one that the extension's own open then
    * waits behind. So a missing database is waited for (the Options page the probe shows opens it).
+   * No named function inside: tsx (the bench) would wrap it in a helper the page does not have.
    */
   const onStore = async (table: string, action: 'getAll' | 'count' | 'add', value?: unknown): Promise<unknown> =>
     (await extensionPage()).evaluate(
-      ([name, act, row]) =>
-        new Promise<unknown>((resolve, reject) => {
-          const deadline = Date.now() + 20_000;
-          const attempt = () => {
+      async ([name, act, row]) => {
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const db = await new Promise<IDBDatabase | undefined>((resolve) => {
             const open = indexedDB.open('rebound');
             open.onupgradeneeded = () => open.transaction?.abort();
             open.onerror = (event) => {
               event.preventDefault();
-              if (Date.now() > deadline) reject(new Error(`no database to ${act} ${name} in: ${open.error}`));
-              else setTimeout(attempt, 50);
+              resolve(undefined);
             };
-            open.onsuccess = () => {
-              const db = open.result;
-              try {
-                const store = db.transaction(name, act === 'add' ? 'readwrite' : 'readonly').objectStore(name);
-                const request = act === 'add' ? store.add(row) : act === 'count' ? store.count() : store.getAll();
-                request.onsuccess = () => {
-                  db.close();
-                  resolve(request.result);
-                };
-                request.onerror = () => {
-                  db.close();
-                  reject(request.error);
-                };
-              } catch (error) {
-                db.close();
-                reject(error);
-              }
-            };
-          };
-          attempt();
-        }),
+            open.onsuccess = () => resolve(open.result);
+          });
+          if (db) {
+            try {
+              const store = db.transaction(name, act === 'add' ? 'readwrite' : 'readonly').objectStore(name);
+              const request = act === 'add' ? store.add(row) : act === 'count' ? store.count() : store.getAll();
+              return await new Promise<unknown>((resolve, reject) => {
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
+              });
+            } finally {
+              db.close();
+            }
+          }
+          if (Date.now() > deadline) throw new Error(`no database to ${act} ${name} in`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
       [table, action, value] as const,
     );
 
