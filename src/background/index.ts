@@ -26,6 +26,7 @@ import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge, type ShortCall } from './nudge-flow';
+import { NUDGE_OUTCOMES_KEY, nudgeOutcomeRecorder } from './nudge-outcomes';
 import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
@@ -68,6 +69,8 @@ const nudgeFlow = createNudgeFlow({
   readSnooze,
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
+  // The end-to-end tests wait on it; a false constant in the store build, which drops it.
+  ...(__REBOUND_DEMO__ ? { onDecided: nudgeOutcomeRecorder(sessionSlot(NUDGE_OUTCOMES_KEY)) } : {}),
 });
 const liveCalls = new LiveCalls(liveCallsSlot());
 liveCalls.prefetch();

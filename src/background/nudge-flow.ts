@@ -49,6 +49,18 @@ export interface NudgeRequest {
   tabIds: number[];
 }
 
+/**
+ * What became of an ended call at its end: nudged, not delivered (no tab would show it), held,
+ * superseded by a later call's nudge, not written, or the policy's reason for no nudge.
+ */
+export type NudgeOutcome =
+  | 'nudged'
+  | 'not-delivered'
+  | 'held'
+  | 'superseded'
+  | 'not-written'
+  | Extract<NudgeDecision, { kind: 'none' }>['reason'];
+
 export interface NudgeFlowDeps {
   db: ReboundDb;
   loadSettings(): Promise<Settings>;
@@ -59,6 +71,8 @@ export interface NudgeFlowDeps {
   /** Delivers in the rep's chosen style. False when nothing reached the rep. */
   deliver(request: NudgeRequest): Promise<boolean>;
   now(): number;
+  /** Told, once all a call end's run did is done, the outcome for each call that ended (callKey → outcome). */
+  onDecided?(outcomes: Record<string, NudgeOutcome>): Promise<void>;
 }
 
 /** Tough ratings in a row today, and what the nudge shows when they reach the rep's setting. */
@@ -95,9 +109,16 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
     return { now, liveCalls, snoozedUntil, lastNudgeAt, toughStreak };
   }
 
-  async function deliver(call: EndedCall, settings: Settings, context: NudgeContext, tabIds: number[]) {
+  async function deliver(
+    call: EndedCall,
+    settings: Settings,
+    context: NudgeContext,
+    tabIds: number[],
+  ): Promise<boolean> {
     const escalation = escalationFor(context.toughStreak, settings);
-    if (await deps.deliver({ call, settings, escalation, tabIds })) await deps.lastNudgeAt.write(context.now);
+    const delivered = await deps.deliver({ call, settings, escalation, tabIds });
+    if (delivered) await deps.lastNudgeAt.write(context.now);
+    return delivered;
   }
 
   /**
@@ -116,25 +137,33 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
       let toHold: EndedCall | undefined;
       let toNudge: EndedCall | undefined;
       const short: ShortCall[] = [];
+      const outcomes: Record<string, NudgeOutcome> = {};
       for (const call of ended) {
         const decision = decideNudge(call, settings, context);
         if (decision.kind === 'hold') toHold = call;
         if (decision.kind === 'nudge') toNudge = call;
+        outcomes[call.callKey] = decision.kind === 'none' ? decision.reason : 'superseded';
         if (awaitsLateFigures(call, decision)) short.push({ call, atEnd: decision, nextCallStarted: false });
       }
       const lastTab = ended[ended.length - 1]?.tabId;
-      if (!(await written)) return;
+      if (!(await written)) {
+        await deps.onDecided?.(Object.fromEntries(ended.map((call) => [call.callKey, 'not-written'])));
+        return;
+      }
       if (toHold) {
         await deps.heldNudge.write({ call: toHold });
+        outcomes[toHold.callKey] = 'held';
       } else if (toNudge) {
         // The rep sees the nudge first; the superseded hold is cleaned up after.
-        await deliver(toNudge, settings, context, [toNudge.tabId]);
+        const delivered = await deliver(toNudge, settings, context, [toNudge.tabId]);
+        outcomes[toNudge.callKey] = delivered ? 'nudged' : 'not-delivered';
         await deps.heldNudge.clear();
       } else if (liveCalls === 0) {
         await release(settings, context, lastTab);
       }
       // After the nudge, off its path: nothing is ever delivered for a call while it waits here.
       await rememberShort(short, ended, context.now);
+      await deps.onDecided?.(outcomes);
     });
   }
 
