@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { comparePng } from '../../scripts/driver/png-compare';
+import type { NudgeOutcome } from '../../src/background/nudge-flow';
+import { NUDGE_OUTCOMES_KEY } from '../../src/background/nudge-outcomes';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
 
@@ -64,10 +66,20 @@ async function callAndToast(page: Page, toast: ClosedShadowToast, expectedCalls:
   await toast.waitShown();
 }
 
-/** No toast: given time to appear once the call is recorded. */
-async function expectNoToast(toast: ClosedShadowToast, expectedCalls: number): Promise<void> {
+/** What the worker decided at the end of the latest recorded call (the test flavour keeps it). */
+async function outcomeOfLatestCall(): Promise<NudgeOutcome | undefined> {
+  const latest = (await calls()).at(-1);
+  const outcomes = await session.sessionValue<Record<string, NudgeOutcome>>(NUDGE_OUTCOMES_KEY);
+  return latest && outcomes?.[latest.callKey];
+}
+
+/**
+ * No toast: the call is recorded and the worker has decided, for this reason, to nudge no one.
+ * Everything that decision's run delivers is delivered before it is kept, so no toast is on its way.
+ */
+async function expectNoToast(toast: ClosedShadowToast, expectedCalls: number, reason: NudgeOutcome): Promise<void> {
   await rowCount(calls, expectedCalls);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await expect.poll(outcomeOfLatestCall, { timeout: 10_000 }).toBe(reason);
   expect(await toast.isShown()).toBe(false);
 }
 
@@ -77,7 +89,7 @@ describe('when the nudge comes', () => {
     const page = await session.openDemoDialer('answerDelayMs=0');
     const toast = await ClosedShadowToast.attach(page);
     await talk(page, 500);
-    await expectNoToast(toast, 1);
+    await expectNoToast(toast, 1, 'too-short');
     expect((await calls())[0]?.durationMs).toBeLessThan(20_000);
 
     await session.setSettings(BASE);
@@ -94,7 +106,7 @@ describe('when the nudge comes', () => {
     await startCall(tabB.frameLocator('#softphone'));
     await talk(tabA);
     await rowCount(calls, 1);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await expect.poll(outcomeOfLatestCall, { timeout: 10_000 }).toBe('held');
     expect(await toastA.isShown()).toBe(false);
     expect(await toastB.isShown()).toBe(false);
     expect(await session.localValue('heldNudge')).toHaveProperty('call.outcome', 'completed');
@@ -119,13 +131,13 @@ describe('when the nudge comes', () => {
     const page = await session.openDemoDialer('answerDelayMs=0');
     const toast = await ClosedShadowToast.attach(page);
     await talk(page);
-    await expectNoToast(toast, 1);
+    await expectNoToast(toast, 1, 'outside-hours');
 
     await session.setSettings({ ...BASE, cooldownMinutes: 30 });
     await callAndToast(page, toast, 2);
     await toast.click('Dismiss');
     await talk(page);
-    await expectNoToast(toast, 3);
+    await expectNoToast(toast, 3, 'cooldown');
     expect(session.extensionErrors).toEqual([]);
   });
 
@@ -136,7 +148,7 @@ describe('when the nudge comes', () => {
     await toast.click('30 min');
     await expect.poll(() => toast.isShown()).toBe(false);
     await talk(page);
-    await expectNoToast(toast, 2);
+    await expectNoToast(toast, 2, 'snoozed');
 
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl('popup/index.html'));
@@ -152,7 +164,7 @@ describe('when the nudge comes', () => {
     await snooze.getByText('Nudges snoozed until').waitFor();
     await page.bringToFront();
     await talk(page);
-    await expectNoToast(toast, 4);
+    await expectNoToast(toast, 4, 'snoozed');
     expect(session.extensionErrors).toEqual([]);
   });
 });
