@@ -16,6 +16,11 @@ export default mergeConfig(
       include: ['tests/unit/**/*.test.{ts,tsx}'],
       setupFiles: ['tests/unit/setup.ts'],
       environment: 'node',
+      // Vitest's default leaves one of the two cores to itself; its main process mostly waits.
+      maxWorkers: 2,
+      // The 5 s default failed the few-thousand-row import tests when other work shared the cores:
+      // a time limit on a busy machine judges the machine, not the code.
+      testTimeout: 20_000,
     },
   }),
 );
