@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distDir } from '../../scripts/build';
+import { NUDGE_OUTCOMES_KEY } from '../../src/background/nudge-outcomes';
 
 const BROWSERS = ['chrome', 'firefox'] as const;
 
@@ -46,5 +47,10 @@ describe.each(BROWSERS)('the %s store build', (browser) => {
     for (const html of readdirSync(dir(), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
       expect(readFileSync(path.join(dir(), html), 'utf8')).not.toMatch(/<script[^>]+src="https?:/);
     }
+  });
+
+  it('keeps no record of nudge outcomes: only the demo/test flavour has it, for the end-to-end tests', () => {
+    expect(readFileSync(path.join(distDir(browser, 'demo'), 'background.js'), 'utf8')).toContain(NUDGE_OUTCOMES_KEY);
+    expect(readFileSync(path.join(dir(), 'background.js'), 'utf8')).not.toContain(NUDGE_OUTCOMES_KEY);
   });
 });
