@@ -10,9 +10,9 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import { ExtensionPopup } from '../../scripts/driver/extension-popup';
 import { comparePng } from '../../scripts/driver/png-compare';
 import type { NudgeOutcome } from '../../src/background/nudge-flow';
-import { NUDGE_OUTCOMES_KEY } from '../../src/background/nudge-outcomes';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { expectNudgeOutcome } from './nudge-outcome';
 
 interface TestWorkerGlobals {
   chrome: {
@@ -66,20 +66,10 @@ async function callAndToast(page: Page, toast: ClosedShadowToast, expectedCalls:
   await toast.waitShown();
 }
 
-/** What the worker decided at the end of the latest recorded call (the test flavour keeps it). */
-async function outcomeOfLatestCall(): Promise<NudgeOutcome | undefined> {
-  const latest = (await calls()).at(-1);
-  const outcomes = await session.sessionValue<Record<string, NudgeOutcome>>(NUDGE_OUTCOMES_KEY);
-  return latest && outcomes?.[latest.callKey];
-}
-
-/**
- * No toast: the call is recorded and the worker has decided, for this reason, to nudge no one.
- * Everything that decision's run delivers is delivered before it is kept, so no toast is on its way.
- */
+/** No toast: the call is recorded and the worker has decided, for this reason, to nudge no one. */
 async function expectNoToast(toast: ClosedShadowToast, expectedCalls: number, reason: NudgeOutcome): Promise<void> {
   await rowCount(calls, expectedCalls);
-  await expect.poll(outcomeOfLatestCall, { timeout: 10_000 }).toBe(reason);
+  await expectNudgeOutcome(session, (await calls()).at(-1)?.callKey, reason);
   expect(await toast.isShown()).toBe(false);
 }
 
@@ -106,7 +96,7 @@ describe('when the nudge comes', () => {
     await startCall(tabB.frameLocator('#softphone'));
     await talk(tabA);
     await rowCount(calls, 1);
-    await expect.poll(outcomeOfLatestCall, { timeout: 10_000 }).toBe('held');
+    await expectNudgeOutcome(session, (await calls())[0]?.callKey, 'held');
     expect(await toastA.isShown()).toBe(false);
     expect(await toastB.isShown()).toBe(false);
     expect(await session.localValue('heldNudge')).toHaveProperty('call.outcome', 'completed');

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { expectNudgeOutcome } from './nudge-outcome';
 import { callOnDemoDialer } from './place-call';
 
 const session = extensionUnderTest({ settings: {} });
@@ -22,7 +23,7 @@ it('a call shorter than the minimum set in Options is recorded with no nudge', a
   await callOnDemoDialer(page, { contact: 'Marcus Oyelaran', talkMs: 1000 });
 
   await expect.poll(async () => (await session.readTable<CallRecord>('calls')).length, { timeout: 10_000 }).toBe(1);
-  await page.waitForTimeout(1500);
+  await expectNudgeOutcome(session, (await session.readTable<CallRecord>('calls'))[0]?.callKey, 'too-short');
   expect(await toast.isShown()).toBe(false);
 
   // Back to a minimum this call clears: the next call is nudged.

@@ -11,6 +11,7 @@ import { ClosedShadowToast } from '../../scripts/driver/closed-shadow';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
 import { localhostOrigin } from './loopback-origins';
+import { expectNudgeOutcome } from './nudge-outcome';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ settings: { minCallSeconds: 1, cooldownMinutes: 0 } });
@@ -61,8 +62,8 @@ describe('a call the WebRTC hook heard on a family’s host', () => {
     const toast = await ClosedShadowToast.attach(meeting);
     const [call] = await waitForCalls(session, 1);
     expect(call).toMatchObject({ source: 'google-meet', outcome: 'completed' });
-    // The call minimum here is 1 s; a meeting's is 5 min by default: given time, no toast comes.
-    await meeting.waitForTimeout(1500);
+    // The call minimum here is 1 s; a meeting's is 5 min by default: too short, no toast comes.
+    await expectNudgeOutcome(session, call?.callKey, 'too-short');
     expect(await toast.isShown()).toBe(false);
     expect(await newestHistoryRow()).toContain('Google Meet');
     expect(session.extensionErrors).toEqual([]);
