@@ -15,7 +15,6 @@
  * (inbound-rtp), reduced to a level over the interval from the energy counters. Levels only:
  * no audio sample is ever read.
  */
-import { type AudioEntries, audioStatsReader } from './audio-stats';
 import { isSpeech, SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
 
 type PeerConnectionClass = typeof RTCPeerConnection;
@@ -39,8 +38,6 @@ interface Watched {
    * at the last report (0–3) and at the last sample (4–7). One array per connection, reused.
    */
   totals?: Float64Array;
-  /** The report entries its audio counters were found in (src/page/audio-stats.ts). */
-  entries?: AudioEntries;
   /** performance.now() at the last report and the last sample. */
   reportAt: number;
   sampleAt: number;
@@ -76,13 +73,7 @@ function hook(win: Window & typeof globalThis): void {
   // Taken now: a page that later swaps prototype methods cannot blind the hook.
   const getReceivers = Original.prototype.getReceivers;
   const getStats = Original.prototype.getStats;
-  const statsReport = win.RTCStatsReport?.prototype;
-  const forEachStat = statsReport?.forEach;
-  const readAudio = audioStatsReader({
-    forEach: forEachStat,
-    get: statsReport?.get,
-    size: statsReport && Object.getOwnPropertyDescriptor(statsReport, 'size')?.get,
-  });
+  const forEachStat = win.RTCStatsReport?.prototype.forEach;
   const then = Promise.prototype.then;
   const after = win.setTimeout.bind(win);
   const cancel = win.clearTimeout.bind(win);
@@ -103,6 +94,22 @@ function hook(win: Window & typeof globalThis): void {
       (t[9 + side] as number) - (t[from + side + 1] as number),
     );
 
+  let stat: Float64Array | undefined;
+  const add = (entry: Record<string, unknown> | undefined): void => {
+    const at = entry?.type === 'inbound-rtp' ? 8 : entry?.type === 'media-source' ? 10 : -1;
+    if (!entry || at < 0 || entry.kind !== 'audio' || !stat) return;
+    stat[at] = (stat[at] as number) + (Number(entry.totalAudioEnergy) || 0);
+    stat[at + 1] = (stat[at + 1] as number) + (Number(entry.totalSamplesDuration) || 0);
+  };
+
+  /** Sums the report's audio entries into `t[8..11]`. */
+  const sum = (stats: RTCStatsReport, t: Float64Array): void => {
+    t.fill(0, 8);
+    stat = t;
+    forEachStat?.call(stats, add);
+    stat = undefined;
+  };
+
   /**
    * One sample: the counters now against the last sample (who spoke in it) and, about once a
    * second, against the last report (the second's levels, sent with where its last speech was).
@@ -113,7 +120,7 @@ function hook(win: Window & typeof globalThis): void {
     call.totals ??= new Float64Array(12);
     const t = call.totals;
     const first = call.reportAt === 0;
-    call.entries = readAudio(stats, t, call.entries);
+    sum(stats, t);
     if (first) {
       t.copyWithin(0, 8, 12);
       t.copyWithin(4, 8, 12);
@@ -220,7 +227,7 @@ function hook(win: Window & typeof globalThis): void {
 
   const stopSampling = (call: Watched): void => {
     if (call.timer !== undefined) cancel(call.timer);
-    call.timer = call.totals = call.entries = undefined;
+    call.timer = call.totals = undefined;
     call.reportAt = call.sampleO = call.sampleR = 0;
   };
 
@@ -269,12 +276,8 @@ function hook(win: Window & typeof globalThis): void {
       sampleR: 0,
     });
     pc.addEventListener('connectionstatechange', () => check(pc));
-    // A track can arrive after the connection is up (renegotiation): its counters are new entries.
-    pc.addEventListener('track', () => {
-      const call = calls.get(pc);
-      if (call) call.entries = undefined;
-      check(pc);
-    });
+    // A track can arrive after the connection is up (renegotiation).
+    pc.addEventListener('track', () => check(pc));
   };
 
   const originalClose = Original.prototype.close;
