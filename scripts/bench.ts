@@ -16,7 +16,7 @@ import { bundleSizes } from './bench/bundle-sizes';
 import { domDetectionLatency, protocolDetectionLatency, webrtcDetectionLatency } from './bench/detection-latency';
 import { type Figure, formatTable } from './bench/figures';
 import { historyScale } from './bench/history-scale';
-import { pageOverhead } from './bench/page-overhead';
+import { BUSY_CRM, BUSY_CRM_UNREAD_CHATTER, pageOverhead } from './bench/page-overhead';
 import { tabCloseLatency } from './bench/tab-close';
 import { openLineEndLatency, webrtcCallOverhead } from './bench/talk';
 import { coldStart, heapAfterCalls } from './bench/worker';
@@ -107,7 +107,10 @@ export async function runBench({
   try {
     if (busy)
       figures.push({ group: 'machine', name: 'busy Chromium tabs in the background', value: BUSY_TABS, unit: 'tabs' });
-    if (runs('page-overhead')) figures.push(...(await pageOverhead(session, size.overhead)));
+    if (runs('page-overhead')) {
+      figures.push(...(await pageOverhead(session, size.overhead, BUSY_CRM)));
+      figures.push(...(await pageOverhead(session, size.overhead, BUSY_CRM_UNREAD_CHATTER)));
+    }
     if (runs('protocol')) figures.push(...(await protocolDetectionLatency(session, size.calls)));
     if (runs('dom')) figures.push(...(await domDetectionLatency(session, size.calls)));
     if (runs('webrtc')) figures.push(...(await webrtcDetectionLatency(session, size.calls)));

@@ -48,9 +48,25 @@ export interface OverheadPage {
   path: string;
   /** A page expression that is true once the page is in the state to measure. */
   ready?: string;
+  /** The with / without target, on a page it applies to. */
+  target?: string;
 }
 
-export const BUSY_CRM: OverheadPage = { group: 'page overhead', path: 'busy-crm/index.html' };
+/** Issue 15: the median, and the 95% interval's upper end. */
+export const OVERHEAD_TARGET = '≤ 1.02×, upper end ≤ 1.05×';
+
+/** The busy CRM as a real one is: its chat widget's loader reads every message the widget posts. */
+export const BUSY_CRM: OverheadPage = { group: 'page overhead', path: 'busy-crm/index.html', target: OVERHEAD_TARGET };
+
+/**
+ * The same page with nobody reading the widget's chatter, which no real page does: Rebound's
+ * prefilter is then the first to read each message and pays for building it in the page's world.
+ * Shown beside the target's figure, so the cost it hides is not hidden.
+ */
+export const BUSY_CRM_UNREAD_CHATTER: OverheadPage = {
+  group: 'page overhead, worst case: nobody reads the chatter',
+  path: 'busy-crm/index.html?chatter=unread',
+};
 
 interface Side {
   page: Page;
@@ -127,7 +143,7 @@ export interface OverheadSize {
 export async function pageOverhead(
   session: ExtensionSession,
   { blocks, rounds, windowMs }: OverheadSize,
-  { group, path: pagePath, ready }: OverheadPage = BUSY_CRM,
+  { group, path: pagePath, ready, target }: OverheadPage = BUSY_CRM,
 ): Promise<Figure[]> {
   const url = `${session.server.url}${pagePath}`;
   // Measured with the detector in the page, not before its registration lands.
@@ -183,14 +199,14 @@ export async function pageOverhead(
       name: 'script CPU per page update, with / without',
       ...ratio(withRebound, script),
       unit: '×',
-      target: '≤ 1.02×',
+      target,
     },
     {
       group,
       name: 'main-thread CPU per page update, with / without',
       ...ratio(withRebound, thread),
       unit: '×',
-      target: '≤ 1.02×',
+      target,
     },
     { group, name: 'renderer CPU per page update, with / without', ...ratio(withRebound, renderer), unit: '×' },
     { group, name: 'page updates per second, with / without', ...ratio(withRebound, updatesPerSecond), unit: '×' },

@@ -8,7 +8,7 @@ import type { ExtensionSession } from '../driver/extension-session';
 import { scriptedCall, type TalkScript, untilScriptTime } from '../driver/talk-call';
 import { TOAST_WATCH, waitForToastCount } from './detection-latency';
 import { type Figure, latencyFigures } from './figures';
-import { type OverheadSize, pageOverhead } from './page-overhead';
+import { OVERHEAD_TARGET, type OverheadSize, pageOverhead } from './page-overhead';
 
 /** The shortest quiet period the setting allows: the bench measures what comes after it. */
 const QUIET_SECONDS = 5;
@@ -20,6 +20,7 @@ export function webrtcCallOverhead(session: ExtensionSession, size: OverheadSize
     // the ratio is against something (an idle call page spends next to no script time).
     path: 'busy-crm/on-a-call.html',
     ready: 'window.callUp === true',
+    target: OVERHEAD_TARGET,
   });
 }
 
