@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../calls/live-calls-state';
 import { homeReader } from '../db/home-reader';
+import { homeSnapshotSlot } from '../db/home-snapshot';
 import type { ReboundDb } from '../db/schema';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { downloadFollowUpIcs } from '../follow-ups/ics-download';
@@ -25,6 +26,7 @@ const boot = startPopupBoot({
   reader: homeReader(openDb),
   now: Date.now(),
   mark: (name) => performance.mark(name),
+  saveSnapshot: (stored) => homeSnapshotSlot().write(stored),
 });
 
 const inWindow = new URLSearchParams(location.search).has('window');
@@ -42,6 +44,7 @@ if (root) {
       openDb={openDb}
       reader={boot.reader}
       firstScreen={boot.firstScreen}
+      history={boot.history}
       pendingRoutine={boot.pendingRoutine}
       writeFailure={boot.writeFailure}
       pendingFollowUp={boot.pendingFollowUp}
