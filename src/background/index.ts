@@ -193,10 +193,14 @@ const notificationActions = createNotificationActions({
   rateTough: (callKey) => background.rate(callKey, 'tough'),
   clear: (id) => browser.notifications.clear(id),
 });
-const reminders = browserReminders(db, async (id) => {
-  await pendingFollowUpSlot().write({ id, requestedAt: Date.now() });
-  await openRoutine();
-});
+const reminders = browserReminders(
+  db,
+  async (id) => {
+    await pendingFollowUpSlot().write({ id, requestedAt: Date.now() });
+    await openRoutine();
+  },
+  homeSnapshot.changed,
+);
 // Nudges and follow-up reminders share the notifications API; each takes only its own ids.
 browser.notifications.onClicked.addListener((id) => {
   void notificationActions.clicked(id);

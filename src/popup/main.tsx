@@ -35,7 +35,8 @@ document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 if (inWindow) document.documentElement.classList.add('in-window');
 
 const settingsStore = () => import('../settings/settings-store');
-const reminders = () => openDb().then((db) => browserReminders(db));
+const notifyHistoryChanged = () => browser.runtime.sendMessage({ type: 'history-changed' });
+const reminders = () => openDb().then((db) => browserReminders(db, undefined, notifyHistoryChanged));
 
 const root = document.getElementById('app');
 if (root) {
@@ -69,7 +70,7 @@ if (root) {
         downloadIcs: (followUp) => downloadFollowUpIcs(followUp, Date.now()),
       }}
       offeredNudge={boot.offeredNudge}
-      notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
+      notifyHistoryChanged={notifyHistoryChanged}
       openOptions={() => void browser.runtime.openOptionsPage()}
       activeTabHost={activeTabHost}
       uniqueId={() => crypto.randomUUID()}
