@@ -20,11 +20,13 @@ export async function importHistoryThroughOptions(
   name = 'seed.json',
   timeoutMs = 60_000,
 ): Promise<ImportTimings> {
-  await page.getByLabel('Choose a JSON export').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(history)),
-  });
+  // Handing over a 100,000-call file took over Playwright's default 30 s on a loaded machine.
+  await page
+    .getByLabel('Choose a JSON export')
+    .setInputFiles(
+      { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(history)) },
+      { timeout: timeoutMs },
+    );
   const chosenAt = performance.now();
   await page.getByRole('heading', { name: `${name} will add:` }).waitFor({ timeout: timeoutMs });
   const previewAt = performance.now();

@@ -2,6 +2,8 @@ import { detectorTrailsSlot } from '../calls/detector-trail';
 import { liveCallsSlot } from '../calls/live-calls-state';
 import { offeredNudgeSlot } from '../calls/offered-nudge';
 import { historyChangedSlot } from '../db/history-changed';
+import { type HomeReader, homeReader } from '../db/home-reader';
+import { homeSnapshotSlot, readHomeSnapshot } from '../db/home-snapshot';
 import { openReboundDb } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { makeWidgetOffer } from '../dialers/widget-offers';
@@ -21,6 +23,7 @@ import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
 import { droppedMessageCounter } from './dropped-messages';
+import { homeSnapshotWriter } from './home-snapshot-writer';
 import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-call-shadows';
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
@@ -77,6 +80,17 @@ liveCalls.prefetch();
 const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
 const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
 const historyChanged = historyChangedSlot();
+let snapshotReader: HomeReader | undefined;
+const homeSnapshot = homeSnapshotWriter({
+  historyChanged,
+  snapshot: homeSnapshotSlot(),
+  // Opened on the first change, not at start: the way to the worker's first answer stays as it was.
+  read: (now) => {
+    snapshotReader ??= homeReader(() => db.open());
+    return readHomeSnapshot(snapshotReader, now);
+  },
+  now: Date.now,
+});
 // Before any call event: the calls the last session was on when the browser stopped are queued.
 const ready = recoverAfterRestart({
   sessionMark: sessionSlot<number>('sessionStartedAt'),
@@ -119,7 +133,7 @@ const background = createBackground({
   ready,
   onLiveCalls: shadows.sync,
   onQuiet: updateGate.reloadIfQuiet,
-  onHistoryChanged: () => historyChanged.write(Date.now()),
+  onHistoryChanged: homeSnapshot.changed,
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
   onTalkStart: createTalkStart({
     loadSettings,
@@ -182,10 +196,14 @@ const notificationActions = createNotificationActions({
   rateTough: (callKey) => background.rate(callKey, 'tough'),
   clear: (id) => browser.notifications.clear(id),
 });
-const reminders = browserReminders(db, async (id) => {
-  await pendingFollowUpSlot().write({ id, requestedAt: Date.now() });
-  await openRoutine();
-});
+const reminders = browserReminders(
+  db,
+  async (id) => {
+    await pendingFollowUpSlot().write({ id, requestedAt: Date.now() });
+    await openRoutine();
+  },
+  homeSnapshot.changed,
+);
 // Nudges and follow-up reminders share the notifications API; each takes only its own ids.
 browser.notifications.onClicked.addListener((id) => {
   void notificationActions.clicked(id);
@@ -223,7 +241,7 @@ const retention = createRetentionSchedule({
   loadSettings,
   alarms: browser.alarms,
   now: Date.now,
-  onDeleted: () => refreshBadge(db),
+  onDeleted: () => Promise.all([refreshBadge(db), homeSnapshot.changed()]).then(() => undefined),
   forgetReminders: reminders.forget,
 });
 browser.alarms.onAlarm.addListener((alarm) => void retention.onAlarm(alarm));

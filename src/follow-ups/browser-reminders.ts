@@ -21,13 +21,18 @@ function notificationFor(followUp: FollowUpRecord): ReminderNotification {
 }
 
 /** The reminders over the real alarms and notifications APIs. */
-export function browserReminders(db: ReboundDb, openFollowUp: (id: number) => Promise<void> = async () => undefined) {
+export function browserReminders(
+  db: ReboundDb,
+  openFollowUp: (id: number) => Promise<void> = async () => undefined,
+  onChanged?: () => Promise<unknown>,
+) {
   return createReminders({
     db,
     alarms: browser.alarms,
     notifications: browser.notifications,
     notificationFor,
     openFollowUp,
+    onChanged,
     now: Date.now,
   });
 }

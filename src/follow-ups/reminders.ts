@@ -45,6 +45,8 @@ export interface ReminderDeps {
   notificationFor(followUp: FollowUpRecord): ReminderNotification;
   /** Opens the popup on this follow-up. */
   openFollowUp(id: number): Promise<void>;
+  /** After a follow-up is done or snoozed: the popup's snapshot of home is stored again. */
+  onChanged?(): Promise<unknown>;
   now(): number;
 }
 
@@ -62,11 +64,13 @@ export function createReminders(deps: ReminderDeps) {
 
   const done = async (id: number): Promise<void> => {
     await markFollowUpDone(deps.db, id, deps.now());
+    void deps.onChanged?.().catch(() => undefined);
     await clear(id);
   };
 
   const snooze = async (id: number, forMs = SNOOZE_MS): Promise<void> => {
     await snoozeFollowUp(deps.db, id, deps.now() + forMs);
+    void deps.onChanged?.().catch(() => undefined);
     await deps.notifications.clear(reminderId(id));
     const followUp = await followUpById(deps.db, id);
     if (followUp) await schedule(followUp);

@@ -17,7 +17,7 @@ import type { PendingRoutine } from '../routine/pending-routine';
 import { type FinishedRoutine, resetRow } from '../routine/reset-row';
 import type { RoutineKind } from '../routine/routines';
 import type { Settings } from '../settings/settings';
-import { Home, type HomeFirstScreen, readHomeFirstScreen } from './Home';
+import { type HistoryRead, Home, type HomeFirstScreen, readHomeFirstScreen } from './Home';
 
 /** What a follow-up saved in each routine is for. */
 const FOLLOW_UP_KINDS: Record<RoutineKind, FollowUpRecord['kind']> = {
@@ -62,6 +62,8 @@ export interface AppProps {
   reader: HomeReader;
   /** Home's first screen, when its reads were started before the app (see boot.ts). */
   firstScreen?: Promise<HomeFirstScreen>;
+  /** The database's answer, which the first screen may have come before (see boot.ts). */
+  history?: Promise<HistoryRead>;
   pendingRoutine: SessionSlot<PendingRoutine>;
   writeFailure: SessionSlot<WriteFailure>;
   pendingFollowUp: SessionSlot<PendingFollowUp>;
@@ -86,7 +88,7 @@ export interface AppProps {
 
 type View =
   | { name: 'loading' }
-  | { name: 'home'; focusFollowUp?: number; first?: HomeFirstScreen }
+  | { name: 'home'; focusFollowUp?: number; first?: HomeFirstScreen; confirm?: Promise<HistoryRead> }
   | { name: 'log-call'; LogCallForm: typeof import('./manual/LogCallForm')['LogCallForm'] }
   | { name: 'routine'; kind: RoutineKind; call?: CallRecord; resume?: RoutineDraft; parts: RoutineParts };
 
@@ -126,6 +128,7 @@ export function App(props: AppProps) {
       name: 'home',
       focusFollowUp,
       first: await firstScreen,
+      confirm: props.history,
     });
     const start = async (): Promise<View> => {
       const [pending, followUp, saved] = await Promise.all([
@@ -250,6 +253,7 @@ export function App(props: AppProps) {
           followUpActions={props.followUps}
           focusFollowUp={view.focusFollowUp}
           first={view.first}
+          confirm={view.confirm}
           offeredNudge={props.offeredNudge}
           opening={busy}
           openFailure={failure}

@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OfferedNudge } from '../calls/offered-nudge';
 import type { HomeReader, HomeSnapshot, LastCall } from '../db/home-reader';
+import { FOLLOW_UPS_SHOWN, followUpsSince, readHomeSnapshot } from '../db/home-snapshot';
 import type { CallRecord, FollowUpRecord } from '../db/schema';
-import { type DayNumbers, startOfDay } from '../db/today';
+import type { DayNumbers } from '../db/today';
 import type { WriteFailure } from '../db/write-failure';
 import { dialerLabel } from '../dialers/dialer-label';
 import { callOriginLabel } from '../format/call-source-label';
@@ -58,6 +59,8 @@ interface HomeProps {
   offeredNudge?: SessionSlot<OfferedNudge>;
   /** What home shows first, when it was read before home was drawn (else home reads it). */
   first?: HomeFirstScreen;
+  /** The database's answer after a first screen drawn from the stored snapshot: it wins. */
+  confirm?: Promise<HistoryRead>;
   /** Called once the first figures are on screen and the page is idle: what can wait loads from then on. */
   onShown?(): void;
   /** A screen past home is loading (its code, the database). */
@@ -69,15 +72,21 @@ interface HomeProps {
 /** From this many tough calls in a day the home offers the rough-run routine. */
 const ROUGH_RUN_FROM_TOUGH_CALLS = 2;
 
-/** Follow-ups shown: open ones from a week back on, soonest first. */
-const FOLLOW_UPS_SINCE_MS = 7 * 24 * 60 * 60 * 1000;
-const FOLLOW_UPS_SHOWN = 5;
-
-/** Everything the home screen shows at once, read before it is first drawn. */
-export interface HomeFirstScreen {
+/** Home's part of the history, or why it could not be read. */
+export interface HistoryRead {
   /** Undefined when the history could not be read; `error` says why. */
   snapshot?: HomeSnapshot;
   error?: string;
+}
+
+export const readHistory = (snapshot: Promise<HomeSnapshot>): Promise<HistoryRead> =>
+  snapshot.then(
+    (read) => ({ snapshot: read }),
+    (failed) => ({ error: errorText(failed) }),
+  );
+
+/** Everything the home screen shows at once, read before it is first drawn. */
+export interface HomeFirstScreen extends HistoryRead {
   live: string[];
   failure?: WriteFailure;
   /** The snooze, when it was read with the rest (else the snooze control reads it). */
@@ -95,10 +104,7 @@ export async function readHomeFirstScreen(
   now: number,
 ): Promise<HomeFirstScreen> {
   const [history, live, failure] = await Promise.all([
-    reader.snapshot(startOfDay(now), now - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN).then(
-      (snapshot) => ({ snapshot }),
-      (failed) => ({ error: errorText(failed) }),
-    ),
+    readHistory(readHomeSnapshot(reader, now)),
     liveCallSources().catch(() => []),
     writeFailure.read().catch(() => undefined),
   ]);
@@ -134,6 +140,21 @@ export function Home(props: HomeProps) {
     });
   }, [reader, now, liveCallSources, writeFailure]);
 
+  useEffect(() => {
+    let current = true;
+    props.confirm?.then((read) => {
+      if (!current) return;
+      if (read.error !== undefined) setError(read.error);
+      if (!read.snapshot) return;
+      setLast(read.snapshot.last);
+      setToday(read.snapshot.today);
+      setFollowUps(read.snapshot.followUps);
+    });
+    return () => {
+      current = false;
+    };
+  }, [props.confirm]);
+
   // What can wait starts once the page is idle after home is drawn, so it never holds up that paint.
   const [settled, setSettled] = useState(false);
   useEffect(() => {
@@ -155,7 +176,7 @@ export function Home(props: HomeProps) {
   useEffect(() => {
     if (followUpsVersion === 0) return;
     reader
-      .openFollowUps(now() - FOLLOW_UPS_SINCE_MS, FOLLOW_UPS_SHOWN)
+      .openFollowUps(followUpsSince(now()), FOLLOW_UPS_SHOWN)
       .then(setFollowUps, (failure) => setError(errorText(failure)));
   }, [reader, now, followUpsVersion]);
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { LIVE_CALLS_KEY, liveCallSources, liveCallsSlot } from '../calls/live-calls-state';
 import { homeReader } from '../db/home-reader';
+import { homeSnapshotSlot } from '../db/home-snapshot';
 import type { ReboundDb } from '../db/schema';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { downloadFollowUpIcs } from '../follow-ups/ics-download';
@@ -25,6 +26,7 @@ const boot = startPopupBoot({
   reader: homeReader(openDb),
   now: Date.now(),
   mark: (name) => performance.mark(name),
+  saveSnapshot: (stored) => homeSnapshotSlot().write(stored),
 });
 
 const inWindow = new URLSearchParams(location.search).has('window');
@@ -33,7 +35,8 @@ document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 if (inWindow) document.documentElement.classList.add('in-window');
 
 const settingsStore = () => import('../settings/settings-store');
-const reminders = () => openDb().then((db) => browserReminders(db));
+const notifyHistoryChanged = () => browser.runtime.sendMessage({ type: 'history-changed' });
+const reminders = () => openDb().then((db) => browserReminders(db, undefined, notifyHistoryChanged));
 
 const root = document.getElementById('app');
 if (root) {
@@ -42,6 +45,7 @@ if (root) {
       openDb={openDb}
       reader={boot.reader}
       firstScreen={boot.firstScreen}
+      history={boot.history}
       pendingRoutine={boot.pendingRoutine}
       writeFailure={boot.writeFailure}
       pendingFollowUp={boot.pendingFollowUp}
@@ -66,7 +70,7 @@ if (root) {
         downloadIcs: (followUp) => downloadFollowUpIcs(followUp, Date.now()),
       }}
       offeredNudge={boot.offeredNudge}
-      notifyHistoryChanged={() => browser.runtime.sendMessage({ type: 'history-changed' })}
+      notifyHistoryChanged={notifyHistoryChanged}
       openOptions={() => void browser.runtime.openOptionsPage()}
       activeTabHost={activeTabHost}
       uniqueId={() => crypto.randomUUID()}

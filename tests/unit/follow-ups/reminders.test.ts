@@ -13,15 +13,17 @@ function setup() {
   const alarms = { create: vi.fn(), clear: vi.fn(async () => true) };
   const notifications = { create: vi.fn(async (id: string) => id), clear: vi.fn(async () => true) };
   const openFollowUp = vi.fn(async () => undefined);
+  const onChanged = vi.fn(async () => undefined);
   const reminders = createReminders({
     db,
     alarms,
     notifications,
     notificationFor: (followUp) => ({ type: 'basic', iconUrl: 'icon.png', title: followUp.who, message: 'm' }),
     openFollowUp,
+    onChanged,
     now: () => now,
   });
-  return { reminders, alarms, notifications, openFollowUp };
+  return { reminders, alarms, notifications, openFollowUp, onChanged };
 }
 
 beforeEach(() => {
@@ -74,6 +76,21 @@ describe('follow-up reminders', () => {
     await reminders.onButtonClicked(id, 0);
     expect((await db.followUps.get(followUp.id))?.doneAt).toBe(NOW);
     expect(alarms.clear).toHaveBeenCalledWith(id);
+  });
+
+  it('says each done or snooze once written, so the popup home snapshot is stored again', async () => {
+    const { reminders, onChanged } = setup();
+    const followUp = await addFollowUp(db, { who: 'Dana', dueAt: NOW });
+    const seen: unknown[] = [];
+    onChanged.mockImplementation(async () => {
+      const stored = await db.followUps.get(followUp.id);
+      seen.push({ snoozedUntil: stored?.snoozedUntil, doneAt: stored?.doneAt });
+    });
+    await reminders.snooze(followUp.id);
+    await vi.waitFor(() => expect(seen).toEqual([{ snoozedUntil: NOW + SNOOZE_MS, doneAt: undefined }]));
+    await reminders.done(followUp.id);
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen[1]).toEqual({ snoozedUntil: NOW + SNOOZE_MS, doneAt: NOW });
   });
 
   it('re-creates alarms for open follow-ups on start-up, and not for those done or already shown', async () => {

@@ -4,6 +4,7 @@ import { type FollowUpGroups, followUpGroups, setFollowUpDone } from '../../../d
 import type { FollowUpRecord, ReboundDb } from '../../../db/schema';
 import { formatDateTime } from '../../../format/date-time';
 import { type MessageKey, t } from '../../../platform/i18n';
+import { notifyHistoryChanged } from '../../notify-history-changed';
 import { optionsDb } from '../../options-db';
 
 interface FollowUpsSectionProps {
@@ -31,8 +32,12 @@ export function FollowUpsView({ db, now }: FollowUpsSectionProps) {
   }, [reload]);
 
   const toggle = (followUp: FollowUpRecord) =>
-    setFollowUpDone(db, followUp.id, followUp.doneAt === undefined ? now() : undefined).then(reload, () =>
-      setStatus(t('optionsSaveFailed')),
+    setFollowUpDone(db, followUp.id, followUp.doneAt === undefined ? now() : undefined).then(
+      () => {
+        void notifyHistoryChanged();
+        return reload();
+      },
+      () => setStatus(t('optionsSaveFailed')),
     );
 
   if (!groups) return <p aria-busy="true">{status}</p>;

@@ -65,7 +65,7 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
       async () => {
         setDetail((await callDetail(db, callId)) ?? null);
         setStatus(t('optionsSaved'));
-        notifyHistoryChanged();
+        void notifyHistoryChanged();
         onChanged(callId);
       },
       () => setStatus(t('optionsSaveFailed')),
@@ -76,7 +76,7 @@ export function CallDetailDialog({ db, callId, now, onChanged, onDeleted, onClos
     deleteCall(db, callId).then(
       (followUpIds) => {
         void browserReminders(db).forget(followUpIds);
-        notifyHistoryChanged();
+        void notifyHistoryChanged();
         onDeleted(callId);
       },
       () => setStatus(t('historyDeleteFailed')),

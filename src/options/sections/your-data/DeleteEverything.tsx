@@ -16,7 +16,7 @@ export function DeleteEverything({ db, onDeleted }: { db: ReboundDb; onDeleted?(
       const followUpIds = await deleteAllHistory(db);
       await browserReminders(db).forget(followUpIds);
       await browser.storage.local.remove('settings');
-      notifyHistoryChanged();
+      await notifyHistoryChanged();
       setStatus(t('deleteAllDone'));
       onDeleted?.();
     } catch {

@@ -52,7 +52,7 @@ export function ImportPanel({ db, onImported }: { db: ReboundDb; onImported?(): 
     try {
       const done = await applyImport(db, document, (written, total) => setStep({ name: 'applying', written, total }));
       if (useSettings && document.settings !== undefined) await saveSettings(settingsFrom(document.settings));
-      notifyHistoryChanged();
+      await notifyHistoryChanged();
       setStatus(
         t('importDone', [formatCount(done.calls.add), formatCount(done.resets.add), formatCount(done.followUps.add)]),
       );
