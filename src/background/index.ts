@@ -7,9 +7,10 @@ import { writeFailureSlot } from '../db/write-failure';
 import { makeWidgetOffer } from '../dialers/widget-offers';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
-import { browser, type Runtime } from '../platform/browser';
+import { browser } from '../platform/browser';
 import { hostAccess } from '../platform/host-access';
 import { localSlot } from '../platform/local-store';
+import { answeringWithPromises } from '../platform/promised-answers';
 import { sessionSlot } from '../platform/session-store';
 import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
@@ -129,11 +130,13 @@ const startup = afterFirstAnswer(STARTUP_IDLE_MS);
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers
 // events to listeners that exist when its script finishes its first run.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const answer = background.onMessage(message, sender);
-  void Promise.resolve(answer).then(startup.answered, startup.answered);
-  return answer;
-});
+browser.runtime.onMessage.addListener(
+  answeringWithPromises((message, sender) => {
+    const answer = background.onMessage(message, sender);
+    void Promise.resolve(answer).then(startup.answered, startup.answered);
+    return answer;
+  }),
+);
 browser.tabs.onRemoved.addListener((tabId) => {
   signalLimit.forget(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
