@@ -1,5 +1,8 @@
+// First, so its two storage reads start before the rest of the worker is evaluated.
+import './first-answer-reads';
+
 import { detectorTrailsSlot } from '../calls/detector-trail';
-import { liveCallsSlot } from '../calls/live-calls-state';
+import { LIVE_CALLS_KEY, liveCallsSlot } from '../calls/live-calls-state';
 import { offeredNudgeSlot } from '../calls/offered-nudge';
 import { historyChangedSlot } from '../db/history-changed';
 import { openReboundDb } from '../db/schema';
@@ -8,6 +11,7 @@ import { makeWidgetOffer } from '../dialers/widget-offers';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
 import { browser } from '../platform/browser';
+import { firstReadSlot, readThroughFirst } from '../platform/first-reads';
 import { hostAccess } from '../platform/host-access';
 import { localSlot } from '../platform/local-store';
 import { answeringWithPromises } from '../platform/promised-answers';
@@ -22,6 +26,7 @@ import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
 import { droppedMessageCounter } from './dropped-messages';
+import { LOCAL_KEYS, localReads, SESSION_KEYS, sessionReads } from './first-answer-reads';
 import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-call-shadows';
 import { LiveCalls } from './live-calls';
 import { createBackground } from './message-handler';
@@ -47,37 +52,41 @@ const STARTUP_IDLE_MS = 1000;
 const db = openReboundDb();
 // Opened now, beside the session reads below, rather than by the first call's write.
 db.open().catch((error) => console.error('Rebound background: the database did not open:', error));
-const settings = settingsCache(loadSettingsInForce);
+const readLocal = readThroughFirst(browser.storage.local, localReads);
+const settings = settingsCache(() => loadSettingsInForce(readLocal));
 settings.load().catch(() => undefined);
 const loadSettings = settings.load;
 browser.storage.onChanged.addListener((changes, area) => {
   if (changesSettings(changes, area)) settings.forget();
 });
 const signalLimit = signalRateLimit();
-const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
+/** A slot whose reads come from the worker's first read of its area until the key changes. */
+const sessionFirst = <T>(key: string) => firstReadSlot(sessionSlot<T>(key), key, sessionReads);
+const localFirst = <T>(key: string) => firstReadSlot(localSlot<T>(key), key, localReads);
+const nudgedCalls = sessionFirst<Record<string, number>>(SESSION_KEYS.nudgedCalls);
 const pendingRoutine = pendingRoutineSlot();
 const breathTab = sessionSlot<number>('breathTab');
 // Durable, so a nudge held when the browser quits can still be offered after it.
-const heldNudge = localSlot<HeldNudge>('heldNudge');
-const lastNudgeAt = sessionSlot<number>('lastNudgeAt');
+const heldNudge = localFirst<HeldNudge>(LOCAL_KEYS.heldNudge);
+const lastNudgeAt = sessionFirst<number>(SESSION_KEYS.lastNudgeAt);
 const nudgeFlow = createNudgeFlow({
   db,
   loadSettings,
   heldNudge,
-  shortCalls: sessionSlot<Record<string, ShortCall>>('shortCalls'),
+  shortCalls: sessionFirst<Record<string, ShortCall>>(SESSION_KEYS.shortCalls),
   lastNudgeAt,
-  readSnooze,
+  readSnooze: () => readSnooze(readLocal),
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
 });
-const liveCalls = new LiveCalls(liveCallsSlot());
+const liveCalls = new LiveCalls(firstReadSlot(liveCallsSlot(), LIVE_CALLS_KEY, sessionReads));
 liveCalls.prefetch();
-const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
+const shadowSlot = localFirst<LiveCallShadows>(LOCAL_KEYS.shadows);
 const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
 const historyChanged = historyChangedSlot();
 // Before any call event: the calls the last session was on when the browser stopped are queued.
 const ready = recoverAfterRestart({
-  sessionMark: sessionSlot<number>('sessionStartedAt'),
+  sessionMark: sessionFirst<number>(SESSION_KEYS.sessionMark),
   shadows: shadowSlot,
   heldNudge,
   offeredNudge: offeredNudgeSlot(),
