@@ -1,11 +1,14 @@
 // First, so its two storage reads start before the rest of the worker is evaluated.
 import './first-answer-reads';
 
+import type { EndedCall } from '../calls/call';
 import { detectorTrailsSlot } from '../calls/detector-trail';
 import { LIVE_CALLS_KEY, liveCallsSlot } from '../calls/live-calls-state';
 import { offeredNudgeSlot } from '../calls/offered-nudge';
+import { callWrites } from '../db/call-writes';
+import { ratingsSince, recordEndedCalls } from '../db/calls';
 import { historyChangedSlot } from '../db/history-changed';
-import { openReboundDb } from '../db/schema';
+import { openReboundDb, SCHEMA_VERSION } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { makeWidgetOffer } from '../dialers/widget-offers';
 import { browserReminders } from '../follow-ups/browser-reminders';
@@ -50,8 +53,12 @@ self.addEventListener('error', (event) => console.error('Rebound background:', e
 const STARTUP_IDLE_MS = 1000;
 
 const db = openReboundDb();
-// Opened now, beside the session reads below, rather than by the first call's write.
-db.open().catch((error) => console.error('Rebound background: the database did not open:', error));
+// A call's end and its nudge need no Dexie (see callWrites): Dexie opens after the first answer.
+const callStore = callWrites({ schemaVersion: SCHEMA_VERSION });
+const recordCalls = async (calls: readonly EndedCall[]) => {
+  if (!(await callStore.record(calls))) await recordEndedCalls(db, calls);
+};
+const ratingsOfCallsSince = async (since: number) => (await callStore.ratingsSince(since)) ?? ratingsSince(db, since);
 const readLocal = readThroughFirst(browser.storage.local, localReads);
 const settings = settingsCache(() => loadSettingsInForce(readLocal));
 settings.load().catch(() => undefined);
@@ -71,6 +78,7 @@ const heldNudge = localFirst<HeldNudge>(LOCAL_KEYS.heldNudge);
 const lastNudgeAt = sessionFirst<number>(SESSION_KEYS.lastNudgeAt);
 const nudgeFlow = createNudgeFlow({
   db,
+  ratingsSince: ratingsOfCallsSince,
   loadSettings,
   heldNudge,
   shortCalls: sessionFirst<Record<string, ShortCall>>(SESSION_KEYS.shortCalls),
@@ -108,6 +116,7 @@ const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   db,
+  recordCalls,
   liveCalls,
   nudgedCalls,
   pendingRoutine,
@@ -179,6 +188,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' && 'routineDraft' in changes) void updateGate.reloadIfQuiet();
 });
 
+startup.later(() => db.open().catch((error) => console.error('Rebound background: the database did not open:', error)));
 startup.later(() => void syncDetectorRegistration());
 // The calls a browser restart left are queued by `ready`, and written with the rest of the backlog.
 startup.later(() => void ready.then(() => background.flushUnwritten()));
