@@ -1,16 +1,19 @@
 /**
- * Worker builds compared in one run, so the machine's mood weighs on all alike (a lever's before
- * and after): `npx tsx scripts/bench/worker-ab.ts <dir> <dir>… [--cold N] [--calls M]`, each dir
- * an unpacked Chromium build (a copy of dist/demo/chrome), run in the order given: name them
- * `before after after before`. Each run is a fresh browser and profile measuring what
- * `npm run bench -- --only cold-start,webrtc` does, with the same functions and settings.
+ * Worker builds compared sample by sample, so the machine's load weighs on all alike (a lever's
+ * before and after): `npx tsx scripts/bench/worker-ab.ts <dir> <dir>… [--rounds N]`, each dir an
+ * unpacked Chromium build (a copy of dist/demo/chrome). Every build gets its own browser and
+ * profile, all open at once; each round takes, build after build in a rotating order, one warm
+ * and one cold signal → toast and one WebRTC close() → toast, measured by the same functions as
+ * `npm run bench -- --only cold-start,webrtc`, with its settings. On a shared machine, runs of
+ * one build after another mostly compared the load of the minutes each ran in.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_SETTINGS } from '../bench';
 import { launchExtension } from '../driver/extension-session';
-import { webrtcDetectionLatency } from './detection-latency';
-import { coldStart } from './worker';
+import { webrtcCallToToast } from './detection-latency';
+import { percentile } from './figures';
+import { coldStartRounds } from './worker';
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -20,34 +23,46 @@ const builds = process.argv
   .slice(2)
   .filter((arg, index, all) => !arg.startsWith('--') && !all[index - 1]?.startsWith('--'))
   .map((dir) => path.resolve(dir));
-if (builds.length < 2) throw new Error('usage: worker-ab.ts <dir> <dir>… [--cold N] [--calls M]');
-const colds = option('cold', 30);
-const calls = option('calls', 50);
+if (builds.length < 2) throw new Error('usage: worker-ab.ts <dir> <dir>… [--rounds N]');
+const rounds = option('rounds', 30);
 
-const figure = (figures: { name: string; value: number }[], name: string) =>
-  figures.find((f) => f.name === name)?.value ?? Number.NaN;
-const cell = (figures: { name: string; value: number }[], name: string) =>
-  `${figure(figures, `${name} p50`).toFixed(1)} / ${figure(figures, `${name} p95`).toFixed(1)}`;
-
-const rows: string[] = [];
-for (const build of builds) {
-  const session = await launchExtension({ extensionDir: build });
-  try {
-    await session.setSettings(BENCH_SETTINGS);
-    const figures = [
-      ...(calls > 0 ? await webrtcDetectionLatency(session, calls) : []),
-      ...(await coldStart(session, colds)),
-    ];
-    const load = os.loadavg()[0]?.toFixed(1);
-    rows.push(
-      `| ${path.basename(build)} | ${cell(figures, 'WebRTC call close() → toast')} | ${cell(figures, 'cold start: first signal → toast')} | ${cell(figures, 'warm: signal → toast')} | ${load} |`,
-    );
-    console.log(rows[rows.length - 1]);
-  } finally {
-    await session.close();
-  }
+const sessions = [];
+for (const extensionDir of builds) {
+  const session = await launchExtension({ extensionDir });
+  await session.setSettings(BENCH_SETTINGS);
+  sessions.push({
+    session,
+    dialer: await coldStartRounds(session),
+    cold: [] as number[],
+    warm: [] as number[],
+    webrtc: [] as number[],
+  });
 }
-console.log(`\n${colds} cold starts and ${calls} WebRTC calls a run; p50 / p95, ms`);
-console.log('| build | WebRTC close() → toast | cold start: signal → toast | warm: signal → toast | load average |');
-console.log('| --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
+const loads: number[] = [];
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < sessions.length; turn++) {
+      const side = sessions[(round + turn) % sessions.length];
+      if (!side) continue;
+      const { warm, cold } = await side.dialer.round();
+      side.warm.push(warm);
+      side.cold.push(cold);
+      side.webrtc.push(await webrtcCallToToast(side.session));
+    }
+    loads.push(os.loadavg()[0] ?? 0);
+  }
+} finally {
+  for (const { session } of sessions) await session.close();
+}
+
+const cell = (samples: number[]) => `${percentile(samples, 50).toFixed(1)} / ${percentile(samples, 95).toFixed(1)}`;
+console.log(
+  `${rounds} rounds, builds taking turns; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}; p50 / p95, ms`,
+);
+console.log('| build | cold start: signal → toast | warm: signal → toast | WebRTC close() → toast |');
+console.log('| --- | --- | --- | --- |');
+sessions.forEach((side, index) => {
+  console.log(
+    `| ${path.basename(builds[index] ?? '')} | ${cell(side.cold)} | ${cell(side.warm)} | ${cell(side.webrtc)} |`,
+  );
+});
