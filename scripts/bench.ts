@@ -72,7 +72,7 @@ const SIZES = {
 };
 
 /** Settings that let every bench call be nudged, so each one shows in the latency figures. */
-const BENCH_SETTINGS = {
+export const BENCH_SETTINGS = {
   minCallSeconds: 0,
   skipOutcomes: [],
   cooldownMinutes: 0,

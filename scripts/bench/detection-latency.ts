@@ -108,21 +108,24 @@ export async function domDetectionLatency(session: ExtensionSession, calls: numb
 }
 
 /** A two-peer WebRTC call with audio (fake microphone): the end is the page's close(). */
+/** One WebRTC call on a fresh page (the fixture makes one call per load, as a softphone tab would): close() → toast. */
+export async function webrtcCallToToast(session: ExtensionSession): Promise<number> {
+  const page = await openWatched(session, 'webrtc-call/index.html');
+  await page.click('#start-button');
+  await page.waitForFunction(() => document.getElementById('call-status')?.textContent === 'Connected', null, {
+    timeout: 15_000,
+  });
+  await page.waitForTimeout(100);
+  const endedAt = await clickStamped(page, '#hangup-button');
+  const latency = (await waitForToastCount(page, 1)) - endedAt;
+  await page.waitForTimeout(500);
+  await page.close();
+  return latency;
+}
+
 export async function webrtcDetectionLatency(session: ExtensionSession, calls: number): Promise<Figure[]> {
   const samples: number[] = [];
-  for (let i = 1; i <= calls; i++) {
-    // A fresh page per call: the fixture makes one call per load, as a softphone tab would.
-    const page = await openWatched(session, 'webrtc-call/index.html');
-    await page.click('#start-button');
-    await page.waitForFunction(() => document.getElementById('call-status')?.textContent === 'Connected', null, {
-      timeout: 15_000,
-    });
-    await page.waitForTimeout(100);
-    const endedAt = await clickStamped(page, '#hangup-button');
-    samples.push((await waitForToastCount(page, 1)) - endedAt);
-    await page.waitForTimeout(500);
-    await page.close();
-  }
+  for (let i = 1; i <= calls; i++) samples.push(await webrtcCallToToast(session));
   return [
     { group: 'detection', name: 'WebRTC calls', value: calls, unit: 'calls' },
     ...latencyFigures('detection', 'WebRTC call close() → toast', samples, '≤ 100 ms'),

@@ -21,20 +21,39 @@ function postEnd(page: Page, callId: string): Promise<number> {
   }, callId);
 }
 
-export async function coldStart(session: ExtensionSession, rounds: number): Promise<Figure[]> {
+/**
+ * A demo dialer whose next call's end is timed twice: `round()` ends one call on a running
+ * worker (warm), stops the worker, ends another (cold), and returns both latencies.
+ */
+export async function coldStartRounds(session: ExtensionSession) {
   const { page } = await openWatchedDialer(session);
+  let toasts = 0;
+  let round = 0;
+  return {
+    async round(): Promise<{ warm: number; cold: number }> {
+      round += 1;
+      const warmAt = await postEnd(page, `warm-${round}-${Date.now()}`);
+      const warm = (await waitForToastCount(page, ++toasts)) - warmAt;
+      await session.stopServiceWorker();
+      const coldAt = await postEnd(page, `cold-${round}-${Date.now()}`);
+      const cold = (await waitForToastCount(page, ++toasts, 20_000)) - coldAt;
+      await page.waitForTimeout(1000);
+      return { warm, cold };
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function coldStart(session: ExtensionSession, rounds: number): Promise<Figure[]> {
+  const dialer = await coldStartRounds(session);
   const warm: number[] = [];
   const cold: number[] = [];
-  let toasts = 0;
   for (let round = 0; round < rounds; round++) {
-    const warmAt = await postEnd(page, `warm-${round}-${Date.now()}`);
-    warm.push((await waitForToastCount(page, ++toasts)) - warmAt);
-    await session.stopServiceWorker();
-    const coldAt = await postEnd(page, `cold-${round}-${Date.now()}`);
-    cold.push((await waitForToastCount(page, ++toasts, 20_000)) - coldAt);
-    await page.waitForTimeout(1000);
+    const sample = await dialer.round();
+    warm.push(sample.warm);
+    cold.push(sample.cold);
   }
-  await page.close();
+  await dialer.close();
   return [
     ...latencyFigures('worker', 'cold start: first signal → toast', cold).filter((f) => !f.name.endsWith('max')),
     ...latencyFigures('worker', 'warm: signal → toast', warm).filter((f) => !f.name.endsWith('max')),

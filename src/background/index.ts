@@ -1,17 +1,25 @@
+// First, so its two storage reads start before the rest of the worker is evaluated.
+import './first-answer-reads';
+
+import type { EndedCall } from '../calls/call';
 import { detectorTrailsSlot } from '../calls/detector-trail';
-import { liveCallsSlot } from '../calls/live-calls-state';
+import { LIVE_CALLS_KEY, liveCallsSlot } from '../calls/live-calls-state';
 import { offeredNudgeSlot } from '../calls/offered-nudge';
+import { callWrites } from '../db/call-writes';
+import { ratingsSince, recordEndedCalls } from '../db/calls';
 import { historyChangedSlot } from '../db/history-changed';
 import { type HomeReader, homeReader } from '../db/home-reader';
 import { homeSnapshotSlot, readHomeSnapshot } from '../db/home-snapshot';
-import { openReboundDb } from '../db/schema';
+import { openReboundDb, SCHEMA_VERSION } from '../db/schema';
 import { writeFailureSlot } from '../db/write-failure';
 import { makeWidgetOffer } from '../dialers/widget-offers';
 import { browserReminders } from '../follow-ups/browser-reminders';
 import { pendingFollowUpSlot } from '../follow-ups/pending-follow-up';
-import { browser, type Runtime } from '../platform/browser';
+import { browser } from '../platform/browser';
+import { firstReadSlot, readThroughFirst } from '../platform/first-reads';
 import { hostAccess } from '../platform/host-access';
 import { localSlot } from '../platform/local-store';
+import { answeringWithPromises } from '../platform/promised-answers';
 import { sessionSlot } from '../platform/session-store';
 import { routineDraftSlot } from '../routine/draft';
 import { pendingRoutineSlot } from '../routine/pending-routine';
@@ -23,6 +31,7 @@ import { createCommandHandler } from './commands';
 import { createDelivery } from './delivery';
 import { syncDetectorRegistration } from './detector-registration';
 import { droppedMessageCounter } from './dropped-messages';
+import { LOCAL_KEYS, localReads, SESSION_KEYS, sessionReads } from './first-answer-reads';
 import { homeSnapshotWriter } from './home-snapshot-writer';
 import { createShadowKeeper, type LiveCallShadows, SHADOW_ALARM } from './live-call-shadows';
 import { LiveCalls } from './live-calls';
@@ -48,36 +57,45 @@ self.addEventListener('error', (event) => console.error('Rebound background:', e
 const STARTUP_IDLE_MS = 1000;
 
 const db = openReboundDb();
-// Opened now, beside the session reads below, rather than by the first call's write.
-db.open().catch((error) => console.error('Rebound background: the database did not open:', error));
-const settings = settingsCache(loadSettingsInForce);
+// A call's end and its nudge need no Dexie (see callWrites): Dexie opens after the first answer.
+const callStore = callWrites({ schemaVersion: SCHEMA_VERSION });
+const recordCalls = async (calls: readonly EndedCall[]) => {
+  if (!(await callStore.record(calls))) await recordEndedCalls(db, calls);
+};
+const ratingsOfCallsSince = async (since: number) => (await callStore.ratingsSince(since)) ?? ratingsSince(db, since);
+const readLocal = readThroughFirst(browser.storage.local, localReads);
+const settings = settingsCache(() => loadSettingsInForce(readLocal));
 settings.load().catch(() => undefined);
 const loadSettings = settings.load;
 browser.storage.onChanged.addListener((changes, area) => {
   if (changesSettings(changes, area)) settings.forget();
 });
 const signalLimit = signalRateLimit();
-const nudgedCalls = sessionSlot<Record<string, number>>('nudgedCalls');
+/** A slot whose reads come from the worker's first read of its area until the key changes. */
+const sessionFirst = <T>(key: string) => firstReadSlot(sessionSlot<T>(key), key, sessionReads);
+const localFirst = <T>(key: string) => firstReadSlot(localSlot<T>(key), key, localReads);
+const nudgedCalls = sessionFirst<Record<string, number>>(SESSION_KEYS.nudgedCalls);
 const pendingRoutine = pendingRoutineSlot();
 const breathTab = sessionSlot<number>('breathTab');
 // Durable, so a nudge held when the browser quits can still be offered after it.
-const heldNudge = localSlot<HeldNudge>('heldNudge');
-const lastNudgeAt = sessionSlot<number>('lastNudgeAt');
+const heldNudge = localFirst<HeldNudge>(LOCAL_KEYS.heldNudge);
+const lastNudgeAt = sessionFirst<number>(SESSION_KEYS.lastNudgeAt);
 const nudgeFlow = createNudgeFlow({
   db,
+  ratingsSince: ratingsOfCallsSince,
   loadSettings,
   heldNudge,
-  shortCalls: sessionSlot<Record<string, ShortCall>>('shortCalls'),
+  shortCalls: sessionFirst<Record<string, ShortCall>>(SESSION_KEYS.shortCalls),
   lastNudgeAt,
-  readSnooze,
+  readSnooze: () => readSnooze(readLocal),
   deliver: createDelivery({ nudgedCalls, pendingRoutine, now: Date.now }),
   now: Date.now,
   // The end-to-end tests wait on it; a false constant in the store build, which drops it.
   ...(__REBOUND_DEMO__ ? { onDecided: nudgeOutcomeRecorder(sessionSlot(NUDGE_OUTCOMES_KEY)) } : {}),
 });
-const liveCalls = new LiveCalls(liveCallsSlot());
+const liveCalls = new LiveCalls(firstReadSlot(liveCallsSlot(), LIVE_CALLS_KEY, sessionReads));
 liveCalls.prefetch();
-const shadowSlot = localSlot<LiveCallShadows>('liveCallShadows');
+const shadowSlot = localFirst<LiveCallShadows>(LOCAL_KEYS.shadows);
 const shadows = createShadowKeeper({ slot: shadowSlot, alarms: browser.alarms, now: Date.now });
 const historyChanged = historyChangedSlot();
 let snapshotReader: HomeReader | undefined;
@@ -93,7 +111,7 @@ const homeSnapshot = homeSnapshotWriter({
 });
 // Before any call event: the calls the last session was on when the browser stopped are queued.
 const ready = recoverAfterRestart({
-  sessionMark: sessionSlot<number>('sessionStartedAt'),
+  sessionMark: sessionFirst<number>(SESSION_KEYS.sessionMark),
   shadows: shadowSlot,
   heldNudge,
   offeredNudge: offeredNudgeSlot(),
@@ -115,6 +133,7 @@ const background = createBackground({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   db,
+  recordCalls,
   liveCalls,
   nudgedCalls,
   pendingRoutine,
@@ -146,11 +165,13 @@ const startup = afterFirstAnswer(STARTUP_IDLE_MS);
 
 // Listeners are added synchronously at the top level: a woken service worker only delivers
 // events to listeners that exist when its script finishes its first run.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const answer = background.onMessage(message, sender);
-  void Promise.resolve(answer).then(startup.answered, startup.answered);
-  return answer;
-});
+browser.runtime.onMessage.addListener(
+  answeringWithPromises((message, sender) => {
+    const answer = background.onMessage(message, sender);
+    void Promise.resolve(answer).then(startup.answered, startup.answered);
+    return answer;
+  }),
+);
 browser.tabs.onRemoved.addListener((tabId) => {
   signalLimit.forget(tabId);
   void background.handleTrackerEvent({ kind: 'tab-closed', tabId, at: Date.now() });
@@ -184,6 +205,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'session' && 'routineDraft' in changes) void updateGate.reloadIfQuiet();
 });
 
+startup.later(() => db.open().catch((error) => console.error('Rebound background: the database did not open:', error)));
 startup.later(() => void syncDetectorRegistration());
 // The calls a browser restart left are queued by `ready`, and written with the rest of the backlog.
 startup.later(() => void ready.then(() => background.flushUnwritten()));

@@ -25,6 +25,12 @@ export interface BackgroundDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   db: ReboundDb;
+  /**
+   * Writes ended calls as recordEndedCalls does (each once, all or none); by default through
+   * Dexie. The worker writes them straight on IndexedDB (db/call-writes.ts), so a cold worker's
+   * first answer waits for no Dexie open.
+   */
+  recordCalls?(calls: readonly EndedCall[]): Promise<void>;
   liveCalls: LiveCalls;
   /** callKey → tab the nudge was shown in: only that tab may rate the call or ask for its reset. */
   nudgedCalls: SessionSlot<Record<string, number>>;
@@ -119,7 +125,7 @@ export function createBackground(deps: BackgroundDeps) {
     try {
       const calls = await deps.liveCalls.unwritten();
       if (calls.length > 0) {
-        await recordEndedCalls(deps.db, calls);
+        await (deps.recordCalls ? deps.recordCalls(calls) : recordEndedCalls(deps.db, calls));
         // Off the path to the nudge: LiveCalls applies updates in order, so the next flush already
         // sees these calls written; a worker stopped before that writes them again, once by callKey.
         void deps.liveCalls.markWritten(calls.map((call) => call.callKey)).catch(logError);

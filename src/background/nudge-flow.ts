@@ -3,6 +3,7 @@ import { callByKey, ratingsSince } from '../db/calls';
 import { resetForCall } from '../db/resets';
 import type { ReboundDb } from '../db/schema';
 import { type Escalation, supportContactOf } from '../messages/escalation';
+import type { CallRating } from '../messages/to-background';
 import type { SessionSlot } from '../platform/session-store';
 import type { Settings } from '../settings/settings';
 import type { CallTalk } from '../talk/conversation-figures';
@@ -63,6 +64,12 @@ export type NudgeOutcome =
 
 export interface NudgeFlowDeps {
   db: ReboundDb;
+  /**
+   * The ratings of calls ended since a time, newest first; by default through Dexie. The worker
+   * reads them straight from IndexedDB (db/call-writes.ts): a cold worker's first nudge then
+   * waits for no Dexie open.
+   */
+  ratingsSince?(since: number): Promise<(CallRating | undefined)[]>;
   loadSettings(): Promise<Settings>;
   heldNudge: SessionSlot<HeldNudge>;
   shortCalls: SessionSlot<Record<string, ShortCall>>;
@@ -104,7 +111,7 @@ export function createNudgeFlow(deps: NudgeFlowDeps) {
     const [snoozedUntil, lastNudgeAt, toughStreak] = await Promise.all([
       deps.readSnooze(),
       deps.lastNudgeAt.read(),
-      toughStreakToday(deps.db, now),
+      deps.ratingsSince ? deps.ratingsSince(startOfDay(now)).then(toughStreakOf) : toughStreakToday(deps.db, now),
     ]);
     return { now, liveCalls, snoozedUntil, lastNudgeAt, toughStreak };
   }

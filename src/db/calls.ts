@@ -27,7 +27,14 @@ export async function recordEndedCalls(db: ReboundDb, calls: readonly EndedCall[
 async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
   const existing = await db.calls.where('callKey').equals(call.callKey).first();
   if (existing) return existing;
-  const record: Omit<CallRecord, 'id'> = {
+  const record = callRecordOf(call);
+  const id = await db.calls.add(record as CallRecord);
+  return { ...record, id };
+}
+
+/** The row an ended call is stored as (call-writes.ts writes the same one without Dexie). */
+export function callRecordOf(call: EndedCall): Omit<CallRecord, 'id'> {
+  return {
     callKey: call.callKey,
     source: call.source,
     host: call.host,
@@ -41,8 +48,6 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
     tags: [],
     ...(call.talk ? { talk: call.talk } : {}),
   };
-  const id = await db.calls.add(record as CallRecord);
-  return { ...record, id };
 }
 
 /** Figures that arrived after their call was written; a call that already has figures keeps them. */

@@ -16,9 +16,8 @@ import {
   Dexie,
   type Middleware,
 } from 'dexie';
-import { MANUAL_SOURCE } from '../calls/manual-call';
 import { type Clock, nextDayStart } from './day-clock';
-import { buildRollups, type DayRollup, emptyRollup, firstResetTimes } from './day-rollups';
+import { buildRollups, type DayRollup, emptyRollup, firstResetTimes, withNewCalls } from './day-rollups';
 import type { CallRecord, ResetRecord } from './schema';
 
 export const ROLLUPS_TABLE = 'dayRollups';
@@ -205,19 +204,7 @@ async function countNewCalls(core: DBCore, trans: DBCoreTransaction, calls: Call
   }
   const days = [...byDay.keys()];
   const stored = (await rollups.getMany({ trans, keys: days })) as (DayRollup | undefined)[];
-  const updated = days.map((day, index) => {
-    const added = byDay.get(day) ?? [];
-    const rollup = stored[index] ?? emptyRollup(day);
-    const sources = [...rollup.sources];
-    for (const call of added) if (!sources.includes(call.source)) sources.push(call.source);
-    return {
-      ...rollup,
-      calls: rollup.calls + added.length,
-      loggedByHand: rollup.loggedByHand + added.filter((call) => call.source === MANUAL_SOURCE).length,
-      missed: rollup.missed + added.filter((call) => call.missed).length,
-      sources: sources.sort(),
-    };
-  });
+  const updated = days.map((day, index) => withNewCalls(stored[index] ?? emptyRollup(day), byDay.get(day) ?? []));
   await rollups.mutate({ type: 'put', trans, values: updated });
 }
 

@@ -64,6 +64,23 @@ export function emptyRollup(day: number): DayRollup {
   };
 }
 
+/**
+ * A day's roll-up once plain new calls (not tough, no reset names them yet) are added: they only
+ * count, by hand, missed, and by dialer. The Dexie upkeep and the background's own call writes
+ * (call-writes.ts) both go through here, so the two cannot count a call differently.
+ */
+export function withNewCalls(rollup: DayRollup, added: readonly CallRecord[]): DayRollup {
+  const sources = [...rollup.sources];
+  for (const call of added) if (!sources.includes(call.source)) sources.push(call.source);
+  return {
+    ...rollup,
+    calls: rollup.calls + added.length,
+    loggedByHand: rollup.loggedByHand + added.filter((call) => call.source === MANUAL_SOURCE).length,
+    missed: rollup.missed + added.filter((call) => call.missed).length,
+    sources: sources.sort(),
+  };
+}
+
 /** The first reset's completion for each call id among `resets`. */
 export function firstResetTimes(resets: Iterable<ResetRecord>): Map<number, number> {
   const first = new Map<number, number>();

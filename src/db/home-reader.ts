@@ -50,7 +50,11 @@ const done = <T>(request: IDBRequest<T>): Promise<T> =>
  * database is not created here (the open is aborted): Dexie creates it with its schema, and a
  * bare one would get in its way. The connection steps aside for an upgrade or a delete.
  */
-function openExisting(factory: IDBFactory, name: string, onClosed: () => void): Promise<IDBDatabase | undefined> {
+export function openExisting(
+  factory: IDBFactory,
+  name: string,
+  onClosed: () => void,
+): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {
     const request = factory.open(name);
     let missing = false;

@@ -1,7 +1,12 @@
 import { browser } from './browser';
 
 /** Where the last policy read is kept, for the start-up moment when Chrome has not loaded it yet. */
-const COPY_KEY = 'managedPolicyCopy';
+export const MANAGED_COPY_KEY = 'managedPolicyCopy';
+const COPY_KEY = MANAGED_COPY_KEY;
+
+/** storage.local.get's shape: the background answers it from its first read (first-reads.ts). */
+export type LocalReader = (keys: string[]) => Promise<Record<string, unknown>>;
+const readLocalNow: LocalReader = (keys) => browser.storage.local.get(keys);
 /**
  * Chrome holds storage.managed reads for the first seconds of a browser session, until its policy
  * has loaded (the first nudge waited 1.6–1.9 s for it here; later reads take 1–3 ms): past this
@@ -11,10 +16,11 @@ const MANAGED_READ_WAIT_MS = 100;
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-async function readPolicy(): Promise<Record<string, unknown>> {
+async function readPolicy(readLocal: LocalReader): Promise<Record<string, unknown>> {
   try {
-    const policy = (await browser.storage.managed.get()) ?? {};
-    const stored = await browser.storage.local.get(COPY_KEY);
+    // Side by side: the copy is only compared with the policy, never needed to read it.
+    const [read, stored] = await Promise.all([browser.storage.managed.get(), readLocal([COPY_KEY])]);
+    const policy = read ?? {};
     if (!sameJson(stored[COPY_KEY] ?? {}, policy)) await browser.storage.local.set({ [COPY_KEY]: policy });
     return policy;
   } catch {
@@ -22,9 +28,9 @@ async function readPolicy(): Promise<Record<string, unknown>> {
   }
 }
 
-async function lastPolicySeen(): Promise<Record<string, unknown>> {
+async function lastPolicySeen(readLocal: LocalReader): Promise<Record<string, unknown>> {
   try {
-    const stored = await browser.storage.local.get(COPY_KEY);
+    const stored = await readLocal([COPY_KEY]);
     return (stored[COPY_KEY] as Record<string, unknown> | undefined) ?? {};
   } catch {
     return {};
@@ -37,7 +43,7 @@ async function lastPolicySeen(): Promise<Record<string, unknown>> {
  * Empty when no policy names Rebound (Firefox rejects the read then; so may a browser without
  * managed storage). A read Chrome holds back at start-up yields the last policy seen.
  */
-export function readManagedStorage(): Promise<Record<string, unknown>> {
+export function readManagedStorage(readLocal: LocalReader = readLocalNow): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (policy: Record<string, unknown>) => {
@@ -46,8 +52,8 @@ export function readManagedStorage(): Promise<Record<string, unknown>> {
       clearTimeout(timer);
       resolve(policy);
     };
-    const timer = setTimeout(() => void lastPolicySeen().then(settle), MANAGED_READ_WAIT_MS);
-    void readPolicy().then(settle);
+    const timer = setTimeout(() => void lastPolicySeen(readLocal).then(settle), MANAGED_READ_WAIT_MS);
+    void readPolicy(readLocal).then(settle);
   });
 }
 

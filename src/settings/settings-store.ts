@@ -1,9 +1,14 @@
 import { browser } from '../platform/browser';
-import { readManagedStorage } from '../platform/managed-storage';
+import { type LocalReader, MANAGED_COPY_KEY, readManagedStorage } from '../platform/managed-storage';
 import { type ManagedPolicy, managedPolicyFrom, managedSettingsFrom, ownPart, withManaged } from './managed-settings';
 import { type Settings, settingsFrom } from './settings';
 
 const KEY = 'settings';
+
+/** Every storage.local key the settings in force are read from: the rep's own, the policy's last copy. */
+export const SETTINGS_LOCAL_KEYS = [KEY, MANAGED_COPY_KEY] as const;
+
+const readLocalNow: LocalReader = (keys) => browser.storage.local.get(keys);
 
 /** Each problem with the policy is told once per page or worker, not on every read. */
 const warned = new Set<string>();
@@ -16,8 +21,11 @@ const warnOnce = (message: string) => {
 type PolicyReader = (raw: unknown, warn: (message: string) => void) => ManagedPolicy;
 
 /** The settings in force need the policy without its dialers: no dialer catalog in the content scripts. */
-async function read(policyFrom: PolicyReader): Promise<{ own: Settings; policy: ManagedPolicy }> {
-  const [stored, managed] = await Promise.all([browser.storage.local.get(KEY), readManagedStorage()]);
+async function read(
+  policyFrom: PolicyReader,
+  readLocal: LocalReader = readLocalNow,
+): Promise<{ own: Settings; policy: ManagedPolicy }> {
+  const [stored, managed] = await Promise.all([readLocal([KEY]), readManagedStorage(readLocal)]);
   return { own: settingsFrom(stored[KEY]), policy: policyFrom(managed, warnOnce) };
 }
 
@@ -27,9 +35,12 @@ export async function loadSettingsWithPolicy(): Promise<{ settings: Settings; po
   return { settings: withManaged(own, policy), policy };
 }
 
-/** The settings in force: the rep's own, with what the organization sets on top. */
-export async function loadSettings(): Promise<Settings> {
-  const { own, policy } = await read(managedSettingsFrom);
+/**
+ * The settings in force: the rep's own, with what the organization sets on top. `readLocal`
+ * lets the background answer the storage.local part from its first read.
+ */
+export async function loadSettings(readLocal?: LocalReader): Promise<Settings> {
+  const { own, policy } = await read(managedSettingsFrom, readLocal);
   return withManaged(own, policy);
 }
 

@@ -7,8 +7,10 @@ export const SNOOZE_KEY = 'snoozedUntil';
  * The snooze lives in storage.local, not session: "rest of the day" must outlast a browser
  * restart. Written by the background (from the toast) and by the popup.
  */
-export async function readSnooze(): Promise<number | undefined> {
-  return snoozeIn(await browser.storage.local.get(SNOOZE_KEY));
+export async function readSnooze(
+  readLocal: (keys: string[]) => Promise<Record<string, unknown>> = (keys) => browser.storage.local.get(keys),
+): Promise<number | undefined> {
+  return snoozeIn(await readLocal([SNOOZE_KEY]));
 }
 
 /** The snooze's end in what storage.local answered, when it holds a sound one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import { loadSettings, saveSettings } from '../../src/settings/settings-store';
+import { loadSettings, SETTINGS_LOCAL_KEYS, saveSettings } from '../../src/settings/settings-store';
 import fakeBrowser from './fakes/fake-browser';
 
 describe('loadSettings', () => {
@@ -11,6 +11,17 @@ describe('loadSettings', () => {
   it('reads the settings from storage.local, field by field', async () => {
     await fakeBrowser.storage.local.set({ settings: { minCallSeconds: 0, breathSeconds: 900 } });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, minCallSeconds: 0 });
+  });
+
+  it('reads its storage.local keys through the reader it is given (the worker’s first read)', async () => {
+    await fakeBrowser.storage.local.set({ settings: { minCallSeconds: 0 } });
+    const asked: string[][] = [];
+    const readLocal = async (keys: string[]) => {
+      asked.push(keys);
+      return keys.includes('settings') ? { settings: { minCallSeconds: 90 } } : {};
+    };
+    expect(await loadSettings(readLocal)).toEqual({ ...DEFAULT_SETTINGS, minCallSeconds: 90 });
+    expect(asked.flat().sort()).toEqual([...SETTINGS_LOCAL_KEYS].sort());
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Issue 15, cold start: the worker is one classic, fully minified script (a cold worker answered
- * sooner than from the ES module build), and as strict as the module it was written as.
+ * sooner than from the ES module build), as strict as the module it was written as, and without
+ * the polyfill.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,10 @@ describe('the background script', () => {
   it('is a classic script: no import or export at its top level', () => {
     expect(background).not.toMatch(/^\s*(import|export)\s/m);
     expect(() => new Function(background)).not.toThrow();
+  });
+
+  it('runs on the browser’s own API: no webextension-polyfill to evaluate on a cold start', () => {
+    expect(background).not.toContain('webextension-polyfill');
   });
 
   it('is minified, whitespace included', () => {
