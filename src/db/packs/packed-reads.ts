@@ -1,0 +1,96 @@
+/**
+ * Reads of packed calls and resets through Dexie, for the readers in src/db. Each first lists
+ * the headers (one key-only read) and opens only the packs that can hold what it asks for. Inside
+ * a transaction, its scope must include the pack tables.
+ */
+import type { Table } from 'dexie';
+import type { CallRecord, ResetRecord } from '../schema';
+import { type CallPack, headerOf, type PackHeader, type PackKey, type ResetPack } from './pack-record';
+
+export interface PackTables {
+  callPacks: Table<CallPack, PackKey>;
+  resetPacks: Table<ResetPack, PackKey>;
+}
+
+type PackTable = Table<CallPack, PackKey> | Table<ResetPack, PackKey>;
+type RowOf<T> = T extends Table<infer P, PackKey> ? (P extends { rows: (infer R)[] } ? R : never) : never;
+
+const headers = async (table: PackTable): Promise<PackKey[]> => (await table.toCollection().primaryKeys()) as PackKey[];
+
+async function open<T extends PackTable>(table: T, keys: PackKey[]): Promise<RowOf<T>[][]> {
+  if (keys.length === 0) return [];
+  const packs = (await table.bulkGet(keys)) as ({ rows: RowOf<T>[] } | undefined)[];
+  return packs.flatMap((pack) => (pack ? [pack.rows] : []));
+}
+
+const overlaps = (header: PackHeader, from: number, to: number) => header.fromAt <= to && header.toAt >= from;
+
+/** Packed calls that ended in [from, to], in no particular order. */
+export async function packedCallsBetween(db: PackTables, from: number, to: number): Promise<CallRecord[]> {
+  const keys = (await headers(db.callPacks)).filter((key) => overlaps(headerOf(key), from, to));
+  return (await open(db.callPacks, keys)).flat().filter((call) => call.endedAt >= from && call.endedAt <= to);
+}
+
+/** Packed resets completed in [from, to], in no particular order. */
+export async function packedResetsBetween(db: PackTables, from: number, to: number): Promise<ResetRecord[]> {
+  const keys = (await headers(db.resetPacks)).filter((key) => overlaps(headerOf(key), from, to));
+  return (await open(db.resetPacks, keys))
+    .flat()
+    .filter((reset) => reset.completedAt >= from && reset.completedAt <= to);
+}
+
+/** The packed calls among `ids`, by id. */
+export async function packedCallsByIds(db: PackTables, ids: readonly number[]): Promise<Map<number, CallRecord>> {
+  const found = new Map<number, CallRecord>();
+  if (ids.length === 0) return found;
+  const wanted = new Set(ids);
+  const keys = (await headers(db.callPacks)).filter(([firstId, lastId]) =>
+    ids.some((id) => id >= firstId && id <= lastId),
+  );
+  for (const rows of await open(db.callPacks, keys))
+    for (const call of rows) if (wanted.has(call.id)) found.set(call.id, call);
+  return found;
+}
+
+/** Packed resets that follow one of `callIds`, in no particular order. */
+export async function packedResetsOfCalls(db: PackTables, callIds: readonly number[]): Promise<ResetRecord[]> {
+  if (callIds.length === 0) return [];
+  const keys = [...new Set(await db.resetPacks.where('callIds').anyOf(callIds).primaryKeys())] as PackKey[];
+  const wanted = new Set(callIds);
+  return (await open(db.resetPacks, keys))
+    .flat()
+    .filter((reset) => reset.callId !== undefined && wanted.has(reset.callId));
+}
+
+/** Every packed call on `host`, in no particular order. */
+export async function packedCallsOnHost(db: PackTables, host: string): Promise<CallRecord[]> {
+  const keys = (await db.callPacks.where('hosts').equals(host).primaryKeys()) as PackKey[];
+  return (await open(db.callPacks, keys)).flat().filter((call) => call.host === host);
+}
+
+/** Packed calls whose figures have seconds heard (what the v4 talk index holds for rows). */
+export async function packedCallsWithTalk(db: PackTables): Promise<CallRecord[]> {
+  const keys = (await db.callPacks.where('hasTalk').equals(1).primaryKeys()) as PackKey[];
+  return (await open(db.callPacks, keys)).flat().filter((call) => (call.talk?.figures.heardS ?? 0) > 0);
+}
+
+/** Every packed row of a table, sorted by id. */
+export async function allPacked<T extends PackTable>(table: T): Promise<RowOf<T>[]> {
+  const packs = (await table.toArray()) as unknown as { rows: RowOf<T>[] }[];
+  const rows = packs.flatMap((pack) => pack.rows);
+  return rows.sort((a, b) => (a as { id: number }).id - (b as { id: number }).id);
+}
+
+/** The packed call that ended last (highest id on a tie), without opening more than one pack. */
+export async function lastPackedCall(db: PackTables): Promise<CallRecord | undefined> {
+  const keys = await headers(db.callPacks);
+  if (keys.length === 0) return undefined;
+  const latest = Math.max(...keys.map(([, , , toAt]) => toAt));
+  const rows = (
+    await open(
+      db.callPacks,
+      keys.filter(([, , , toAt]) => toAt === latest),
+    )
+  ).flat();
+  return rows.filter((call) => call.endedAt === latest).sort((a, b) => b.id - a.id)[0];
+}
