@@ -2,6 +2,8 @@ import type { EndedCall } from '../calls/call';
 import type { ManualCall } from '../calls/manual-call';
 import type { CallRating } from '../messages/to-background';
 import type { CallTalk } from '../talk/conversation-figures';
+import { lastPackedCall, packedCallsBetween } from './packs/packed-reads';
+import { newestCallFirst } from './packs/row-order';
 import type { CallRecord, ReboundDb } from './schema';
 
 /**
@@ -23,7 +25,11 @@ export async function recordEndedCalls(db: ReboundDb, calls: readonly EndedCall[
   });
 }
 
-/** Inside a transaction on `calls`. */
+/**
+ * Inside a transaction on `calls`. Only rows are checked for the callKey, not packs: packs hold
+ * imported calls only, which ended before their export was made, while a call recorded here has
+ * just ended (or waited in the worker's backlog since it did) and so was in no export.
+ */
 async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
   const existing = await db.calls.where('callKey').equals(call.callKey).first();
   if (existing) return existing;
@@ -67,7 +73,10 @@ export async function rateCall(db: ReboundDb, callKey: string, rating: CallRatin
 }
 
 export function latestCall(db: ReboundDb): Promise<CallRecord | undefined> {
-  return db.calls.orderBy('endedAt').last();
+  return db.transaction('r', [db.calls, db.callPacks], async () => {
+    const candidates = [await db.calls.orderBy('endedAt').last(), await lastPackedCall(db)];
+    return candidates.filter((call) => call !== undefined).sort(newestCallFirst)[0];
+  });
 }
 
 export function callByKey(db: ReboundDb, callKey: string): Promise<CallRecord | undefined> {
@@ -76,17 +85,25 @@ export function callByKey(db: ReboundDb, callKey: string): Promise<CallRecord | 
 
 /** Ratings of the calls that ended since `since`, newest first (unrated calls as undefined). */
 export async function ratingsSince(db: ReboundDb, since: number): Promise<(CallRating | undefined)[]> {
-  const calls = await db.calls.where('endedAt').aboveOrEqual(since).reverse().toArray();
-  return calls.map((call) => call.rating);
+  const calls = await db.transaction('r', [db.calls, db.callPacks], async () => [
+    ...(await db.calls.where('endedAt').aboveOrEqual(since).toArray()),
+    ...(await packedCallsBetween(db, since, Number.POSITIVE_INFINITY)),
+  ]);
+  return calls.sort(newestCallFirst).map((call) => call.rating);
 }
 
 /** Calls rated tough that ended since `since`, newest first: the rough run picks the worst of them. */
 export function toughCallsSince(db: ReboundDb, since: number): Promise<CallRecord[]> {
-  return db.calls
-    .where('[rating+endedAt]')
-    .between(['tough', since], ['tough', Number.MAX_SAFE_INTEGER])
-    .reverse()
-    .toArray();
+  return db.transaction('r', [db.calls, db.callPacks], async () => {
+    const rows = await db.calls
+      .where('[rating+endedAt]')
+      .between(['tough', since], ['tough', Number.MAX_SAFE_INTEGER])
+      .toArray();
+    const packed = (await packedCallsBetween(db, since, Number.MAX_SAFE_INTEGER)).filter(
+      (call) => call.rating === 'tough',
+    );
+    return [...rows, ...packed].sort(newestCallFirst);
+  });
 }
 
 export async function tagCall(db: ReboundDb, callKey: string, tags: string[]): Promise<void> {

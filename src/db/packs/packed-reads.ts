@@ -2,6 +2,10 @@
  * Reads of packed calls and resets through Dexie, for the readers in src/db. Each first lists
  * the headers (one key-only read) and opens only the packs that can hold what it asks for. Inside
  * a transaction, its scope must include the pack tables.
+ *
+ * None returns before it has awaited a read, even with nothing to look for: a bare native promise
+ * awaited inside a Dexie transaction loses its zone, and the transaction commits under the
+ * reader's next request (PrematureCommitError).
  */
 import type { Table } from 'dexie';
 import type { CallRecord, ResetRecord } from '../schema';
@@ -12,15 +16,26 @@ export interface PackTables {
   resetPacks: Table<ResetPack, PackKey>;
 }
 
-type PackTable = Table<CallPack, PackKey> | Table<ResetPack, PackKey>;
+export type PackTable = Table<CallPack, PackKey> | Table<ResetPack, PackKey>;
 type RowOf<T> = T extends Table<infer P, PackKey> ? (P extends { rows: (infer R)[] } ? R : never) : never;
 
 const headers = async (table: PackTable): Promise<PackKey[]> => (await table.toCollection().primaryKeys()) as PackKey[];
 
 async function open<T extends PackTable>(table: T, keys: PackKey[]): Promise<RowOf<T>[][]> {
-  if (keys.length === 0) return [];
   const packs = (await table.bulkGet(keys)) as ({ rows: RowOf<T>[] } | undefined)[];
   return packs.flatMap((pack) => (pack ? [pack.rows] : []));
+}
+
+/** Whether sorted `ids` hold one in [low, high]: a binary search for the first at or above low. */
+export function anyWithin(ids: readonly number[], low: number, high: number): boolean {
+  let start = 0;
+  let end = ids.length;
+  while (start < end) {
+    const middle = (start + end) >>> 1;
+    if ((ids[middle] as number) < low) start = middle + 1;
+    else end = middle;
+  }
+  return start < ids.length && (ids[start] as number) <= high;
 }
 
 const overlaps = (header: PackHeader, from: number, to: number) => header.fromAt <= to && header.toAt >= from;
@@ -42,11 +57,9 @@ export async function packedResetsBetween(db: PackTables, from: number, to: numb
 /** The packed calls among `ids`, by id. */
 export async function packedCallsByIds(db: PackTables, ids: readonly number[]): Promise<Map<number, CallRecord>> {
   const found = new Map<number, CallRecord>();
-  if (ids.length === 0) return found;
   const wanted = new Set(ids);
-  const keys = (await headers(db.callPacks)).filter(([firstId, lastId]) =>
-    ids.some((id) => id >= firstId && id <= lastId),
-  );
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const keys = (await headers(db.callPacks)).filter(([firstId, lastId]) => anyWithin(sorted, firstId, lastId));
   for (const rows of await open(db.callPacks, keys))
     for (const call of rows) if (wanted.has(call.id)) found.set(call.id, call);
   return found;
@@ -54,7 +67,6 @@ export async function packedCallsByIds(db: PackTables, ids: readonly number[]): 
 
 /** Packed resets that follow one of `callIds`, in no particular order. */
 export async function packedResetsOfCalls(db: PackTables, callIds: readonly number[]): Promise<ResetRecord[]> {
-  if (callIds.length === 0) return [];
   const keys = [...new Set(await db.resetPacks.where('callIds').anyOf(callIds).primaryKeys())] as PackKey[];
   const wanted = new Set(callIds);
   return (await open(db.resetPacks, keys))
@@ -93,4 +105,18 @@ export async function lastPackedCall(db: PackTables): Promise<CallRecord | undef
     )
   ).flat();
   return rows.filter((call) => call.endedAt === latest).sort((a, b) => b.id - a.id)[0];
+}
+
+/** The packed ids in [lowest, highest]: an import keeps an exported id only when it is free. */
+export async function packedIdsBetween(table: PackTable, lowest: number, highest: number): Promise<Set<number>> {
+  const keys = (await headers(table)).filter(([firstId, lastId]) => firstId <= highest && lastId >= lowest);
+  const ids = new Set<number>();
+  for (const rows of await open(table, keys))
+    for (const { id } of rows as { id: number }[]) if (id >= lowest && id <= highest) ids.add(id);
+  return ids;
+}
+
+/** Whether any pack is stored: a cheap test before a read of every pack. */
+export async function hasPacks(table: PackTable): Promise<boolean> {
+  return (await table.limit(1).primaryKeys()).length > 0;
 }
