@@ -4,6 +4,7 @@ import type { CallRating } from '../messages/to-background';
 import type { CallTalk } from '../talk/conversation-figures';
 import { lastPackedCall, packedCallsBetween } from './packs/packed-reads';
 import { newestCallFirst } from './packs/row-order';
+import { unpackCallKey } from './packs/unpack';
 import type { CallRecord, ReboundDb } from './schema';
 
 /**
@@ -51,13 +52,27 @@ async function storeOnce(db: ReboundDb, call: EndedCall): Promise<CallRecord> {
   return { ...record, id };
 }
 
+/**
+ * Changes the call with this callKey in one transaction, its pack unpacked first when it is an
+ * imported call (the popup's last call can be one). A call not stored as a row costs a read of
+ * every pack, since packs have no callKey index: only the rare write to an imported call pays it.
+ */
+function changeByKey(db: ReboundDb, callKey: string, change: () => Promise<number>): Promise<number> {
+  return db.transaction('rw', db.calls, async () => {
+    if ((await db.calls.where('callKey').equals(callKey).count()) === 0) await unpackCallKey(callKey);
+    return change();
+  });
+}
+
 /** Figures that arrived after their call was written; a call that already has figures keeps them. */
 export async function addLateTalk(db: ReboundDb, callKey: string, talk: CallTalk): Promise<void> {
-  await db.calls
-    .where('callKey')
-    .equals(callKey)
-    .filter((call) => call.talk === undefined)
-    .modify({ talk });
+  await changeByKey(db, callKey, () =>
+    db.calls
+      .where('callKey')
+      .equals(callKey)
+      .filter((call) => call.talk === undefined)
+      .modify({ talk }),
+  );
 }
 
 /** Stores a call the rep logged by hand; its callKey is new, so it is always a new row. */
@@ -68,7 +83,9 @@ export async function recordManualCall(db: ReboundDb, call: ManualCall): Promise
 }
 
 export async function rateCall(db: ReboundDb, callKey: string, rating: CallRating, at: number): Promise<boolean> {
-  const updated = await db.calls.where('callKey').equals(callKey).modify({ rating, ratedAt: at });
+  const updated = await changeByKey(db, callKey, () =>
+    db.calls.where('callKey').equals(callKey).modify({ rating, ratedAt: at }),
+  );
   return updated > 0;
 }
 
@@ -107,5 +124,5 @@ export function toughCallsSince(db: ReboundDb, since: number): Promise<CallRecor
 }
 
 export async function tagCall(db: ReboundDb, callKey: string, tags: string[]): Promise<void> {
-  await db.calls.where('callKey').equals(callKey).modify({ tags });
+  await changeByKey(db, callKey, () => db.calls.where('callKey').equals(callKey).modify({ tags }));
 }

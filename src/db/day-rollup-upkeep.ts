@@ -221,6 +221,20 @@ export function deferRollupUpkeep(): {
   };
 }
 
+/** The DBCore under the upkeep, for writers that move rows without changing the history. */
+export function underUpkeep(): { core: DBCore; trans: DBCoreTransaction; clock: Clock } {
+  const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
+  const upkeep = trans && upkeepOf.get(trans);
+  if (!trans || !upkeep) throw new Error('underUpkeep runs inside a transaction that writes history');
+  return { ...upkeep, trans };
+}
+
+/** Rebuilds the roll-ups of these days in the current transaction (after rows left unseen). */
+export function refreshDays(days: Iterable<number>): Promise<void> {
+  const { core, trans, clock } = underUpkeep();
+  return refresh(core, trans, { days: new Set(days), callIds: new Set(), everyDay: false }, clock);
+}
+
 /**
  * A call as the background records it (or the rep logs it): new, so no reset can name it yet,
  * and not tough, so it moves no streak, hour or recovery. Its day only counts one more call

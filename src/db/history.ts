@@ -8,6 +8,7 @@ import {
   packedResetsOfCalls,
 } from './packs/packed-reads';
 import { byId, newestCallFirst } from './packs/row-order';
+import { unpackCallsWithResets } from './packs/unpack';
 import type { CallRecord, FollowUpRecord, ReboundDb, ResetRecord } from './schema';
 
 /** The History section's filters; every field is optional. Times are epoch ms, `to` inclusive. */
@@ -187,8 +188,11 @@ export function lastCallOnHost(db: ReboundDb, host: string): Promise<CallRecord 
 
 /** Sets or clears a call's rating from the History section. */
 export async function setCallRating(db: ReboundDb, callId: number, rating: CallRating | undefined, at: number) {
-  await db.calls.update(
-    callId,
-    rating === undefined ? { rating: undefined, ratedAt: undefined } : { rating, ratedAt: at },
-  );
+  await db.transaction('rw', db.calls, async () => {
+    await unpackCallsWithResets([callId]);
+    await db.calls.update(
+      callId,
+      rating === undefined ? { rating: undefined, ratedAt: undefined } : { rating, ratedAt: at },
+    );
+  });
 }
