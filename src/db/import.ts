@@ -202,8 +202,9 @@ export async function previewImport(db: ReboundDb, document: ExportDocument): Pr
 
 export interface ImportOptions {
   /**
-   * Calls and resets go packed, 500 to a record (packs/): about 20 times fewer requests. Off
-   * until every reader reads packs (issue 15); then it becomes the only way.
+   * Calls and resets go packed, 500 to a record (packs/): about 20 times fewer requests than a
+   * row each. On unless asked: the row import stays as the reference the packed one is tested
+   * against (tests/unit/db/packs).
    */
   packed?: boolean;
   /** Rows a pack holds; tests choose small packs so a small history fills many. */
@@ -218,7 +219,7 @@ export async function applyImport(
   db: ReboundDb,
   document: ExportDocument,
   onProgress?: ImportProgress,
-  { packed = false, packSize = PACK_SIZE }: ImportOptions = {},
+  { packed = true, packSize = PACK_SIZE }: ImportOptions = {},
 ): Promise<ImportSummary> {
   const tables = [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks];
   return db.transaction('rw', tables, async () => {

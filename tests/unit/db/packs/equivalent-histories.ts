@@ -101,7 +101,7 @@ export async function twinHistories(shape: HistoryShape): Promise<Twins> {
   const earlier = earlierDocument(shape);
   const open = async (packed: boolean) => {
     const db = openReboundDb(`twin-${packed ? 'packed' : 'rows'}-${Math.random()}`, { clock: utcClock });
-    if (earlier) await applyImport(db, structuredClone(earlier));
+    if (earlier) await applyImport(db, structuredClone(earlier), undefined, { packed: false });
     await applyImport(db, structuredClone(document), undefined, { packed, packSize: shape.packSize });
     return db;
   };
