@@ -12,6 +12,7 @@ import { rollupsFromScratch } from '../../src/db/day-rollups';
 import type { ExportDocument } from '../../src/db/export-format';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { storedRows } from './stored-rows';
 
 const session = extensionUnderTest({ settings: {} });
 
@@ -197,8 +198,8 @@ describe('Your data', () => {
     expect(download.suggestedFilename()).toMatch(/^rebound-export-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8')) as ExportDocument;
     expect(exported.format).toBe('rebound-export');
-    expect(exported.calls).toEqual(await session.readTable('calls'));
-    expect(exported.resets).toEqual(await session.readTable('resets'));
+    expect(exported.calls).toEqual(await storedRows(session, 'calls'));
+    expect(exported.resets).toEqual(await storedRows(session, 'resets'));
     expect(exported.followUps).toEqual(await session.readTable('followUps'));
 
     const csv = page.waitForEvent('download');
