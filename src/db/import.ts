@@ -112,7 +112,11 @@ async function addKeepingFreeIds<T extends { id: number }>(to: Destination<T>, r
   const moved = rows.filter((row) => taken.has(row.id));
   if (to.pack && to.packs && kept.length > 0) {
     await packInBatches(to.packs, to.pack(kept), counter);
-    advanceKeyGenerator(table.name, Math.max(...kept.map((row) => row.id)));
+    // A loop, not Math.max(...ids): 100,000 arguments overflow the stack.
+    advanceKeyGenerator(
+      table.name,
+      kept.reduce((highest, row) => Math.max(highest, row.id), 0),
+    );
     packed.push(...kept);
   } else await addInBatches(table, kept, counter);
   const newIds = await addInBatches(
@@ -156,7 +160,11 @@ async function plan(
       // An identity holds its completion time: only packs from the first to the last can match.
       ...(completions.length === 0
         ? []
-        : await packedResetsBetween(db, Math.min(...completions), Math.max(...completions))),
+        : await packedResetsBetween(
+            db,
+            completions.reduce((low, at) => Math.min(low, at)),
+            completions.reduce((high, at) => Math.max(high, at)),
+          )),
     ].map(resetIdentity),
   );
   const knownFollowUps = new Set(

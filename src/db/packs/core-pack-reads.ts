@@ -49,7 +49,14 @@ export function corePackedResetsOf(core: DBCore, trans: DBCoreTransaction, callI
   const range: DBCoreKeyRange =
     ids.length === 0
       ? ANY
-      : { type: RANGE, lower: Math.min(...ids), upper: Math.max(...ids), lowerOpen: false, upperOpen: false };
+      : {
+          type: RANGE,
+          // Folds, not Math.min(...ids): a span of imported days can name more calls than a call takes arguments.
+          lower: ids.reduce((low, id) => Math.min(low, id)),
+          upper: ids.reduce((high, id) => Math.max(high, id)),
+          lowerOpen: false,
+          upperOpen: false,
+        };
   return table
     .query({ trans, values: false, query: { index, range } })
     .then((found) => table.getMany({ trans, keys: ids.length === 0 ? [] : uniqueKeys(found.result as PackKey[]) }))
