@@ -2,6 +2,7 @@ import type { Collection, InsertType } from 'dexie';
 import type { CallRating } from '../messages/to-background';
 import {
   allPacked,
+  newestPackedCalls,
   packedCallsBetween,
   packedCallsByIds,
   packedCallsOnHost,
@@ -89,12 +90,23 @@ async function matchingIds(db: ReboundDb, filter: HistoryFilter, limit?: number)
     (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
   const range = indexedRange(db, filter);
   const matching = ratingChecked || needle ? range.filter(matches) : range;
-  const packed = (await packedCallsBetween(db, filter.from ?? 0, filter.to ?? FAR_FUTURE)).filter(
-    (call) =>
-      (source === undefined || call.source === source) &&
-      (rating === undefined || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
-      matches(call),
-  );
+  const from = filter.from ?? 0;
+  const to = filter.to ?? FAR_FUTURE;
+  const keepPacked = (call: CallRecord) =>
+    (source === undefined || call.source === source) &&
+    (rating === undefined || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
+    matches(call);
+  if (limit !== undefined) {
+    // The first screen: the newest few rows and the newest few packed calls, merged.
+    const newest = await newestPackedCalls(db, from, to, keepPacked, limit);
+    if (newest.length === 0) return matching.reverse().limit(limit).primaryKeys();
+    const rows = await matching.reverse().limit(limit).toArray();
+    return [...rows, ...newest]
+      .sort(newestCallFirst)
+      .slice(0, limit)
+      .map((call) => call.id);
+  }
+  const packed = (await packedCallsBetween(db, from, to)).filter(keepPacked);
   if (packed.length > 0) {
     // Both orders are the index's: end time, then id. The index keys give each row's end time.
     const keys = await matching.keys();
@@ -103,11 +115,8 @@ async function matchingIds(db: ReboundDb, filter: HistoryFilter, limit?: number)
       const key = keys[index];
       return { id, endedAt: (Array.isArray(key) ? key[1] : key) as number };
     });
-    const merged = [...rows, ...packed].sort((a, b) => b.endedAt - a.endedAt || b.id - a.id).map((call) => call.id);
-    return limit === undefined ? merged : merged.slice(0, limit);
+    return [...rows, ...packed].sort((a, b) => b.endedAt - a.endedAt || b.id - a.id).map((call) => call.id);
   }
-  // The newest few: a short walk backwards from the end.
-  if (limit !== undefined) return matching.reverse().limit(limit).primaryKeys();
   // Read oldest first and turn round here: IndexedDB hands over a whole key range at once only
   // going forwards; backwards it is a cursor step per call (about a second for 100,000).
   const ids = await matching.primaryKeys();

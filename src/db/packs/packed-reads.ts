@@ -10,6 +10,7 @@
 import type { Table } from 'dexie';
 import type { CallRecord, ResetRecord } from '../schema';
 import { type CallPack, headerOf, type PackHeader, type PackKey, type ResetPack } from './pack-record';
+import { newestCallFirst } from './row-order';
 
 export interface PackTables {
   callPacks: Table<CallPack, PackKey>;
@@ -119,4 +120,30 @@ export async function packedIdsBetween(table: PackTable, lowest: number, highest
 /** Whether any pack is stored: a cheap test before a read of every pack. */
 export async function hasPacks(table: PackTable): Promise<boolean> {
   return (await table.limit(1).primaryKeys()).length > 0;
+}
+
+/**
+ * The newest `limit` packed calls that ended in [from, to] and that `keep` accepts, newest first.
+ * Packs are opened latest end first, and no further once the next could hold nothing newer than
+ * the calls found: the first screen of History reads a few packs, not all of them.
+ */
+export async function newestPackedCalls(
+  db: PackTables,
+  from: number,
+  to: number,
+  keep: (call: CallRecord) => boolean,
+  limit: number,
+): Promise<CallRecord[]> {
+  const keys = (await headers(db.callPacks))
+    .filter((key) => overlaps(headerOf(key), from, to))
+    .sort((a, b) => b[3] - a[3]);
+  let found: CallRecord[] = [];
+  for (const key of keys) {
+    const oldestKept = found.length >= limit ? found[found.length - 1] : undefined;
+    if (oldestKept && key[3] < oldestKept.endedAt) break;
+    const [rows = []] = await open(db.callPacks, [key]);
+    const matching = rows.filter((call) => call.endedAt >= from && call.endedAt <= to && keep(call));
+    found = [...found, ...matching].sort(newestCallFirst).slice(0, limit);
+  }
+  return found;
 }
