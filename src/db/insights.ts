@@ -1,6 +1,6 @@
 import { type Clock, nextDayStart } from './day-clock';
 import { buildRollups, firstResetTimes, hasLesson, sumRollups } from './day-rollups';
-import { packedCallsBetween, packedResetsBetween, packedResetsOfCalls } from './packs/packed-reads';
+import { newestPackedResets, packedCallsBetween, packedResetsBetween, packedResetsOfCalls } from './packs/packed-reads';
 import { newestResetFirst } from './packs/row-order';
 import type { ReboundDb, ResetRecord } from './schema';
 
@@ -115,7 +115,7 @@ export async function computeInsights(db: ReboundDb, from: number, now: number, 
         .filter(hasLesson)
         .limit(MAX_LESSONS)
         .toArray()),
-      ...(await packedResetsBetween(db, from, now)).filter(hasLesson),
+      ...(await newestPackedResets(db, from, now, hasLesson, MAX_LESSONS)),
     ]
       .sort(newestResetFirst)
       .slice(0, MAX_LESSONS);

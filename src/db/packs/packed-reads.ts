@@ -10,7 +10,6 @@
 import type { Table } from 'dexie';
 import type { CallRecord, ResetRecord } from '../schema';
 import { type CallPack, headerOf, type PackHeader, type PackKey, type ResetPack } from './pack-record';
-import { newestCallFirst } from './row-order';
 
 export interface PackTables {
   callPacks: Table<CallPack, PackKey>;
@@ -123,27 +122,44 @@ export async function hasPacks(table: PackTable): Promise<boolean> {
 }
 
 /**
- * The newest `limit` packed calls that ended in [from, to] and that `keep` accepts, newest first.
- * Packs are opened latest end first, and no further once the next could hold nothing newer than
- * the calls found: the first screen of History reads a few packs, not all of them.
+ * The newest `limit` packed rows of a table that fall in [from, to] and that `keep` accepts,
+ * newest first. Packs are opened latest first, and no further once the next could hold nothing
+ * newer than the rows found: History's first screen and Insights' lessons read a few packs, not all.
  */
-export async function newestPackedCalls(
+async function newestPacked<T extends PackTable>(
+  table: T,
+  at: (row: RowOf<T>) => number,
+  from: number,
+  to: number,
+  keep: (row: RowOf<T>) => boolean,
+  limit: number,
+): Promise<RowOf<T>[]> {
+  const keys = (await headers(table)).filter((key) => overlaps(headerOf(key), from, to)).sort((a, b) => b[3] - a[3]);
+  const newestFirst = (a: RowOf<T>, b: RowOf<T>) =>
+    at(b) - at(a) || (b as { id: number }).id - (a as { id: number }).id;
+  let found: RowOf<T>[] = [];
+  for (const key of keys) {
+    const oldestKept = found.length >= limit ? found[found.length - 1] : undefined;
+    if (oldestKept && key[3] < at(oldestKept)) break;
+    const [rows = []] = await open(table, [key]);
+    const matching = rows.filter((row) => at(row) >= from && at(row) <= to && keep(row));
+    found = [...found, ...matching].sort(newestFirst).slice(0, limit);
+  }
+  return found;
+}
+
+export const newestPackedCalls = (
   db: PackTables,
   from: number,
   to: number,
   keep: (call: CallRecord) => boolean,
   limit: number,
-): Promise<CallRecord[]> {
-  const keys = (await headers(db.callPacks))
-    .filter((key) => overlaps(headerOf(key), from, to))
-    .sort((a, b) => b[3] - a[3]);
-  let found: CallRecord[] = [];
-  for (const key of keys) {
-    const oldestKept = found.length >= limit ? found[found.length - 1] : undefined;
-    if (oldestKept && key[3] < oldestKept.endedAt) break;
-    const [rows = []] = await open(db.callPacks, [key]);
-    const matching = rows.filter((call) => call.endedAt >= from && call.endedAt <= to && keep(call));
-    found = [...found, ...matching].sort(newestCallFirst).slice(0, limit);
-  }
-  return found;
-}
+): Promise<CallRecord[]> => newestPacked(db.callPacks, (call) => call.endedAt, from, to, keep, limit);
+
+export const newestPackedResets = (
+  db: PackTables,
+  from: number,
+  to: number,
+  keep: (reset: ResetRecord) => boolean,
+  limit: number,
+): Promise<ResetRecord[]> => newestPacked(db.resetPacks, (reset) => reset.completedAt, from, to, keep, limit);
