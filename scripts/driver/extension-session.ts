@@ -77,7 +77,9 @@ export interface ExtensionSession {
   installAgainFromDisk(): Promise<void>;
   /** How many rows a table holds, read without loading them. */
   countRows(table: 'calls' | 'resets' | 'followUps'): Promise<number>;
-  readTable<T = Record<string, unknown>>(table: 'calls' | 'resets' | 'followUps' | 'dayRollups'): Promise<T[]>;
+  readTable<T = Record<string, unknown>>(
+    table: 'calls' | 'resets' | 'followUps' | 'dayRollups' | 'callPacks' | 'resetPacks',
+  ): Promise<T[]>;
   /** Adds a row as the extension would, and returns its id. */
   addRow(table: 'calls' | 'resets' | 'followUps', row: Record<string, unknown>): Promise<number>;
   /**

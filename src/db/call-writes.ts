@@ -1,7 +1,7 @@
 /**
  * The background's way to the nudge without Dexie: an ended call's write and the day's ratings
  * the policy reads, straight on IndexedDB. A cold worker answered a call's end only after Dexie
- * opened the database (its schema of four versions declared and checked, its middleware set up)
+ * opened the database (its schema of five versions declared and checked, its middleware set up)
  * and ran its transaction; these are a handful of requests on a connection opened when the worker
  * starts. They write exactly what Dexie would: the row of calls.ts's callRecordOf, once by
  * callKey, all in one transaction or none, and the day's roll-up counted by the same
@@ -16,6 +16,8 @@ import { type Clock, localClock } from './day-clock';
 import { type DayRollup, emptyRollup, withNewCalls } from './day-rollups';
 import { DB_NAME } from './db-name';
 import { openExisting } from './home-reader';
+import { CALL_PACKS, type CallPack, headerOf, type PackKey } from './packs/pack-record';
+import { newestCallFirst } from './packs/row-order';
 import type { CallRecord } from './schema';
 
 export interface CallWrites {
@@ -55,7 +57,7 @@ function knows(db: IDBDatabase, schemaVersion: number): boolean {
   const known = lookedOver.get(db);
   if (known !== undefined) return known;
   let fits = db.version === Math.round(schemaVersion * 10);
-  fits &&= WRITE_SCOPE.every((store) => db.objectStoreNames.contains(store));
+  fits &&= [...WRITE_SCOPE, CALL_PACKS].every((store) => db.objectStoreNames.contains(store));
   if (fits) {
     // A transaction that makes no request only lets the indexes be looked up.
     const calls = db.transaction('calls', 'readonly').objectStore('calls');
@@ -141,9 +143,19 @@ export function callWrites({
     async ratingsSince(since) {
       const db = await known();
       if (!db) return undefined;
-      const index = db.transaction('calls', 'readonly').objectStore('calls').index('endedAt');
-      const calls = (await done(index.getAll(IDBKeyRange.lowerBound(since)))) as CallRecord[];
-      return calls.reverse().map((call) => call.rating);
+      const transaction = db.transaction(['calls', CALL_PACKS], 'readonly');
+      const index = transaction.objectStore('calls').index('endedAt');
+      const packs = transaction.objectStore(CALL_PACKS);
+      const [rows, headers] = await Promise.all([
+        done(index.getAll(IDBKeyRange.lowerBound(since))) as Promise<CallRecord[]>,
+        done(packs.getAllKeys()) as Promise<PackKey[]>,
+      ]);
+      // An import packs its calls (packs/pack-record.ts): those of the period count as rows do.
+      const overlapping = headers.filter((key) => headerOf(key).toAt >= since);
+      if (overlapping.length === 0) return rows.reverse().map((call) => call.rating);
+      const opened = (await Promise.all(overlapping.map((key) => done(packs.get(key))))) as CallPack[];
+      const packed = opened.flatMap((pack) => pack.rows.filter((call) => call.endedAt >= since));
+      return [...rows, ...packed].sort(newestCallFirst).map((call) => call.rating);
     },
   };
 }

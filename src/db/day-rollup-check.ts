@@ -1,5 +1,6 @@
 import type { Clock } from './day-clock';
 import { type DayRollup, rollupsFromScratch } from './day-rollups';
+import { allPacked } from './packs/packed-reads';
 import type { ReboundDb } from './schema';
 
 export interface RollupCheck {
@@ -13,13 +14,15 @@ const canonical = (rollup: DayRollup | undefined) => JSON.stringify(rollup);
 
 /** Rebuilds every roll-up from scratch and compares it with the stored one. Reads everything. */
 export async function checkRollups(db: ReboundDb, clock: Clock): Promise<RollupCheck> {
-  return db.transaction('r', [db.calls, db.resets, db.dayRollups], async () => {
-    const [calls, resets, stored] = await Promise.all([
+  return db.transaction('r', [db.calls, db.resets, db.dayRollups, db.callPacks, db.resetPacks], async () => {
+    const [calls, resets, stored, packedCalls, packedResets] = await Promise.all([
       db.calls.toArray(),
       db.resets.toArray(),
       db.dayRollups.toArray(),
+      allPacked(db.callPacks),
+      allPacked(db.resetPacks),
     ]);
-    return compareRollups(stored, rollupsFromScratch(calls, resets, clock));
+    return compareRollups(stored, rollupsFromScratch([...calls, ...packedCalls], [...resets, ...packedResets], clock));
   });
 }
 

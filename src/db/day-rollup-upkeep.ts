@@ -18,6 +18,13 @@ import {
 } from 'dexie';
 import { type Clock, nextDayStart } from './day-clock';
 import { buildRollups, type DayRollup, emptyRollup, firstResetTimes, withNewCalls } from './day-rollups';
+import {
+  corePackedCallsByIds,
+  corePackedCallsIn,
+  corePackedResetsIn,
+  corePackedResetsOf,
+} from './packs/core-pack-reads';
+import { PACK_TABLES } from './packs/pack-record';
 import type { CallRecord, ResetRecord } from './schema';
 
 export const ROLLUPS_TABLE = 'dayRollups';
@@ -69,15 +76,26 @@ async function readRange<T>(table: DBCoreTable, trans: DBCoreTransaction, keyPat
   return (await table.query({ trans, values: true, query: { index, range: span } })).result as T[];
 }
 
-/** Rebuilds the roll-ups of the touched days from the rows as they are now in `trans`. */
+/** The calls with these ids, rows or packed. */
+async function callsByIds(core: DBCore, trans: DBCoreTransaction, ids: readonly number[]): Promise<CallRecord[]> {
+  const rows = (await core.table('calls').getMany({ trans, keys: [...ids] })) as (CallRecord | undefined)[];
+  const found = rows.filter((call): call is CallRecord => call !== undefined);
+  if (found.length === ids.length) return found;
+  const missing = new Set(ids);
+  for (const call of found) missing.delete(call.id);
+  return [...found, ...(await corePackedCallsByIds(core, trans, [...missing]))];
+}
+
+/**
+ * Rebuilds the roll-ups of the touched days from the rows as they are now in `trans`, packed
+ * ones included: a packed day is read, never unpacked, so a reset on a packed day costs a pack
+ * read, not a rewrite.
+ */
 async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched, clock: Clock) {
   const calls = core.table('calls');
   const resets = core.table('resets');
   const rollups = core.table(ROLLUPS_TABLE);
-  if (touched.callIds.size > 0) {
-    const owners = await calls.getMany({ trans, keys: [...touched.callIds] });
-    touch(touched, 'calls', owners, clock);
-  }
+  if (touched.callIds.size > 0) touch(touched, 'calls', await callsByIds(core, trans, [...touched.callIds]), clock);
   if (touched.everyDay) {
     const stored = await rollups.query({
       trans,
@@ -88,8 +106,14 @@ async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched,
   }
   for (const [start, end] of spans(touched.days, clock)) {
     const span = range(start, end, true);
-    const dayCalls = await readRange<CallRecord>(calls, trans, 'endedAt', span);
-    const dayResets = await readRange<ResetRecord>(resets, trans, 'completedAt', span);
+    const dayCalls = [
+      ...(await readRange<CallRecord>(calls, trans, 'endedAt', span)),
+      ...(await corePackedCallsIn(core, trans, start, end)),
+    ];
+    const dayResets = [
+      ...(await readRange<ResetRecord>(resets, trans, 'completedAt', span)),
+      ...(await corePackedResetsIn(core, trans, start, end)),
+    ];
     let firsts = new Map<number, number>();
     if (dayCalls.length > 0) {
       // Ids of a span's calls are close together: one range read, then only theirs are kept.
@@ -101,7 +125,10 @@ async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched,
         highest = Math.max(highest, id);
       }
       const theirs = await readRange<ResetRecord>(resets, trans, 'callId', range(lowest, highest, false));
-      firsts = firstResetTimes(theirs.filter((reset) => ids.has(reset.callId as number)));
+      firsts = firstResetTimes([
+        ...theirs.filter((reset) => ids.has(reset.callId as number)),
+        ...(await corePackedResetsOf(core, trans, ids)),
+      ]);
     }
     await rollups.mutate({ type: 'deleteRange', trans, range: span });
     const fresh: DayRollup[] = buildRollups(dayCalls, dayResets, firsts, clock);
@@ -117,11 +144,12 @@ async function refresh(core: DBCore, trans: DBCoreTransaction, touched: Touched,
 interface Deferred {
   calls: CallRecord[];
   resets: ResetRecord[];
-  core?: DBCore;
-  clock?: Clock;
 }
 
 const deferredIn = new WeakMap<DBCoreTransaction, Deferred>();
+
+/** The DBCore under the upkeep and its clock, for each transaction that writes history. */
+const upkeepOf = new WeakMap<DBCoreTransaction, { core: DBCore; clock: Clock }>();
 
 /** Added rows with the keys the store gave them; rows that failed are left out. */
 function addedRows<T>(values: readonly unknown[], response: DBCoreMutateResponse): T[] {
@@ -135,8 +163,9 @@ function addedRows<T>(values: readonly unknown[], response: DBCoreMutateResponse
 }
 
 async function flush(deferred: Deferred, trans: DBCoreTransaction) {
-  const { core, clock } = deferred;
-  if (!core || !clock) return;
+  const upkeep = upkeepOf.get(trans);
+  if (!upkeep || (deferred.calls.length === 0 && deferred.resets.length === 0)) return;
+  const { core, clock } = upkeep;
   const rollups = core.table(ROLLUPS_TABLE);
   const all = range(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
   const hadRows = new Set(
@@ -147,8 +176,7 @@ async function flush(deferred: Deferred, trans: DBCoreTransaction) {
   const elsewhere = [...new Set(deferred.resets.map((reset) => reset.callId))].filter(
     (id): id is number => id !== undefined && !callDay.has(id),
   );
-  const owners = (await core.table('calls').getMany({ trans, keys: elsewhere })) as (CallRecord | undefined)[];
-  for (const call of owners) if (call) callDay.set(call.id, clock.startOfDay(call.endedAt));
+  for (const call of await callsByIds(core, trans, elsewhere)) callDay.set(call.id, clock.startOfDay(call.endedAt));
   const touched = new Set<number>([
     ...deferred.calls.map((call) => callDay.get(call.id) as number),
     ...deferred.resets.map((reset) => clock.startOfDay(reset.completedAt)),
@@ -169,19 +197,41 @@ async function flush(deferred: Deferred, trans: DBCoreTransaction) {
 /**
  * Inside a transaction that adds many rows: the roll-ups of what it adds are written once, when
  * the returned flush runs (before the transaction ends), instead of after every bulkAdd. Other
- * writes in the transaction keep their roll-ups current as usual.
+ * writes in the transaction keep their roll-ups current as usual. Rows written packed pass by
+ * no table the upkeep watches: the writer hands them to `packed`.
  */
-export function deferRollupUpkeep(): { flush(): Promise<void> } {
+export function deferRollupUpkeep(): {
+  packed(calls: readonly CallRecord[], resets: readonly ResetRecord[]): void;
+  flush(): Promise<void>;
+} {
   const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
   if (!trans) throw new Error('deferRollupUpkeep runs inside a transaction');
   const deferred: Deferred = { calls: [], resets: [] };
   deferredIn.set(trans, deferred);
   return {
+    packed(calls, resets) {
+      deferred.calls.push(...calls);
+      deferred.resets.push(...resets);
+    },
     async flush() {
       deferredIn.delete(trans);
       await flush(deferred, trans);
     },
   };
+}
+
+/** The DBCore under the upkeep, for writers that move rows without changing the history. */
+export function underUpkeep(): { core: DBCore; trans: DBCoreTransaction; clock: Clock } {
+  const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
+  const upkeep = trans && upkeepOf.get(trans);
+  if (!trans || !upkeep) throw new Error('underUpkeep runs inside a transaction that writes history');
+  return { ...upkeep, trans };
+}
+
+/** Rebuilds the roll-ups of these days in the current transaction (after rows left unseen). */
+export function refreshDays(days: Iterable<number>): Promise<void> {
+  const { core, trans, clock } = underUpkeep();
+  return refresh(core, trans, { days: new Set(days), callIds: new Set(), everyDay: false }, clock);
 }
 
 /**
@@ -218,10 +268,14 @@ export function rollupUpkeep(clock: Clock): Middleware<DBCore> {
       return {
         ...down,
         transaction(stores, mode, options) {
-          // A write to calls or resets also writes roll-ups, reading both tables to do so.
-          const writesHistory = mode === 'readwrite' && stores.some((store) => HISTORY_TABLES.has(store));
-          const scope = writesHistory ? [...new Set([...stores, 'calls', 'resets', ROLLUPS_TABLE])] : stores;
-          return down.transaction(scope, mode, options);
+          // A write to calls or resets also writes roll-ups, reading both tables and their packs.
+          const writesHistory =
+            mode === 'readwrite' && stores.some((store) => HISTORY_TABLES.has(store) || PACK_TABLES.includes(store));
+          if (!writesHistory) return down.transaction(stores, mode, options);
+          const scope = [...new Set([...stores, 'calls', 'resets', ...PACK_TABLES, ROLLUPS_TABLE])];
+          const trans = down.transaction(scope, mode, options);
+          upkeepOf.set(trans, { core: down, clock });
+          return trans;
         },
         table(name) {
           const table = down.table(name);
@@ -235,8 +289,6 @@ export function rollupUpkeep(clock: Clock): Middleware<DBCore> {
               const deferred = deferredIn.get(trans);
               if (deferred && request.type === 'add') {
                 const response = await table.mutate(request);
-                deferred.core = down;
-                deferred.clock = clock;
                 const rows = addedRows<CallRecord & ResetRecord>(request.values, response);
                 (name === 'calls' ? deferred.calls : deferred.resets).push(...rows);
                 return response;

@@ -1,3 +1,4 @@
+import { dropPacksBefore, unpackCallsWithResets } from './packs/unpack';
 import type { ReboundDb } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,7 +19,8 @@ export async function applyRetention(db: ReboundDb, days: number, now: number): 
   if (days <= 0) return { calls: 0, resets: 0, followUps: 0, followUpIds: [] };
   const cutoff = now - days * DAY_MS;
   return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
-    const oldCalls = await db.calls.where('endedAt').below(cutoff).primaryKeys();
+    const dropped = await dropPacksBefore(cutoff);
+    const oldCalls = [...dropped.callIds, ...(await db.calls.where('endedAt').below(cutoff).primaryKeys())];
     const resets =
       (await db.resets.where('callId').anyOf(oldCalls).delete()) +
       (await db.resets.where('completedAt').below(cutoff).delete());
@@ -29,15 +31,17 @@ export async function applyRetention(db: ReboundDb, days: number, now: number): 
       ]),
     ];
     await db.followUps.bulkDelete(followUpIds);
-    await db.calls.bulkDelete(oldCalls);
-    return { calls: oldCalls.length, resets, followUps: followUpIds.length, followUpIds };
+    await db.calls.bulkDelete(oldCalls.slice(dropped.callIds.length));
+    return { calls: oldCalls.length, resets: resets + dropped.resets, followUps: followUpIds.length, followUpIds };
   });
 }
 
 /** Empties every table in one transaction; returns the ids of the follow-ups it removed. */
 export async function deleteAllHistory(db: ReboundDb): Promise<number[]> {
-  return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+  return db.transaction('rw', [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks], async () => {
     const followUpIds = await db.followUps.toCollection().primaryKeys();
+    // Packs first: clearing the rows rebuilds every day, which must find no packed rows left.
+    await Promise.all([db.callPacks.clear(), db.resetPacks.clear()]);
     await Promise.all([db.calls.clear(), db.resets.clear(), db.followUps.clear()]);
     return followUpIds;
   });
@@ -46,6 +50,7 @@ export async function deleteAllHistory(db: ReboundDb): Promise<number[]> {
 /** Deletes one call with its resets and follow-ups; returns the ids of the follow-ups removed. */
 export async function deleteCall(db: ReboundDb, callId: number): Promise<number[]> {
   return db.transaction('rw', [db.calls, db.resets, db.followUps], async () => {
+    await unpackCallsWithResets([callId]);
     const followUpIds = await db.followUps.where('callId').equals(callId).primaryKeys();
     await db.resets.where('callId').equals(callId).delete();
     await db.followUps.bulkDelete(followUpIds);

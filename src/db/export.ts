@@ -2,6 +2,8 @@ import type { EntityTable } from 'dexie';
 import { type CallTalk, silenceShare, talkShare } from '../talk/conversation-figures';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-format';
 import { isoTimes } from './export-iso-time';
+import { mergeById } from './packs/merge-by-id';
+import { allPacked, type PackTable } from './packs/packed-reads';
 import { type CallRecord, type ReboundDb, type ResetRecord, SCHEMA_VERSION } from './schema';
 
 /**
@@ -81,9 +83,11 @@ async function writeRows<T extends { id: number }>(
   toText: (row: T, first: boolean) => string,
   pacing: Required<ExportPacing>,
   written: { rows: number },
+  packs?: PackTable,
 ): Promise<void> {
   let first = true;
-  for await (const rows of chunksOf(table, pacing.chunkSize)) {
+  const packed = packs ? ((await allPacked(packs)) as unknown as T[]) : [];
+  for await (const rows of mergeById(chunksOf(table, pacing.chunkSize), packed, pacing.chunkSize)) {
     let chunk = '';
     for (const row of rows) {
       chunk += toText(row, first);
@@ -122,11 +126,11 @@ export async function exportJson(
   };
   const parts: BlobPart[] = [`${JSON.stringify(header).slice(0, -1)}`];
   const tables = [
-    ['calls', db.calls],
-    ['resets', db.resets],
-    ['followUps', db.followUps],
+    ['calls', db.calls, db.callPacks],
+    ['resets', db.resets, db.resetPacks],
+    ['followUps', db.followUps, undefined],
   ] as const;
-  for (const [name, table] of tables) {
+  for (const [name, table, packs] of tables) {
     parts.push(`,${JSON.stringify(name)}:[`);
     await writeRows(
       table as unknown as EntityTable<{ id: number }, 'id'>,
@@ -134,6 +138,7 @@ export async function exportJson(
       (row, first) => `${first ? '' : ','}${JSON.stringify(row)}`,
       pace,
       written,
+      packs,
     );
     parts.push(']');
   }
@@ -211,12 +216,12 @@ const resetLine = (iso: (ms: number) => string) => (reset: ResetRecord) => {
 
 export async function exportCallsCsv(db: ReboundDb, pacing: ExportPacing = {}): Promise<Blob> {
   const parts: BlobPart[] = [`${CALL_COLUMNS}\r\n`];
-  await writeRows(db.calls, parts, callLine(isoTimes()), withDefaults(pacing), { rows: 0 });
+  await writeRows(db.calls, parts, callLine(isoTimes()), withDefaults(pacing), { rows: 0 }, db.callPacks);
   return new Blob(parts, { type: 'text/csv' });
 }
 
 export async function exportResetsCsv(db: ReboundDb, pacing: ExportPacing = {}): Promise<Blob> {
   const parts: BlobPart[] = [`${RESET_COLUMNS}\r\n`];
-  await writeRows(db.resets, parts, resetLine(isoTimes()), withDefaults(pacing), { rows: 0 });
+  await writeRows(db.resets, parts, resetLine(isoTimes()), withDefaults(pacing), { rows: 0 }, db.resetPacks);
   return new Blob(parts, { type: 'text/csv' });
 }

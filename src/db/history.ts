@@ -1,5 +1,15 @@
 import type { Collection, InsertType } from 'dexie';
 import type { CallRating } from '../messages/to-background';
+import {
+  allPacked,
+  newestPackedCalls,
+  packedCallsBetween,
+  packedCallsByIds,
+  packedCallsOnHost,
+  packedResetsOfCalls,
+} from './packs/packed-reads';
+import { byId, newestCallFirst } from './packs/row-order';
+import { unpackCallsWithResets } from './packs/unpack';
 import type { CallRecord, FollowUpRecord, ReboundDb, ResetRecord } from './schema';
 
 /** The History section's filters; every field is optional. Times are epoch ms, `to` inclusive. */
@@ -30,9 +40,11 @@ function resetText(reset: ResetRecord): string {
 /** Calls whose reset lessons or follow-up notes mention `needle` (lower case). */
 async function callsMentioning(db: ReboundDb, needle: string): Promise<Set<number>> {
   const ids = new Set<number>();
-  await db.resets.each((reset) => {
+  const mentions = (reset: ResetRecord) => {
     if (reset.callId !== undefined && resetText(reset).toLowerCase().includes(needle)) ids.add(reset.callId);
-  });
+  };
+  await db.resets.each(mentions);
+  for (const reset of await allPacked(db.resetPacks)) mentions(reset);
   await db.followUps.each((followUp) => {
     const text = `${followUp.who} ${followUp.note ?? ''}`.toLowerCase();
     if (followUp.callId !== undefined && text.includes(needle)) ids.add(followUp.callId);
@@ -60,7 +72,14 @@ function indexedRange(
  * The ids of the calls that match, newest first (only the newest `limit` when given). Only ids
  * are kept: the list loads the rows it shows, so 100,000 matches cost a list of numbers.
  */
-export async function historyCallIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
+export function historyCallIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
+  // An async scope function: Dexie keeps its zone across native awaits only for one.
+  return db.transaction('r', [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks], async () =>
+    matchingIds(db, filter, limit),
+  );
+}
+
+async function matchingIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
   const { rating, source } = filter;
   const needle = filter.search?.trim().toLowerCase() || undefined;
   const mentioned = needle ? await callsMentioning(db, needle) : new Set<number>();
@@ -71,8 +90,33 @@ export async function historyCallIds(db: ReboundDb, filter: HistoryFilter, limit
     (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
   const range = indexedRange(db, filter);
   const matching = ratingChecked || needle ? range.filter(matches) : range;
-  // The newest few: a short walk backwards from the end.
-  if (limit !== undefined) return matching.reverse().limit(limit).primaryKeys();
+  const from = filter.from ?? 0;
+  const to = filter.to ?? FAR_FUTURE;
+  const keepPacked = (call: CallRecord) =>
+    (source === undefined || call.source === source) &&
+    (rating === undefined || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
+    matches(call);
+  if (limit !== undefined) {
+    // The first screen: the newest few rows and the newest few packed calls, merged.
+    const newest = await newestPackedCalls(db, from, to, keepPacked, limit);
+    if (newest.length === 0) return matching.reverse().limit(limit).primaryKeys();
+    const rows = await matching.reverse().limit(limit).toArray();
+    return [...rows, ...newest]
+      .sort(newestCallFirst)
+      .slice(0, limit)
+      .map((call) => call.id);
+  }
+  const packed = (await packedCallsBetween(db, from, to)).filter(keepPacked);
+  if (packed.length > 0) {
+    // Both orders are the index's: end time, then id. The index keys give each row's end time.
+    const keys = await matching.keys();
+    const ids = await matching.primaryKeys();
+    const rows = ids.map((id, index) => {
+      const key = keys[index];
+      return { id, endedAt: (Array.isArray(key) ? key[1] : key) as number };
+    });
+    return [...rows, ...packed].sort((a, b) => b.endedAt - a.endedAt || b.id - a.id).map((call) => call.id);
+  }
   // Read oldest first and turn round here: IndexedDB hands over a whole key range at once only
   // going forwards; backwards it is a cursor step per call (about a second for 100,000).
   const ids = await matching.primaryKeys();
@@ -87,9 +131,17 @@ export interface HistoryRow {
 
 /** The rows for a window of ids, in the same order. */
 export async function historyRows(db: ReboundDb, ids: number[]): Promise<HistoryRow[]> {
-  return db.transaction('r', [db.calls, db.resets], async () => {
-    const calls = await db.calls.bulkGet(ids);
-    const resets = await db.resets.where('callId').anyOf(ids).toArray();
+  return db.transaction('r', [db.calls, db.resets, db.callPacks, db.resetPacks], async () => {
+    const rows = await db.calls.bulkGet(ids);
+    const packed = await packedCallsByIds(
+      db,
+      ids.filter((_, index) => rows[index] === undefined),
+    );
+    const calls = rows.map((row, index) => row ?? packed.get(ids[index] as number));
+    const resets = [
+      ...(await db.resets.where('callId').anyOf(ids).toArray()),
+      ...(await packedResetsOfCalls(db, ids)),
+    ].sort(byId);
     const resetByCall = new Map<number, ResetRecord>();
     for (const reset of resets) {
       const known = resetByCall.get(reset.callId as number);
@@ -106,13 +158,16 @@ export interface CallDetail {
 }
 
 export async function callDetail(db: ReboundDb, callId: number): Promise<CallDetail | undefined> {
-  return db.transaction('r', [db.calls, db.resets, db.followUps], async () => {
-    const call = await db.calls.get(callId);
+  return db.transaction('r', [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks], async () => {
+    const call = (await db.calls.get(callId)) ?? (await packedCallsByIds(db, [callId])).get(callId);
     if (!call) return undefined;
-    const [resets, followUps] = await Promise.all([
-      db.resets.where('callId').equals(callId).sortBy('completedAt'),
+    const [rows, packed, followUps] = await Promise.all([
+      db.resets.where('callId').equals(callId).toArray(),
+      packedResetsOfCalls(db, [callId]),
       db.followUps.where('callId').equals(callId).sortBy('dueAt'),
     ]);
+    // By id, then by completion: the sort is stable, as Dexie's sortBy over the index was.
+    const resets = [...rows, ...packed].sort(byId).sort((a, b) => a.completedAt - b.completedAt);
     return { call, resets, followUps };
   });
 }
@@ -126,18 +181,27 @@ export async function dialersInHistory(db: ReboundDb): Promise<string[]> {
   return [...sources].sort();
 }
 
-/** The last call recorded on a site, from the [host+endedAt] index: one row read. */
+/**
+ * The last call recorded on a site, from the [host+endedAt] index (one row read) and the packs
+ * whose hosts name it.
+ */
 export function lastCallOnHost(db: ReboundDb, host: string): Promise<CallRecord | undefined> {
-  return db.calls
-    .where('[host+endedAt]')
-    .between([host, Number.NEGATIVE_INFINITY], [host, Number.POSITIVE_INFINITY])
-    .last();
+  return db.transaction('r', [db.calls, db.callPacks], async () => {
+    const row = await db.calls
+      .where('[host+endedAt]')
+      .between([host, Number.NEGATIVE_INFINITY], [host, Number.POSITIVE_INFINITY])
+      .last();
+    return [...(row ? [row] : []), ...(await packedCallsOnHost(db, host))].sort(newestCallFirst)[0];
+  });
 }
 
 /** Sets or clears a call's rating from the History section. */
 export async function setCallRating(db: ReboundDb, callId: number, rating: CallRating | undefined, at: number) {
-  await db.calls.update(
-    callId,
-    rating === undefined ? { rating: undefined, ratedAt: undefined } : { rating, ratedAt: at },
-  );
+  await db.transaction('rw', db.calls, async () => {
+    await unpackCallsWithResets([callId]);
+    await db.calls.update(
+      callId,
+      rating === undefined ? { rating: undefined, ratedAt: undefined } : { rating, ratedAt: at },
+    );
+  });
 }

@@ -6,6 +6,7 @@
  * reads the tables and indexes Dexie made (names as in schema.ts, version 3 on).
  */
 import { DB_NAME } from './db-name';
+import { CALL_PACKS, type CallPack, type PackKey, RESET_PACKS } from './packs/pack-record';
 import type { CallRecord, FollowUpRecord } from './schema';
 import type { DayNumbers } from './today';
 
@@ -30,7 +31,7 @@ export interface HomeReader {
   callByKey(callKey: string): Promise<LastCall | undefined>;
 }
 
-const STORES = ['calls', 'resets', 'followUps', 'dayRollups'];
+const STORES = ['calls', 'resets', 'followUps', 'dayRollups', CALL_PACKS, RESET_PACKS];
 
 /** The database is older than the roll-ups (version 3) and could not be upgraded. */
 export class OutdatedDatabase extends Error {
@@ -81,11 +82,34 @@ const hasStores = (db: IDBDatabase, stores: readonly string[]) =>
 const hasReset = async (resets: IDBObjectStore, callId: number) =>
   (await done(resets.index('callId').getKey(callId))) !== undefined;
 
+/** A reset stored as a row or packed (the popup's last call may be an imported one). */
+const hasAnyReset = async (tx: IDBTransaction, callId: number) =>
+  (await hasReset(tx.objectStore('resets'), callId)) ||
+  (await done(tx.objectStore(RESET_PACKS).index('callIds').getKey(callId))) !== undefined;
+
+/** Newest end, the higher id on a tie: what the endedAt index walked backwards gives first. */
+const newer = (a: CallRecord | undefined, b: CallRecord | undefined) =>
+  !a || (b && (b.endedAt > a.endedAt || (b.endedAt === a.endedAt && b.id > a.id))) ? b : a;
+
+/** The packed call that ended last: the headers (keys only), then the one or two packs ending last. */
+async function lastPackedCallIn(tx: IDBTransaction): Promise<CallRecord | undefined> {
+  const packs = tx.objectStore(CALL_PACKS);
+  const keys = (await done(packs.getAllKeys())) as PackKey[];
+  if (keys.length === 0) return undefined;
+  const latest = Math.max(...keys.map(([, , , toAt]) => toAt));
+  let found: CallRecord | undefined;
+  for (const key of keys.filter(([, , , toAt]) => toAt === latest)) {
+    const pack = (await done(packs.get(key))) as CallPack | undefined;
+    for (const call of pack?.rows ?? []) if (call.endedAt === latest) found = newer(found, call);
+  }
+  return found;
+}
+
 async function lastCallIn(tx: IDBTransaction): Promise<LastCall | null> {
   const cursor = await done(tx.objectStore('calls').index('endedAt').openCursor(null, 'prev'));
-  if (!cursor) return null;
-  const call = cursor.value as CallRecord;
-  return { call, resetDone: await hasReset(tx.objectStore('resets'), call.id) };
+  const call = newer(cursor?.value as CallRecord | undefined, await lastPackedCallIn(tx));
+  if (!call) return null;
+  return { call, resetDone: await hasAnyReset(tx, call.id) };
 }
 
 async function dayNumbersIn(tx: IDBTransaction, dayStart: number): Promise<DayNumbers> {
@@ -171,6 +195,8 @@ export function homeReader(
         NOTHING_YET,
       ),
     openFollowUps: (since, limit) => reading(['followUps'], (tx) => openFollowUpsIn(tx, since, limit), []),
+    // Rows only: the popup asks for a call it was just told about, recorded live, never packed
+    // (see storeOnce in calls.ts).
     callByKey: (callKey) =>
       reading(
         ['calls', 'resets'],

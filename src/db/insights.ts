@@ -1,5 +1,7 @@
 import { type Clock, nextDayStart } from './day-clock';
 import { buildRollups, firstResetTimes, hasLesson, sumRollups } from './day-rollups';
+import { newestPackedResets, packedCallsBetween, packedResetsBetween, packedResetsOfCalls } from './packs/packed-reads';
+import { newestResetFirst } from './packs/row-order';
 import type { ReboundDb, ResetRecord } from './schema';
 
 export const PERIODS = ['today', '7d', '30d', 'all'] as const;
@@ -81,30 +83,42 @@ const toLesson = (reset: ResetRecord): Lesson => ({
  * start mid-day) is read row by row. A call counts its first reset wherever that reset falls.
  */
 export async function computeInsights(db: ReboundDb, from: number, now: number, clock: Clock): Promise<Insights> {
-  return db.transaction('r', [db.calls, db.resets, db.dayRollups], async () => {
+  return db.transaction('r', [db.calls, db.resets, db.dayRollups, db.callPacks, db.resetPacks], async () => {
     const firstWholeDay = clock.startOfDay(from) === from ? from : nextDayStart(clock.startOfDay(from), clock);
     const partialEnd = Math.min(firstWholeDay - 1, now);
     const partial =
       partialEnd >= from
         ? await (async () => {
-            const calls = await db.calls.where('endedAt').between(from, partialEnd, true, true).toArray();
-            const theirResets = await db.resets
-              .where('callId')
-              .anyOf(calls.map((call) => call.id))
-              .toArray();
-            const resets = await db.resets.where('completedAt').between(from, partialEnd, true, true).toArray();
+            const calls = [
+              ...(await db.calls.where('endedAt').between(from, partialEnd, true, true).toArray()),
+              ...(await packedCallsBetween(db, from, partialEnd)),
+            ];
+            const ids = calls.map((call) => call.id);
+            const theirResets = [
+              ...(await db.resets.where('callId').anyOf(ids).toArray()),
+              ...(await packedResetsOfCalls(db, ids)),
+            ];
+            const resets = [
+              ...(await db.resets.where('completedAt').between(from, partialEnd, true, true).toArray()),
+              ...(await packedResetsBetween(db, from, partialEnd)),
+            ];
             return buildRollups(calls, resets, firstResetTimes(theirResets), clock);
           })()
         : [];
     const whole = await db.dayRollups.where('day').between(firstWholeDay, now, true, true).toArray();
     const totals = sumRollups([...partial, ...whole], clock);
-    const lessons = await db.resets
-      .where('completedAt')
-      .between(from, now, true, true)
-      .reverse()
-      .filter(hasLesson)
-      .limit(MAX_LESSONS)
-      .toArray();
+    const lessons = [
+      ...(await db.resets
+        .where('completedAt')
+        .between(from, now, true, true)
+        .reverse()
+        .filter(hasLesson)
+        .limit(MAX_LESSONS)
+        .toArray()),
+      ...(await newestPackedResets(db, from, now, hasLesson, MAX_LESSONS)),
+    ]
+      .sort(newestResetFirst)
+      .slice(0, MAX_LESSONS);
     return {
       calls: totals.calls,
       loggedByHand: totals.loggedByHand,

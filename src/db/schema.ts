@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { EndReason } from '../calls/call';
 import type { ManualDevice } from '../calls/manual-call';
 import type { CallDirection, CallOutcome } from '../messages/call-signal';
@@ -8,6 +8,7 @@ import { type Clock, localClock } from './day-clock';
 import { ROLLUPS_TABLE, rollupUpkeep } from './day-rollup-upkeep';
 import { type DayRollup, rollupsFromScratch } from './day-rollups';
 import { DB_NAME } from './db-name';
+import { type CallPack, PACK_STORES, type PackKey, type ResetPack } from './packs/pack-record';
 
 export interface CallRecord {
   id: number;
@@ -81,13 +82,15 @@ export interface FollowUpRecord {
 
 export { DB_NAME };
 /** The newest schema version below; exports record it. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type ReboundDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
   resets: EntityTable<ResetRecord, 'id'>;
   followUps: EntityTable<FollowUpRecord, 'id'>;
   dayRollups: EntityTable<DayRollup, 'day'>;
+  callPacks: Table<CallPack, PackKey>;
+  resetPacks: Table<ResetPack, PackKey>;
 };
 
 export interface OpenOptions {
@@ -150,5 +153,9 @@ export function openReboundDb(name: string = DB_NAME, { clock = localClock, dura
   db.version(4).stores({
     calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt], talk.figures.heardS',
   });
+  // Version 5: imported calls and resets are stored packed, hundreds to a record (packs/), read
+  // by every reader as if they were rows. No earlier version packed anything: the new tables
+  // start empty and every row stays a row.
+  db.version(5).stores(PACK_STORES);
   return db;
 }

@@ -12,6 +12,7 @@ import { rollupsFromScratch } from '../../src/db/day-rollups';
 import type { ExportDocument } from '../../src/db/export-format';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { storedRows } from './stored-rows';
 
 const session = extensionUnderTest({ settings: {} });
 
@@ -197,8 +198,8 @@ describe('Your data', () => {
     expect(download.suggestedFilename()).toMatch(/^rebound-export-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8')) as ExportDocument;
     expect(exported.format).toBe('rebound-export');
-    expect(exported.calls).toEqual(await session.readTable('calls'));
-    expect(exported.resets).toEqual(await session.readTable('resets'));
+    expect(exported.calls).toEqual(await storedRows(session, 'calls'));
+    expect(exported.resets).toEqual(await storedRows(session, 'resets'));
     expect(exported.followUps).toEqual(await session.readTable('followUps'));
 
     const csv = page.waitForEvent('download');
@@ -223,8 +224,8 @@ describe('Your data', () => {
     expect(await session.readTable('calls')).toEqual([]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(`Imported. Calls: 250, resets: ${history.resets.length},`).waitFor();
-    expect(await session.readTable('calls')).toEqual(history.calls);
-    expect(await session.readTable('resets')).toEqual(history.resets);
+    expect(await storedRows(session, 'calls')).toEqual(history.calls);
+    expect(await storedRows(session, 'resets')).toEqual(history.resets);
 
     await page.getByLabel('Choose a JSON export').setInputFiles({
       name: 'mine.json',
@@ -234,7 +235,7 @@ describe('Your data', () => {
     await page.getByText('Calls: 0 new, 250 already here (kept as they are)').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported. Calls: 0, resets: 0, follow-ups: 0.').waitFor();
-    expect(await session.readTable('calls')).toHaveLength(250);
+    expect(await storedRows(session, 'calls')).toHaveLength(250);
     expect(session.extensionErrors).toEqual([]);
   });
 
@@ -299,12 +300,13 @@ describe('Your data', () => {
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete everything?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await session.readTable('calls')).toHaveLength(120);
+    expect(await storedRows(session, 'calls')).toHaveLength(120);
 
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     await dialog.getByRole('button', { name: 'Yes, delete everything' }).click();
     await page.getByText('Everything was deleted.').waitFor();
-    for (const table of ['calls', 'resets', 'followUps'] as const) expect(await session.readTable(table)).toEqual([]);
+    for (const table of ['calls', 'resets', 'followUps', 'callPacks', 'resetPacks'] as const)
+      expect(await session.readTable(table)).toEqual([]);
     const stored = await session.worker.evaluate(() =>
       (
         globalThis as unknown as {

@@ -39,9 +39,9 @@ describe('openReboundDb', () => {
     named.close();
   });
 
-  it('has the calls, resets, followUps and dayRollups tables with the designed indexes', async () => {
+  it('has the calls, resets, followUps, dayRollups and pack tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -61,6 +61,8 @@ describe('openReboundDb', () => {
       resets: ['++id', 'callId', 'completedAt'].sort(),
       followUps: ['++id', 'callId', 'doneAt', 'dueAt'].sort(),
       dayRollups: ['day'],
+      callPacks: ['[firstId+lastId+fromAt+toAt]', '*hosts', 'hasTalk'].sort(),
+      resetPacks: ['[firstId+lastId+fromAt+toAt]', '*callIds'].sort(),
     });
   });
 

@@ -6,10 +6,12 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EndedCall } from '../../../src/calls/call';
+import { generateHistory } from '../../../scripts/seed-history';
 import { callWrites } from '../../../src/db/call-writes';
 import { rateCall, ratingsSince, recordEndedCalls } from '../../../src/db/calls';
 import { localClock } from '../../../src/db/day-clock';
 import { checkRollups } from '../../../src/db/day-rollup-check';
+import { applyImport } from '../../../src/db/import';
 import { openReboundDb, type ReboundDb, SCHEMA_VERSION } from '../../../src/db/schema';
 
 const T0 = new Date(2026, 10, 25, 10, 0).getTime();
@@ -91,6 +93,20 @@ describe('callWrites', () => {
     const writes = callWrites({ schemaVersion: SCHEMA_VERSION, name: db.name });
     expect(await writes.ratingsSince(T0)).toEqual(await ratingsSince(db, T0));
     expect(await writes.ratingsSince(T0)).toEqual(['fine', undefined, 'tough']);
+  });
+
+  it('counts the ratings of imported calls, which an import packs, as the Dexie query does', async () => {
+    const db = await dexieDb();
+    const history = generateHistory({ calls: 40, callsPerDay: 20, resets: 0, endAt: T0 + DAY, seed: 7 });
+    await applyImport(db, history, undefined, { packSize: 8 });
+    expect(await db.callPacks.count()).toBeGreaterThan(1);
+    await recordEndedCalls(db, [ended('live', T0 + DAY + 60_000)]);
+    await rateCall(db, 'hubspot:live', 'tough', T0 + DAY + 60_000);
+    const since = T0;
+    const writes = callWrites({ schemaVersion: SCHEMA_VERSION, name: db.name });
+    const raw = await writes.ratingsSince(since);
+    expect(raw).toEqual(await ratingsSince(db, since));
+    expect(raw?.length).toBe(history.calls.filter((call) => call.endedAt >= since).length + 1);
   });
 
   it('writes nothing and leaves it to Dexie when there is no database yet, and creates none', async () => {

@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { localClock } from '../../../src/db/day-clock';
 import { checkRollups } from '../../../src/db/day-rollup-check';
 import { dialersInHistory, historyCallIds } from '../../../src/db/history';
-import { openReboundDb, type ReboundDb, SCHEMA_VERSION } from '../../../src/db/schema';
+import { type CallRecord, openReboundDb, type ReboundDb, SCHEMA_VERSION } from '../../../src/db/schema';
 import { CALLS, FOLLOW_UPS, RESETS } from './history-fixture';
 
 const V1_STORES = {
@@ -100,7 +100,14 @@ it('a fresh database is created at the current version', async () => {
   opened = openReboundDb(`fresh-${Math.random()}`);
   await opened.open();
   expect(opened.verno).toBe(SCHEMA_VERSION);
-  expect(opened.tables.map((table) => table.name).sort()).toEqual(['calls', 'dayRollups', 'followUps', 'resets']);
+  expect(opened.tables.map((table) => table.name).sort()).toEqual([
+    'callPacks',
+    'calls',
+    'dayRollups',
+    'followUps',
+    'resetPacks',
+    'resets',
+  ]);
 });
 
 it('a version 2 database opens as the current version with its daily roll-ups built from every row', async () => {
@@ -141,3 +148,36 @@ it('a version 1 database also gets its roll-ups on the way to the current versio
   expect(await checkRollups(opened, localClock)).toMatchObject({ differing: [] });
   expect((await opened.dayRollups.toArray()).reduce((sum, day) => sum + day.calls, 0)).toBe(CALLS.length);
 });
+
+const V4_STORES = {
+  ...V3_STORES,
+  calls: '++id, &callKey, endedAt, [source+endedAt], [rating+endedAt], [host+endedAt], talk.figures.heardS',
+};
+
+it('a version 4 database opens as the current version: every row stays a row, the pack tables start empty and answer their lookups', async () => {
+  const name = `migrate-v4-${Math.random()}`;
+  const v4 = new Dexie(name);
+  v4.version(4).stores(V4_STORES);
+  await v4.table('calls').bulkAdd(CALLS);
+  await v4.table('resets').bulkAdd(RESETS);
+  await v4.table('followUps').bulkAdd(FOLLOW_UPS);
+  v4.close();
+
+  opened = openReboundDb(name);
+  await opened.open();
+  expect(opened.verno).toBe(SCHEMA_VERSION);
+  expect(await opened.calls.toArray()).toEqual(CALLS);
+  expect(await opened.resets.toArray()).toEqual(RESETS);
+  expect(await opened.followUps.toArray()).toEqual(FOLLOW_UPS);
+  expect(await opened.callPacks.count()).toBe(0);
+  expect(await opened.resetPacks.count()).toBe(0);
+  // The pack indexes exist: a pack written now is found by host, by talk and by the calls it names.
+  const [call] = CALLS as [CallRecord];
+  await opened.callPacks.add({ ...header(call.id, call.endedAt), hosts: [call.host], hasTalk: 1, rows: [call] });
+  await opened.resetPacks.add({ ...header(900, call.endedAt), callIds: [call.id], rows: [] });
+  expect(await opened.callPacks.where('hosts').equals(call.host).count()).toBe(1);
+  expect(await opened.callPacks.where('hasTalk').equals(1).count()).toBe(1);
+  expect(await opened.resetPacks.where('callIds').equals(call.id).count()).toBe(1);
+});
+
+const header = (id: number, at: number) => ({ firstId: id, lastId: id, fromAt: at, toAt: at });

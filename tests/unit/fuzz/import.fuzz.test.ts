@@ -10,6 +10,7 @@ import { generateHistory } from '../../../scripts/seed-history';
 import { parseExport } from '../../../src/db/export-format';
 import { applyImport } from '../../../src/db/import';
 import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
+import { storedCalls, storedResets } from '../db/stored-history';
 
 const RUNS = 1000;
 const BASE = generateHistory({ calls: 6, endAt: Date.UTC(2026, 10, 20, 18), seed: 11 });
@@ -58,8 +59,8 @@ let db: ReboundDb;
 
 async function snapshot() {
   return {
-    calls: await db.calls.toArray(),
-    resets: await db.resets.toArray(),
+    calls: await storedCalls(db),
+    resets: await storedResets(db),
     followUps: await db.followUps.toArray(),
   };
 }

@@ -6,6 +6,7 @@ import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { ImportPanel } from '../../../src/options/sections/your-data/ImportPanel';
 import { loadSettings } from '../../../src/settings/settings-store';
 import { NOW } from '../db/history-fixture';
+import { storedCalls } from '../db/stored-history';
 
 let db: ReboundDb;
 
@@ -30,11 +31,11 @@ it('previews, then applies an import, with the file’s settings when asked (inv
   render(<ImportPanel db={db} />);
   choose('mine.json', JSON.stringify(history));
   await screen.findByText('Calls: 30 new, 0 already here (kept as they are)');
-  expect(await db.calls.count()).toBe(0);
+  expect((await storedCalls(db)).length).toBe(0);
   fireEvent.click(screen.getByLabelText('Also use the settings from the file'));
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
   await screen.findByText(/^Imported. Calls: 30,/);
-  expect(await db.calls.count()).toBe(30);
+  expect((await storedCalls(db)).length).toBe(30);
   expect(await loadSettings()).toMatchObject({ breathSeconds: 30, toastSeconds: 30 });
 });
 
@@ -44,7 +45,7 @@ it('cancel leaves the database as it was', async () => {
   await screen.findByText('Calls: 5 new, 0 already here (kept as they are)');
   fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
   expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
-  expect(await db.calls.count()).toBe(0);
+  expect((await storedCalls(db)).length).toBe(0);
 });
 
 it('rejects a bad file with what and where, and writes nothing', async () => {
@@ -55,5 +56,5 @@ it('rejects a bad file with what and where, and writes nothing', async () => {
   expect(alert.textContent).toContain("Export version 0 isn't one this Rebound can read.");
   choose('notes.txt', 'hello');
   await screen.findByText(/The file isn't JSON/);
-  expect(await db.calls.count()).toBe(0);
+  expect((await storedCalls(db)).length).toBe(0);
 });
