@@ -5,8 +5,8 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EndedCall } from '../../../src/calls/call';
 import { generateHistory } from '../../../scripts/seed-history';
+import type { EndedCall } from '../../../src/calls/call';
 import { callWrites } from '../../../src/db/call-writes';
 import { rateCall, ratingsSince, recordEndedCalls } from '../../../src/db/calls';
 import { localClock } from '../../../src/db/day-clock';
