@@ -80,3 +80,37 @@ it('JSON export is byte for byte what it was', async () => {
     'fdd4a41a2e2f0b991e50f8546857688d72adb1e3f95eb0f47101b6f2cf6ac70a',
   );
 });
+
+/*
+ * Ids far apart (an import keeps a file's ids, whatever they are), text outside ASCII, a call at
+ * the very last millisecond a read plan might split on, and no resets or follow-ups at all.
+ * Digests written by the Dexie-read writer before the raw-read one replaced it.
+ */
+it('sparse ids, text outside ASCII and empty tables export as they did', async () => {
+  const sparse = openReboundDb(`golden-sparse-${Math.random()}`);
+  try {
+    const history = generateHistory({ calls: 1200, endAt: NOW, seed: 9 });
+    const ids = [1, 2, 2001, 2002, 4_000, 4_001, 1_000_000, 9_007_199_254_740_991];
+    const calls = history.calls.map((call, index) => ({
+      ...call,
+      id: ids[index] ?? 10_000_000 + index * 9_973,
+      tags: index % 5 === 0 ? ['prix élevé', 'réunion ✓', 'Grüße'] : call.tags,
+      host: index % 9 === 0 ? 'crm.exämple.de' : call.host,
+    }));
+    await sparse.calls.bulkAdd(calls);
+    expect(await digest(await exportCallsCsv(sparse, noPause))).toBe(
+      'c1ab2d5f5d17055cacf3945892e1ebde6d741b9a77e13b5a79224ad635927290',
+    );
+    expect(await digest(await exportCallsCsv(sparse, { ...noPause, chunkSize: 3 }))).toBe(
+      'c1ab2d5f5d17055cacf3945892e1ebde6d741b9a77e13b5a79224ad635927290',
+    );
+    expect(await digest(await exportResetsCsv(sparse, noPause))).toBe(
+      '50a4f7f58220ca71053e7e0b224d916719ed4aa92ec359355b31710dd7aab9bc',
+    );
+    expect(await digest(await exportJson(sparse, { breathSeconds: 30 }, NOW, noPause))).toBe(
+      'ffbe0dfd8ba9501e3391c934fcf4e59d7cffdafdbbd30e2323194a0eae40828c',
+    );
+  } finally {
+    await sparse.delete();
+  }
+});
