@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateHistory } from '../../../scripts/seed-history';
 import { exportCallsCsv, exportJson, exportResetsCsv } from '../../../src/db/export';
-import { openReboundDb, type ReboundDb } from '../../../src/db/schema';
+import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { NOW } from './history-fixture';
 
 let db: ReboundDb;
@@ -112,5 +112,35 @@ it('sparse ids, text outside ASCII and empty tables export as they did', async (
     );
   } finally {
     await sparse.delete();
+  }
+});
+
+it('reads ids with gaps range by range, and a call saved while it runs', async () => {
+  const gappy = openReboundDb(`golden-gaps-${Math.random()}`);
+  try {
+    const history = generateHistory({ calls: 300, endAt: NOW, seed: 3 });
+    await gappy.calls.bulkAdd(history.calls);
+    await gappy.calls.where(':id').between(40, 120).delete();
+    await gappy.calls.bulkDelete(history.calls.filter((call) => call.id % 3 === 0).map((call) => call.id));
+    const oneRange = await (await exportCallsCsv(gappy, { ...noPause, chunkSize: 1_000_000 })).text();
+    expect(await (await exportCallsCsv(gappy, { ...noPause, chunkSize: 7 })).text()).toBe(oneRange);
+
+    const late = { ...history.calls[0], id: 5_000, callKey: 'hubspot:saved-during-export' } as CallRecord;
+    let saving: Promise<unknown> | undefined;
+    const text = await (
+      await exportCallsCsv(gappy, {
+        chunkSize: 7,
+        onProgress: () => {
+          saving ??= gappy.calls.add(late);
+        },
+        pause: async () => {
+          await saving;
+        },
+      })
+    ).text();
+    expect(text.split('\r\n').length).toBe(oneRange.split('\r\n').length + 1);
+    expect(text).toContain('hubspot:saved-during-export');
+  } finally {
+    await gappy.delete();
   }
 });
