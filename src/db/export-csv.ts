@@ -24,7 +24,27 @@ function time(ms: number | undefined, iso: (ms: number) => string): string {
   return csvCell(new Date(ms).toISOString());
 }
 const yes = (flag: boolean | undefined) => (flag ? 'yes' : '');
-const list = (items: readonly string[] | undefined) => cell(items?.join('; '));
+
+/**
+ * Most columns repeat a few values row after row (dialer, site, outcome, rating, tags): a column's
+ * cell for a value is worked out once an export, then looked up. Free text stays unremembered past
+ * a few hundred values, so memory is bounded.
+ */
+const REMEMBERED_VALUES = 500;
+type TextCell = (value: string | undefined) => string;
+function rememberedCell(): TextCell {
+  const known = new Map<string, string>();
+  return (value) => {
+    if (value === undefined) return '';
+    let text = known.get(value);
+    if (text === undefined) {
+      text = csvCell(value);
+      if (known.size < REMEMBERED_VALUES) known.set(value, text);
+    }
+    return text;
+  };
+}
+const list = (items: readonly string[] | undefined, listCell: TextCell) => listCell(items?.join('; '));
 
 export const CALL_COLUMNS = ['id', 'callKey', 'dialer', 'host', 'direction', 'startedAt', 'endedAt', 'durationSeconds']
   .concat(['lengthApproximate', 'outcome', 'endReason', 'rating', 'tags', 'device', 'missed'])
@@ -49,22 +69,41 @@ function talkCells(talk: CallTalk | undefined): string {
   ].join(',');
 }
 
-/** One line a call, built as one string: no array of cells per row (100,000 rows of garbage). */
-export const callLine = (iso: (ms: number) => string) => (call: CallRecord) => {
-  const seconds = call.durationMs === undefined ? undefined : Math.round(call.durationMs / 1000);
-  const who = `${count(call.id)},${cell(call.callKey)},${cell(call.source)},${cell(call.host)},${cell(call.direction)}`;
-  const when = `${time(call.startedAt, iso)},${time(call.endedAt, iso)},${count(seconds)},${yes(call.approximate)}`;
-  const how = `${cell(call.outcome)},${cell(call.endReason)},${cell(call.rating)},${list(call.tags)}`;
-  return `${who},${when},${how},${cell(call.device)},${yes(call.missed)},${talkCells(call.talk)}\r\n`;
+/**
+ * One line a call, built as one template: no array of cells per row (100,000 rows of garbage),
+ * no intermediate strings.
+ */
+export const callLine = (iso: (ms: number) => string) => {
+  const source = rememberedCell();
+  const host = rememberedCell();
+  const direction = rememberedCell();
+  const outcome = rememberedCell();
+  const endReason = rememberedCell();
+  const rating = rememberedCell();
+  const tags = rememberedCell();
+  const device = rememberedCell();
+  return (call: CallRecord) => {
+    const seconds = call.durationMs === undefined ? undefined : Math.round(call.durationMs / 1000);
+    return (
+      `${count(call.id)},${cell(call.callKey)},${source(call.source)},${host(call.host)},${direction(call.direction)},` +
+      `${time(call.startedAt, iso)},${time(call.endedAt, iso)},${count(seconds)},${yes(call.approximate)},` +
+      `${outcome(call.outcome)},${endReason(call.endReason)},${rating(call.rating)},${list(call.tags, tags)},` +
+      `${device(call.device)},${yes(call.missed)},${talkCells(call.talk)}\r\n`
+    );
+  };
 };
 
 export const RESET_COLUMNS = ['id', 'callId', 'kind', 'startedAt', 'completedAt', 'steps', 'moodBefore', 'moodAfter']
   .concat(['causes', 'wentWell', 'doDifferently'])
   .join(',');
 
-export const resetLine = (iso: (ms: number) => string) => (reset: ResetRecord) => {
-  const what = `${count(reset.id)},${count(reset.callId)},${cell(reset.kind)}`;
-  const when = `${time(reset.startedAt, iso)},${time(reset.completedAt, iso)},${list(reset.steps)}`;
-  const mood = `${count(reset.moodBefore)},${count(reset.moodAfter)},${list(reset.causes)}`;
-  return `${what},${when},${mood},${cell(reset.lesson?.wentWell)},${cell(reset.lesson?.doDifferently)}\r\n`;
+export const resetLine = (iso: (ms: number) => string) => {
+  const kind = rememberedCell();
+  const steps = rememberedCell();
+  const causes = rememberedCell();
+  return (reset: ResetRecord) =>
+    `${count(reset.id)},${count(reset.callId)},${kind(reset.kind)},` +
+    `${time(reset.startedAt, iso)},${time(reset.completedAt, iso)},${list(reset.steps, steps)},` +
+    `${count(reset.moodBefore)},${count(reset.moodAfter)},${list(reset.causes, causes)},` +
+    `${cell(reset.lesson?.wentWell)},${cell(reset.lesson?.doDifferently)}\r\n`;
 };
