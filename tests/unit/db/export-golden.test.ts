@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateHistory } from '../../../scripts/seed-history';
 import { exportCallsCsv, exportJson, exportResetsCsv } from '../../../src/db/export';
+import { csvCell } from '../../../src/db/export-csv';
 import { type CallRecord, openReboundDb, type ReboundDb } from '../../../src/db/schema';
 import { NOW } from './history-fixture';
 
@@ -142,5 +143,38 @@ it('reads ids with gaps range by range, and a call saved while it runs', async (
     expect(text).toContain('hubspot:saved-during-export');
   } finally {
     await gappy.delete();
+  }
+});
+
+it('keeps the page free between chunks and reports rows as it goes', async () => {
+  const pauses: number[] = [];
+  const progress: number[] = [];
+  const blob = await exportCallsCsv(db, {
+    chunkSize: 500,
+    onProgress: (rows) => progress.push(rows),
+    pause: async () => {
+      pauses.push(progress.length);
+    },
+  });
+  expect(progress).toEqual([500, 1000, 1500, 2000, 2500, 3000]);
+  expect(pauses).toEqual([1, 2, 3, 4, 5, 6]);
+  expect((await blob.text()).split('\r\n')).toHaveLength(3002);
+});
+
+it('writes a column with more values than it remembers as csvCell would, value by value', async () => {
+  const manyHosts = openReboundDb(`golden-hosts-${Math.random()}`);
+  try {
+    const history = generateHistory({ calls: 1500, endAt: NOW, seed: 4 });
+    const hosts = history.calls.map(
+      (_, index) => [`=h${index}`, `h,${index}`, `h${index}.example`][index % 3] as string,
+    );
+    await manyHosts.calls.bulkAdd(history.calls.map((call, index) => ({ ...call, host: hosts[index] as string })));
+    const lines = (await (await exportCallsCsv(manyHosts, noPause)).text()).split('\r\n').slice(1, -1);
+    expect(lines).toHaveLength(1500);
+    lines.forEach((line, index) => {
+      expect(line).toContain(`,${csvCell(hosts[index])},`);
+    });
+  } finally {
+    await manyHosts.delete();
   }
 });
