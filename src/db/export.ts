@@ -1,5 +1,5 @@
-import type { EntityTable } from 'dexie';
-import { type CallTalk, silenceShare, talkShare } from '../talk/conversation-figures';
+import { type ExportedTable, tableChunks } from './export-chunks';
+import { CALL_COLUMNS, callLine, RESET_COLUMNS, resetLine } from './export-csv';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-format';
 import { isoTimes } from './export-iso-time';
 import { mergeById } from './packs/merge-by-id';
@@ -34,51 +34,12 @@ const yieldToPage = () =>
   });
 
 /**
- * Reads under way at once: the database reads the next chunks while the page turns this one into
- * text (a 100,000-call export spent half its time waiting on one read after another).
- */
-const READ_AHEAD = 3;
-
-/**
- * A table's rows in key order, a chunk at a time. Its keys come first (no values, so cheap), which
- * fixes every chunk's key range up front and lets several reads run ahead; the last range is
- * open-ended, so a row added meanwhile is still written.
- */
-async function* chunksOf<T extends { id: number }>(table: EntityTable<T, 'id'>, size: number): AsyncGenerator<T[]> {
-  const keys = (await table.toCollection().primaryKeys()) as number[];
-  const read = (start: number): Promise<T[]> => {
-    const lower = keys[start] as number;
-    const upper = keys[start + size];
-    const rows =
-      upper === undefined
-        ? table.where(':id').aboveOrEqual(lower).toArray()
-        : table.where(':id').between(lower, upper, true, false).toArray();
-    // A read that fails while an earlier chunk is awaited fails the export when its turn comes.
-    rows.catch(() => undefined);
-    return rows;
-  };
-  const reading: Promise<T[]>[] = [];
-  let next = 0;
-  const readAhead = () => {
-    while (reading.length < READ_AHEAD && next < keys.length) {
-      reading.push(read(next));
-      next += size;
-    }
-  };
-  readAhead();
-  for (let chunk = reading.shift(); chunk; chunk = reading.shift()) {
-    const rows = await chunk;
-    readAhead();
-    yield rows;
-  }
-}
-
-/**
- * Writes rows through `toText`, one chunk at a time, into `parts`. Each chunk becomes a Blob at
- * once: the text is encoded a piece at a time and the final Blob only references the pieces.
+ * Writes a table's rows through `toText`, one chunk at a time, into `parts`. Each chunk becomes a
+ * Blob at once: the text is encoded a piece at a time and the final Blob only references the pieces.
  */
 async function writeRows<T extends { id: number }>(
-  table: EntityTable<T, 'id'>,
+  db: ReboundDb,
+  table: ExportedTable,
   parts: BlobPart[],
   toText: (row: T, first: boolean) => string,
   pacing: Required<ExportPacing>,
@@ -87,7 +48,7 @@ async function writeRows<T extends { id: number }>(
 ): Promise<void> {
   let first = true;
   const packed = packs ? ((await allPacked(packs)) as unknown as T[]) : [];
-  for await (const rows of mergeById(chunksOf(table, pacing.chunkSize), packed, pacing.chunkSize)) {
+  for await (const rows of mergeById(tableChunks<T>(db, table, pacing.chunkSize), packed, pacing.chunkSize)) {
     let chunk = '';
     for (const row of rows) {
       chunk += toText(row, first);
@@ -126,14 +87,15 @@ export async function exportJson(
   };
   const parts: BlobPart[] = [`${JSON.stringify(header).slice(0, -1)}`];
   const tables = [
-    ['calls', db.calls, db.callPacks],
-    ['resets', db.resets, db.resetPacks],
-    ['followUps', db.followUps, undefined],
+    ['calls', db.callPacks],
+    ['resets', db.resetPacks],
+    ['followUps', undefined],
   ] as const;
-  for (const [name, table, packs] of tables) {
-    parts.push(`,${JSON.stringify(name)}:[`);
-    await writeRows(
-      table as unknown as EntityTable<{ id: number }, 'id'>,
+  for (const [table, packs] of tables) {
+    parts.push(`,${JSON.stringify(table)}:[`);
+    await writeRows<{ id: number }>(
+      db,
+      table,
       parts,
       (row, first) => `${first ? '' : ','}${JSON.stringify(row)}`,
       pace,
@@ -146,82 +108,30 @@ export async function exportJson(
   return new Blob(parts, { type: 'application/json' });
 }
 
-/** A CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/*
- * Cells the writer knows cannot start a formula or need quotes skip csvCell's two tests: a count
- * that is not negative, and an ISO time in years 0–9999. Anything else takes csvCell's path, so
- * every cell is what csvCell alone would write.
- */
-const cell = (value: string | undefined): string => (value === undefined ? '' : csvCell(value));
-const count = (value: number | undefined): string =>
-  typeof value === 'number' && value >= 0 ? String(value) : csvCell(value);
-const YEAR_10000 = 253_402_300_800_000;
-function time(ms: number | undefined, iso: (ms: number) => string): string {
-  if (ms === undefined) return '';
-  if (typeof ms === 'number' && ms >= 0 && ms < YEAR_10000) return iso(ms);
-  return csvCell(new Date(ms).toISOString());
-}
-const yes = (flag: boolean | undefined) => (flag ? 'yes' : '');
-const list = (items: readonly string[] | undefined) => cell(items?.join('; '));
-
-const CALL_COLUMNS = ['id', 'callKey', 'dialer', 'host', 'direction', 'startedAt', 'endedAt', 'durationSeconds']
-  .concat(['lengthApproximate', 'outcome', 'endReason', 'rating', 'tags', 'device', 'missed'])
-  .concat(['repTalkSeconds', 'otherTalkSeconds', 'talkShare', 'overtalkSeconds', 'longestOtherSeconds'])
-  .concat(['longestRepSeconds', 'silenceShare', 'loudMoments'])
-  .join(',');
-
-/** The figures' cells, empty when the call has none (no figures is not zero). */
-function talkCells(talk: CallTalk | undefined): string {
-  if (!talk) return ',,,,,,,';
-  const f = talk.figures;
-  const share = talkShare(f);
-  return [
-    count(f.repTalkS),
-    count(f.otherTalkS),
-    share === undefined ? '' : csvCell(share.toFixed(2)),
-    count(f.overtalkS),
-    count(f.longestOtherS),
-    count(f.longestRepS),
-    csvCell(silenceShare(f).toFixed(2)),
-    count(f.loudMoments),
-  ].join(',');
-}
-
-/** One line a call, built as one string: no array of cells per row (100,000 rows of garbage). */
-const callLine = (iso: (ms: number) => string) => (call: CallRecord) => {
-  const seconds = call.durationMs === undefined ? undefined : Math.round(call.durationMs / 1000);
-  const who = `${count(call.id)},${cell(call.callKey)},${cell(call.source)},${cell(call.host)},${cell(call.direction)}`;
-  const when = `${time(call.startedAt, iso)},${time(call.endedAt, iso)},${count(seconds)},${yes(call.approximate)}`;
-  const how = `${cell(call.outcome)},${cell(call.endReason)},${cell(call.rating)},${list(call.tags)}`;
-  return `${who},${when},${how},${cell(call.device)},${yes(call.missed)},${talkCells(call.talk)}\r\n`;
-};
-
-const RESET_COLUMNS = ['id', 'callId', 'kind', 'startedAt', 'completedAt', 'steps', 'moodBefore', 'moodAfter']
-  .concat(['causes', 'wentWell', 'doDifferently'])
-  .join(',');
-
-const resetLine = (iso: (ms: number) => string) => (reset: ResetRecord) => {
-  const what = `${count(reset.id)},${count(reset.callId)},${cell(reset.kind)}`;
-  const when = `${time(reset.startedAt, iso)},${time(reset.completedAt, iso)},${list(reset.steps)}`;
-  const mood = `${count(reset.moodBefore)},${count(reset.moodAfter)},${list(reset.causes)}`;
-  return `${what},${when},${mood},${cell(reset.lesson?.wentWell)},${cell(reset.lesson?.doDifferently)}\r\n`;
-};
-
 export async function exportCallsCsv(db: ReboundDb, pacing: ExportPacing = {}): Promise<Blob> {
   const parts: BlobPart[] = [`${CALL_COLUMNS}\r\n`];
-  await writeRows(db.calls, parts, callLine(isoTimes()), withDefaults(pacing), { rows: 0 }, db.callPacks);
+  await writeRows<CallRecord>(
+    db,
+    'calls',
+    parts,
+    callLine(isoTimes()),
+    withDefaults(pacing),
+    { rows: 0 },
+    db.callPacks,
+  );
   return new Blob(parts, { type: 'text/csv' });
 }
 
 export async function exportResetsCsv(db: ReboundDb, pacing: ExportPacing = {}): Promise<Blob> {
   const parts: BlobPart[] = [`${RESET_COLUMNS}\r\n`];
-  await writeRows(db.resets, parts, resetLine(isoTimes()), withDefaults(pacing), { rows: 0 }, db.resetPacks);
+  await writeRows<ResetRecord>(
+    db,
+    'resets',
+    parts,
+    resetLine(isoTimes()),
+    withDefaults(pacing),
+    { rows: 0 },
+    db.resetPacks,
+  );
   return new Blob(parts, { type: 'text/csv' });
 }
