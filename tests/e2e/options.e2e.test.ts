@@ -29,6 +29,10 @@ it('a call shorter than the minimum set in Options is recorded with no nudge', a
   // Back to a minimum this call clears: the next call is nudged.
   await minimum.fill('0');
   await minimum.blur();
+  // Saved before the call starts: 'Saved.' is still on screen from the first change.
+  await expect
+    .poll(async () => (await session.localValue<{ minCallSeconds: number }>('settings'))?.minCallSeconds)
+    .toBe(0);
   await callOnDemoDialer(page, { contact: 'Marcus Oyelaran', talkMs: 0 });
   await toast.waitShown();
   expect(session.extensionErrors).toEqual([]);
