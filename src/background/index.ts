@@ -251,8 +251,8 @@ const onCommand = createCommandHandler({
 });
 browser.commands.onCommand.addListener((command) => void onCommand(command));
 // Headless Chromium cannot press browser-level shortcuts, so the end-to-end tests call the very
-// handler the listener calls. Only the worker's own scope (and DevTools) can reach it, never a page.
-Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
+// handler the listener calls. Only the demo/test flavour has it: the store build drops the branch.
+if (__REBOUND_DEMO__) Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
 startup.later(() => void ready.then(() => liveCalls.liveCount()).then((count) => nudgeFlow.releaseIfIdle(count)));
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });

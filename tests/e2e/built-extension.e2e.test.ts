@@ -10,6 +10,8 @@ import { distDir } from '../../scripts/build';
 import { NUDGE_OUTCOMES_KEY } from '../../src/background/nudge-outcomes';
 
 const BROWSERS = ['chrome', 'firefox'] as const;
+/** The handle the end-to-end tests press the keyboard commands through (src/background/index.ts). */
+const TEST_COMMAND = '__reboundTestOnlyCommand';
 
 function scriptsIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -52,5 +54,10 @@ describe.each(BROWSERS)('the %s store build', (browser) => {
   it('keeps no record of nudge outcomes: only the demo/test flavour has it, for the end-to-end tests', () => {
     expect(readFileSync(path.join(distDir(browser, 'demo'), 'background.js'), 'utf8')).toContain(NUDGE_OUTCOMES_KEY);
     expect(readFileSync(path.join(dir(), 'background.js'), 'utf8')).not.toContain(NUDGE_OUTCOMES_KEY);
+  });
+
+  it('gives the worker no test-only command handle: only the demo/test flavour has it', () => {
+    expect(readFileSync(path.join(distDir(browser, 'demo'), 'background.js'), 'utf8')).toContain(TEST_COMMAND);
+    expect(readFileSync(path.join(dir(), 'background.js'), 'utf8')).not.toContain(TEST_COMMAND);
   });
 });
