@@ -17,20 +17,13 @@ import type { Page } from 'playwright-core';
 import { launchExtension } from '../driver/extension-session';
 import { importHistoryThroughOptions } from '../driver/import-history';
 import { generateHistory } from '../seed-history';
+import { abBuilds, abOption } from './ab-args';
 import { median } from './figures';
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-};
-const builds = process.argv
-  .slice(2)
-  .filter((arg, index, all) => !arg.startsWith('--') && !all[index - 1]?.startsWith('--'))
-  .map((dir) => path.resolve(dir));
-if (builds.length < 2) throw new Error('usage: export-ab.ts <dir> <dir>… [--calls N] [--rounds R] [--exports K]');
-const calls = option('calls', 100_000);
-const rounds = option('rounds', 4);
-const exports = option('exports', 3);
+const builds = abBuilds('export-ab.ts <dir> <dir>… [--calls N] [--rounds R] [--exports K]');
+const calls = abOption('calls', 100_000);
+const rounds = abOption('rounds', 4);
+const exports = abOption('exports', 3);
 const SLOW_MS = 600_000;
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'rebound-export-ab-'));

@@ -12,21 +12,14 @@ import path from 'node:path';
 import { launchExtension } from '../driver/extension-session';
 import { importHistoryThroughOptions } from '../driver/import-history';
 import { generateHistory } from '../seed-history';
+import { abBuilds, abOption } from './ab-args';
 import { median } from './figures';
 import { openPopup, type PopupOpen } from './popup-open';
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-};
-const builds = process.argv
-  .slice(2)
-  .filter((arg, index, all) => !arg.startsWith('--') && !all[index - 1]?.startsWith('--'))
-  .map((dir) => path.resolve(dir));
-if (builds.length < 2) throw new Error('usage: popup-ab.ts <dir> <dir>… [--calls N] [--rounds R] [--opens K]');
-const calls = option('calls', 100_000);
-const rounds = option('rounds', 4);
-const opens = option('opens', 5);
+const builds = abBuilds('popup-ab.ts <dir> <dir>… [--calls N] [--rounds R] [--opens K]');
+const calls = abOption('calls', 100_000);
+const rounds = abOption('rounds', 4);
+const opens = abOption('opens', 5);
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'rebound-popup-ab-'));
 const profileDir = path.join(work, 'profile');

@@ -11,20 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCH_SETTINGS } from '../bench';
 import { launchExtension } from '../driver/extension-session';
+import { abBuilds, abOption } from './ab-args';
 import { webrtcCallToToast } from './detection-latency';
 import { percentile } from './figures';
 import { coldStartRounds } from './worker';
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-};
-const builds = process.argv
-  .slice(2)
-  .filter((arg, index, all) => !arg.startsWith('--') && !all[index - 1]?.startsWith('--'))
-  .map((dir) => path.resolve(dir));
-if (builds.length < 2) throw new Error('usage: worker-ab.ts <dir> <dir>… [--rounds N]');
-const rounds = option('rounds', 30);
+const builds = abBuilds('worker-ab.ts <dir> <dir>… [--rounds N]');
+const rounds = abOption('rounds', 30);
 
 const sessions = [];
 for (const extensionDir of builds) {
