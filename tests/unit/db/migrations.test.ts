@@ -21,20 +21,29 @@ afterEach(async () => {
   await opened?.delete();
 });
 
+/** A database written by an earlier version with `rows`, then opened by today's code. */
+async function openedAfter(
+  version: number,
+  stores: Record<string, string>,
+  rows: { calls: unknown[]; resets: unknown[]; followUps?: unknown[] },
+): Promise<ReboundDb> {
+  const name = `migrate-v${version}-${Math.random()}`;
+  const earlier = new Dexie(name);
+  earlier.version(version).stores(stores);
+  await earlier.table('calls').bulkAdd(rows.calls);
+  await earlier.table('resets').bulkAdd(rows.resets);
+  if (rows.followUps) await earlier.table('followUps').bulkAdd(rows.followUps);
+  earlier.close();
+  const db = openReboundDb(name);
+  await db.open();
+  return db;
+}
+
 it('a version 1 database opens as the current version with every row intact', async () => {
-  const name = `migrate-v1-${Math.random()}`;
-  const v1 = new Dexie(name);
-  v1.version(1).stores(V1_STORES);
   // A call stored before every call carried tags (an early build wrote none).
   const { tags: _tags, ...untagged } = CALLS[7] as (typeof CALLS)[7];
   const v1Calls = CALLS.map((call) => (call.id === untagged.id ? untagged : call));
-  await v1.table('calls').bulkAdd(v1Calls);
-  await v1.table('resets').bulkAdd(RESETS);
-  await v1.table('followUps').bulkAdd(FOLLOW_UPS);
-  v1.close();
-
-  opened = openReboundDb(name);
-  await opened.open();
+  opened = await openedAfter(1, V1_STORES, { calls: v1Calls, resets: RESETS, followUps: FOLLOW_UPS });
   expect(opened.verno).toBe(SCHEMA_VERSION);
   expect(await opened.calls.toArray()).toEqual(
     CALLS.map((call) => (call.id === untagged.id ? { ...call, tags: [] } : call)),
@@ -63,16 +72,7 @@ const V3_STORES = {
 };
 
 it('a version 3 database opens as the current version: old calls have no figures, new ones are found by them', async () => {
-  const name = `migrate-v3-${Math.random()}`;
-  const v3 = new Dexie(name);
-  v3.version(3).stores(V3_STORES);
-  await v3.table('calls').bulkAdd(CALLS);
-  await v3.table('resets').bulkAdd(RESETS);
-  await v3.table('followUps').bulkAdd(FOLLOW_UPS);
-  v3.close();
-
-  opened = openReboundDb(name);
-  await opened.open();
+  opened = await openedAfter(3, V3_STORES, { calls: CALLS, resets: RESETS, followUps: FOLLOW_UPS });
   expect(opened.verno).toBe(SCHEMA_VERSION);
   expect(await opened.calls.toArray()).toEqual(CALLS);
   expect(await opened.resets.toArray()).toEqual(RESETS);
@@ -111,16 +111,7 @@ it('a fresh database is created at the current version', async () => {
 });
 
 it('a version 2 database opens as the current version with its daily roll-ups built from every row', async () => {
-  const name = `migrate-v2-${Math.random()}`;
-  const v2 = new Dexie(name);
-  v2.version(2).stores(V2_STORES);
-  await v2.table('calls').bulkAdd(CALLS);
-  await v2.table('resets').bulkAdd(RESETS);
-  await v2.table('followUps').bulkAdd(FOLLOW_UPS);
-  v2.close();
-
-  opened = openReboundDb(name);
-  await opened.open();
+  opened = await openedAfter(2, V2_STORES, { calls: CALLS, resets: RESETS, followUps: FOLLOW_UPS });
   expect(opened.verno).toBe(SCHEMA_VERSION);
   expect(await opened.calls.toArray()).toEqual(CALLS);
   expect(await opened.resets.toArray()).toEqual(RESETS);
@@ -137,14 +128,7 @@ it('a version 2 database opens as the current version with its daily roll-ups bu
 });
 
 it('a version 1 database also gets its roll-ups on the way to the current version', async () => {
-  const name = `migrate-v1-rollups-${Math.random()}`;
-  const v1 = new Dexie(name);
-  v1.version(1).stores(V1_STORES);
-  await v1.table('calls').bulkAdd(CALLS);
-  await v1.table('resets').bulkAdd(RESETS);
-  v1.close();
-  opened = openReboundDb(name);
-  await opened.open();
+  opened = await openedAfter(1, V1_STORES, { calls: CALLS, resets: RESETS });
   expect(await checkRollups(opened, localClock)).toMatchObject({ differing: [] });
   expect((await opened.dayRollups.toArray()).reduce((sum, day) => sum + day.calls, 0)).toBe(CALLS.length);
 });
@@ -155,16 +139,7 @@ const V4_STORES = {
 };
 
 it('a version 4 database opens as the current version: every row stays a row, the pack tables start empty and answer their lookups', async () => {
-  const name = `migrate-v4-${Math.random()}`;
-  const v4 = new Dexie(name);
-  v4.version(4).stores(V4_STORES);
-  await v4.table('calls').bulkAdd(CALLS);
-  await v4.table('resets').bulkAdd(RESETS);
-  await v4.table('followUps').bulkAdd(FOLLOW_UPS);
-  v4.close();
-
-  opened = openReboundDb(name);
-  await opened.open();
+  opened = await openedAfter(4, V4_STORES, { calls: CALLS, resets: RESETS, followUps: FOLLOW_UPS });
   expect(opened.verno).toBe(SCHEMA_VERSION);
   expect(await opened.calls.toArray()).toEqual(CALLS);
   expect(await opened.resets.toArray()).toEqual(RESETS);
