@@ -15,9 +15,9 @@ import { callRecordOf } from './calls';
 import { type Clock, localClock } from './day-clock';
 import { type DayRollup, emptyRollup, withNewCalls } from './day-rollups';
 import { DB_NAME } from './db-name';
-import { openExisting } from './home-reader';
 import { CALL_PACKS, type CallPack, headerOf, type PackKey } from './packs/pack-record';
 import { newestCallFirst } from './packs/row-order';
+import { done, existingConnection } from './raw-connection';
 import type { CallRecord } from './schema';
 
 export interface CallWrites {
@@ -37,12 +37,6 @@ export interface CallWritesOptions {
 
 /** The stores a write to calls takes (day-rollup-upkeep's scope) and the indexes used here. */
 const WRITE_SCOPE = ['calls', 'resets', 'dayRollups'];
-
-const done = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 
 const finished = (transaction: IDBTransaction): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -98,24 +92,12 @@ export function callWrites({
   factory = indexedDB,
   clock = localClock,
 }: CallWritesOptions): CallWrites {
-  const forget = () => {
-    opened = undefined;
-  };
   // Opened now, while the worker starts: the first call's end finds it ready.
-  let opened: Promise<IDBDatabase | undefined> | undefined = openExisting(factory, name, forget);
-  opened.catch(() => undefined);
+  const connection = existingConnection(factory, name);
 
   const known = async (): Promise<IDBDatabase | undefined> => {
-    opened ??= openExisting(factory, name, forget);
-    const db = await opened.catch(() => {
-      forget();
-      return undefined;
-    });
-    if (!db) {
-      forget();
-      return undefined;
-    }
-    return knows(db, schemaVersion) ? db : undefined;
+    const db = await connection.connect().catch(() => undefined);
+    return db && knows(db, schemaVersion) ? db : undefined;
   };
 
   return {

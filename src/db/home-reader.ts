@@ -7,6 +7,7 @@
  */
 import { DB_NAME } from './db-name';
 import { CALL_PACKS, type CallPack, type PackKey, RESET_PACKS } from './packs/pack-record';
+import { done, existingConnection } from './raw-connection';
 import type { CallRecord, FollowUpRecord } from './schema';
 import type { DayNumbers } from './today';
 
@@ -38,42 +39,6 @@ export class OutdatedDatabase extends Error {
   constructor() {
     super('The history database has not been upgraded yet.');
   }
-}
-
-const done = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-/**
- * Opens the database as it is, whatever its version; undefined when there is none yet. A missing
- * database is not created here (the open is aborted): Dexie creates it with its schema, and a
- * bare one would get in its way. The connection steps aside for an upgrade or a delete.
- */
-export function openExisting(
-  factory: IDBFactory,
-  name: string,
-  onClosed: () => void,
-): Promise<IDBDatabase | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name);
-    let missing = false;
-    request.onupgradeneeded = () => {
-      missing = true;
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => {
-        db.close();
-        onClosed();
-      };
-      db.onclose = onClosed;
-      resolve(db);
-    };
-    request.onerror = () => (missing ? resolve(undefined) : reject(request.error));
-  });
 }
 
 const hasStores = (db: IDBDatabase, stores: readonly string[]) =>
@@ -146,31 +111,16 @@ export function homeReader(
   name: string = DB_NAME,
   factory: IDBFactory = indexedDB,
 ): HomeReader {
-  const forget = () => {
-    opened = undefined;
-  };
   // Opened at once, while the page still reads its storage: the first read finds it ready.
-  let opened: Promise<IDBDatabase | undefined> | undefined = openExisting(factory, name, forget);
-  opened.catch(() => undefined);
-
-  const connection = async (): Promise<IDBDatabase | undefined> => {
-    opened ??= openExisting(factory, name, forget);
-    const db = await opened.catch((failure) => {
-      forget();
-      throw failure;
-    });
-    // No database yet: the next read looks again, it may exist by then.
-    if (!db) forget();
-    return db;
-  };
+  const connection = existingConnection(factory, name);
 
   const upToDate = async (stores: readonly string[]): Promise<IDBDatabase | undefined> => {
-    const db = await connection();
+    const db = await connection.connect();
     if (!db || hasStores(db, stores)) return db;
     db.close();
-    forget();
+    connection.forget();
     await upgrade();
-    const upgraded = await connection();
+    const upgraded = await connection.connect();
     if (upgraded && !hasStores(upgraded, stores)) throw new OutdatedDatabase();
     return upgraded;
   };
