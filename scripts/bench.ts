@@ -3,7 +3,8 @@
  * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
  * parts (before/after comparisons of one lever on a shared machine; `page-overhead` is the busy
- * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast).
+ * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast, `rating`
+ * the toast's rating click → the worker's reply).
  * `--busy` runs it all with four busy Chromium tabs in the background and writes
  * bench/report-busy.json.
  */
@@ -17,6 +18,7 @@ import { domDetectionLatency, protocolDetectionLatency, webrtcDetectionLatency }
 import { type Figure, formatTable } from './bench/figures';
 import { historyScale } from './bench/history-scale';
 import { BUSY_CRM, BUSY_CRM_UNREAD_CHATTER, pageOverhead } from './bench/page-overhead';
+import { ratingReplyLatency } from './bench/rating-reply';
 import { tabCloseLatency } from './bench/tab-close';
 import { openLineEndLatency, webrtcCallOverhead } from './bench/talk';
 import { coldStart, heapAfterCalls } from './bench/worker';
@@ -31,6 +33,7 @@ export const BENCH_PARTS = [
   'webrtc',
   'tab-close',
   'cold-start',
+  'rating',
   'heap',
   'history',
   'call-overhead',
@@ -54,6 +57,7 @@ const SIZES = {
     calls: 50,
     tabCloses: 20,
     coldStarts: 30,
+    ratings: 30,
     heapCalls: 1000,
     historyCalls: 100_000,
     historyResets: 50_000,
@@ -64,6 +68,7 @@ const SIZES = {
     calls: 2,
     tabCloses: 1,
     coldStarts: 1,
+    ratings: 1,
     heapCalls: 4,
     historyCalls: 400,
     historyResets: 200,
@@ -116,6 +121,10 @@ export async function runBench({
     if (runs('webrtc')) figures.push(...(await webrtcDetectionLatency(session, size.calls)));
     if (runs('tab-close')) figures.push(...(await tabCloseLatency(session, size.tabCloses)));
     if (runs('cold-start')) figures.push(...(await coldStart(session, size.coldStarts)));
+    if (runs('rating')) {
+      figures.push(...(await ratingReplyLatency(session, size.ratings, 'Fine')));
+      figures.push(...(await ratingReplyLatency(session, size.ratings, 'Tough')));
+    }
     if (runs('heap')) {
       await session.close();
       session = await fresh();

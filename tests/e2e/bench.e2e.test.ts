@@ -20,6 +20,8 @@ it('runs every benchmark figure end to end (quick sizes)', async () => {
     'protocol dialer end → toast p95',
     'tab closed → calls row p95',
     'cold start: first signal → toast p50',
+    'rating fine: click → reply p50',
+    'rating tough: click → reply p50',
     'DOM dialer (Google Voice) end → toast p95',
     'WebRTC call close() → toast p95',
     'seeded calls',
