@@ -17,6 +17,11 @@ export interface HomeSnapshotWriterDeps {
   now(): number;
 }
 
+export interface HistoryChange {
+  stamped: Promise<void>;
+  refreshed: Promise<void>;
+}
+
 export function homeSnapshotWriter(deps: HomeSnapshotWriterDeps) {
   let latest = 0;
   // One read at a time; changes made while one runs share the next, which starts after it.
@@ -36,12 +41,16 @@ export function homeSnapshotWriter(deps: HomeSnapshotWriterDeps) {
     }
   };
 
-  return {
-    /** The history changed: a new stamp, then a fresh snapshot. Resolves once that is written or given up. */
-    async changed(): Promise<void> {
-      // Strictly increasing, so two changes in one millisecond never share a stamp.
-      latest = Math.max(deps.now(), latest + 1);
-      await deps.historyChanged.write(latest);
+  /**
+   * The history changed: a new stamp, then a fresh snapshot. `stamped` resolves once the new stamp
+   * is stored, from when no popup believes the old snapshot; `refreshed` once the fresh one is
+   * written or given up.
+   */
+  const change = (): HistoryChange => {
+    // Strictly increasing, so two changes in one millisecond never share a stamp.
+    latest = Math.max(deps.now(), latest + 1);
+    const stamped = deps.historyChanged.write(latest);
+    const refreshed = stamped.then(() => {
       if (!next) {
         next = last.then(() => {
           next = undefined;
@@ -50,6 +59,13 @@ export function homeSnapshotWriter(deps: HomeSnapshotWriterDeps) {
         last = next;
       }
       return last;
-    },
+    });
+    return { stamped, refreshed };
+  };
+
+  return {
+    change,
+    /** A change, resolved once its snapshot is written or given up. */
+    changed: (): Promise<void> => change().refreshed,
   };
 }

@@ -152,7 +152,7 @@ const background = createBackground({
   ready,
   onLiveCalls: shadows.sync,
   onQuiet: updateGate.reloadIfQuiet,
-  onHistoryChanged: homeSnapshot.changed,
+  onHistoryChanged: homeSnapshot.change,
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),
   onTalkStart: createTalkStart({
     loadSettings,

@@ -16,6 +16,7 @@ import type { Settings } from '../settings/settings';
 import type { SnoozeChoice } from '../snooze/snooze';
 import { type TrackerEvent, WEBRTC_SOURCE } from './call-tracker';
 import { familyOfFrame } from './frame-family';
+import type { HistoryChange } from './home-snapshot-writer';
 import type { LiveCalls } from './live-calls';
 import { escalationFor, type LateTalk, toughStreakToday } from './nudge-flow';
 import type { RateLimit } from './signal-rate-limit';
@@ -61,8 +62,11 @@ export interface BackgroundDeps {
   onLiveCalls?(live: LiveCall[]): Promise<void>;
   /** After an event left no call live and its calls are settled: a waiting update may go ahead. */
   onQuiet?(): Promise<unknown>;
-  /** Calls or resets were written: open History and Insights pages refresh. */
-  onHistoryChanged?(): Promise<void>;
+  /**
+   * Calls or resets were written: the `historyChanged` stamp moves on (open History and Insights
+   * pages refresh, no popup believes the home snapshot from before), then the snapshot is read again.
+   */
+  onHistoryChanged?(): HistoryChange;
   /** A WebRTC call started in a frame with conversation signals on (see talk-start.ts). */
   onTalkStart?(tabId: number, frameId: number, frameUrl: string | undefined): Promise<TalkStartReply>;
   /** Keeps what the detector in each tab saw (adapters, signal kinds, drops) for "Missed a call". */
@@ -130,7 +134,7 @@ export function createBackground(deps: BackgroundDeps) {
         // sees these calls written; a worker stopped before that writes them again, once by callKey.
         void deps.liveCalls.markWritten(calls.map((call) => call.callKey)).catch(logError);
         // Open pages refreshing can wait a moment, the rep should not.
-        void deps.onHistoryChanged?.().catch(logError);
+        void deps.onHistoryChanged?.().refreshed.catch(logError);
       }
       void deps.writeFailure.clear().catch(logError);
       return true;
@@ -176,13 +180,28 @@ export function createBackground(deps: BackgroundDeps) {
     await Promise.all([written, deps.nudgeAfter(ended, liveCount, written)]);
   }
 
+  /**
+   * After a write the rep made from a page: resolves once no popup can show the history from
+   * before it (the stamp has moved on). The badge and the home snapshot follow, after the reply:
+   * the rep waits for neither, and a popup opened before the snapshot is back reads the database.
+   */
+  async function historyMoved(): Promise<void> {
+    const change = deps.onHistoryChanged?.();
+    void Promise.all([deps.refreshBadge(), change?.refreshed]).catch(logError);
+    await change?.stamped;
+  }
+
   /** Rates a call; when that makes a run of tough calls, the escalation the nudge shows. */
   async function rate(callKey: string, rating: CallRating): Promise<Escalation | undefined> {
     const now = deps.now();
     await rateCall(deps.db, callKey, rating, now);
-    await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
-    if (rating !== 'tough') return undefined;
-    return escalationFor(await toughStreakToday(deps.db, now), await deps.loadSettings());
+    const moved = historyMoved();
+    if (rating !== 'tough') {
+      await moved;
+      return undefined;
+    }
+    const [streak, settings] = await Promise.all([toughStreakToday(deps.db, now), deps.loadSettings(), moved]);
+    return escalationFor(streak, settings);
   }
 
   async function openReset(callKey: string): Promise<void> {
@@ -206,7 +225,7 @@ export function createBackground(deps: BackgroundDeps) {
       completedAt: now,
       steps: ['breathe-5'],
     });
-    await Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]);
+    await historyMoved();
   }
 
   /**
@@ -218,7 +237,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (lateTalk.length === 0) return;
     if (!(await writeUnwritten())) return;
     for (const { callKey, talk } of lateTalk) await addLateTalk(deps.db, callKey, talk);
-    void deps.onHistoryChanged?.().catch(logError);
+    void deps.onHistoryChanged?.().refreshed.catch(logError);
     await deps.nudgeAfterLateTalk?.(lateTalk, liveCount);
   }
 
@@ -321,8 +340,9 @@ export function createBackground(deps: BackgroundDeps) {
       if (sender.id !== deps.extensionId) return dropped('foreign sender');
       if (fromExtensionPage) {
         if (message.type !== 'history-changed') return dropped(`${message.type} from an extension page`);
+        // Options waits for the snapshot too: it says an import or a delete is done only then.
         return writeUnwritten()
-          .then(() => Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.()]))
+          .then(() => Promise.all([deps.refreshBadge(), deps.onHistoryChanged?.().refreshed]))
           .then(() => ({ ok: true }));
       }
       if (!fromTab) return dropped('no tab');

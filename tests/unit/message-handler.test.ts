@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { homeSnapshotWriter } from '../../src/background/home-snapshot-writer';
 import { LiveCalls } from '../../src/background/live-calls';
 import { createBackground } from '../../src/background/message-handler';
 import { createNudgeFlow, type HeldNudge, type ShortCall } from '../../src/background/nudge-flow';
 import { signalRateLimit } from '../../src/background/signal-rate-limit';
 import type { EndedCall } from '../../src/calls/call';
 import type { LiveCallsState } from '../../src/calls/live-calls-state';
+import type { StoredHomeSnapshot } from '../../src/db/home-snapshot';
 import { openReboundDb, type ReboundDb } from '../../src/db/schema';
 import type { WriteFailure } from '../../src/db/write-failure';
 import type { CallSignal } from '../../src/messages/call-signal';
@@ -46,6 +48,15 @@ const fullCall = (callId: string, at = T0) => [
 ];
 
 let db: ReboundDb;
+
+/** A promise the test opens when it chooses: work held mid-way. */
+function gated() {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
 
 function setup(settings: Settings = { ...DEFAULT_SETTINGS, minCallSeconds: 0 }) {
   const liveSlot = memorySlot<LiveCallsState>();
@@ -279,6 +290,63 @@ describe('createBackground', () => {
       expect(deps.refreshBadge).toHaveBeenCalledTimes(1);
     });
 
+    it('answers once the stamp has moved on, before the badge and the home snapshot, which still follow', async () => {
+      const { deps, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      const gate = gated();
+      const historyChanged = memorySlot<number>();
+      const snapshot = memorySlot<StoredHomeSnapshot>();
+      const snapshots = homeSnapshotWriter({
+        historyChanged,
+        snapshot,
+        read: async () => {
+          await gate.opened;
+          return { last: null, today: { calls: 1, tough: 1, resets: 0 }, followUps: [] };
+        },
+        now: () => NOW,
+      });
+      const refreshBadge = vi.fn(() => gate.opened);
+      const background = createBackground({ ...deps, refreshBadge, onHistoryChanged: snapshots.change });
+
+      for (const [rating, stamp] of [
+        ['fine', NOW],
+        ['tough', NOW + 1],
+      ] as const) {
+        await expect(
+          background.onMessage({ type: 'rate-call', callKey: 'hubspot:abc', rating }, fromTab()),
+        ).resolves.toEqual({ ok: true });
+        expect(historyChanged.value).toBe(stamp);
+        expect(snapshot.value).toBeUndefined();
+      }
+      expect(refreshBadge).toHaveBeenCalledTimes(2);
+
+      gate.open();
+      await vi.waitFor(() => expect(snapshot.value?.basedOn).toBe(historyChanged.value));
+    });
+
+    it('does not answer before the stamp has moved on', async () => {
+      const { deps, sendAll } = setup();
+      await sendAll(fullCall('abc'));
+      const gate = gated();
+      const stamped = vi.fn(() => gate.opened);
+      const background = createBackground({
+        ...deps,
+        onHistoryChanged: () => ({ stamped: stamped(), refreshed: gate.opened }),
+      });
+      let answered = false;
+      const reply = Promise.resolve(
+        background.onMessage({ type: 'rate-call', callKey: 'hubspot:abc', rating: 'fine' }, fromTab()),
+      ).then((value) => {
+        answered = true;
+        return value;
+      });
+      await vi.waitFor(() => expect(stamped).toHaveBeenCalled());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(answered).toBe(false);
+      gate.open();
+      await expect(reply).resolves.toEqual({ ok: true });
+    });
+
     it('from another tab is dropped and changes nothing', async () => {
       const { deps, send, sendAll } = setup();
       await sendAll(fullCall('abc'));
@@ -447,7 +515,7 @@ describe('createBackground', () => {
       const { deps } = setup();
       const seen: string[][] = [];
       const quiet = vi.fn(async () => undefined);
-      const historyChanged = vi.fn(async () => undefined);
+      const historyChanged = vi.fn(() => ({ stamped: Promise.resolve(), refreshed: Promise.resolve() }));
       let recovered = false;
       const background = createBackground({
         ...deps,

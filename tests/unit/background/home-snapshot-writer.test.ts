@@ -64,6 +64,24 @@ describe('homeSnapshotWriter', () => {
     expect(historyChanged.value).toBe(NOW + 1);
   });
 
+  it('says when the stamp is stored apart from when the snapshot is: a reply need only wait for the first', async () => {
+    let release: () => void = () => undefined;
+    const readDone = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { writer, historyChanged, snapshot } = setUp(async () => {
+      await readDone;
+      return snapshotWith(4);
+    });
+    const { stamped, refreshed } = writer.change();
+    await stamped;
+    expect(historyChanged.value).toBe(NOW);
+    expect(snapshot.value).toBeUndefined();
+    release();
+    await refreshed;
+    expect(snapshot.value).toEqual({ basedOn: NOW, dayStart: startOfDay(NOW), snapshot: snapshotWith(4) });
+  });
+
   it('leaves no snapshot for the change when the read fails', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { writer, historyChanged, snapshot } = setUp(async () => {
