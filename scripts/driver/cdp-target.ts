@@ -4,6 +4,7 @@
  * with Target.sendMessageToTarget. Events and console output are recorded as they arrive.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { SCRIPT_ANSWER_MS, within } from './within';
 
 export interface CdpMessage {
   id?: number;
@@ -93,14 +94,22 @@ export class CdpTarget {
     await this.send('Network.enable', {});
   }
 
+  /**
+   * One command to the target. Its answer comes as an event, so nothing settles it when the target
+   * goes away (a popup that closes itself) or the message is never delivered: it is bounded here.
+   */
   send(method: string, params: Record<string, unknown>): Promise<unknown> {
     const id = this.nextId++;
-    const reply = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    void this.cdp.send('Target.sendMessageToTarget', {
-      sessionId: this.sessionId,
-      message: JSON.stringify({ id, method, params }),
+    const reply = new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch(reject);
     });
-    return reply;
+    return within(SCRIPT_ANSWER_MS, `${method} in the attached target`, reply).finally(() => this.pending.delete(id));
   }
 
   async evaluate<T>(expression: string): Promise<T> {

@@ -11,6 +11,7 @@ import { type StaticServer, serveStatic } from '../../tests/fixtures/static-serv
 import { distDir, repoRoot } from '../build';
 import { findChromium } from '../chromium';
 import type { Flavour } from '../manifest';
+import { SCRIPT_ANSWER_MS, within } from './within';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -153,6 +154,8 @@ export async function launchExtension({
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
+    // Playwright's own default is three minutes, longer than any test may take.
+    timeout: 30_000,
     // Installed later over DevTools, the extension must not be loaded at start: --load-extension
     // and --disable-extensions-except both load it, and Playwright's --disable-extensions would
     // refuse the later install.
@@ -195,7 +198,7 @@ export async function launchExtension({
     await installFromDisk();
     await installed;
   }
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   const extensionOrigin = `chrome-extension://${extensionId}/`;
   const extensionErrors: string[] = [];
@@ -223,7 +226,7 @@ export async function launchExtension({
   const extensionPage = async (): Promise<Page> => {
     // An update closes the extension's pages: the next read opens a new one.
     if (probe && (await probe).isClosed()) probe = undefined;
-    probe ??= context.newPage().then(async (page) => {
+    probe ??= within(SCRIPT_ANSWER_MS, 'a new tab for the probe page', context.newPage()).then(async (page) => {
       await page.goto(`${extensionOrigin}options/index.html`);
       return page;
     });
@@ -237,12 +240,17 @@ export async function launchExtension({
    * waits behind. So a missing database is waited for (the Options page the probe shows opens it).
    * No named function inside: tsx (the bench) would wrap it in a helper the page does not have.
    */
-  const onStore = async (table: string, action: 'getAll' | 'count' | 'add', value?: unknown): Promise<unknown> =>
-    (await extensionPage()).evaluate(
+  const onStore = async (table: string, action: 'getAll' | 'count' | 'add', value?: unknown): Promise<unknown> => {
+    const page = await extensionPage();
+    const request = page.evaluate(
       async ([name, act, row]) => {
         const deadline = Date.now() + 20_000;
         for (;;) {
-          const db = await new Promise<IDBDatabase | undefined>((resolve) => {
+          const db = await new Promise<IDBDatabase | undefined>((resolve, reject) => {
+            setTimeout(
+              () => reject(new Error(`indexedDB.open('rebound') did not answer in 10 s (${act} ${name})`)),
+              10_000,
+            );
             const open = indexedDB.open('rebound');
             open.onupgradeneeded = () => open.transaction?.abort();
             open.onerror = (event) => {
@@ -269,9 +277,12 @@ export async function launchExtension({
       },
       [table, action, value] as const,
     );
+    return within(30_000, `${action} on the ${table} store, from the probe page`, request);
+  };
 
   const waitForDetector = async () => {
-    await (await extensionPage()).evaluate(async () => {
+    const page = await extensionPage();
+    const registered = page.evaluate(async () => {
       const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
       const deadline = Date.now() + 5000;
       while (Date.now() < deadline) {
@@ -281,6 +292,7 @@ export async function launchExtension({
       }
       throw new Error('the detector content script was never registered');
     });
+    await within(SCRIPT_ANSWER_MS, 'the detector content script to be registered', registered);
   };
 
   const openFixture = async (pathAndQuery: string): Promise<Page> => {
@@ -304,22 +316,31 @@ export async function launchExtension({
     },
     openFixture,
     async setSettings(settings) {
-      await (await extensionPage()).evaluate(
-        (value) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings: value }),
-        settings,
+      const page = await extensionPage();
+      await within(
+        SCRIPT_ANSWER_MS,
+        'the settings to be stored',
+        page.evaluate(
+          (value) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings: value }),
+          settings,
+        ),
       );
     },
     async sessionValue<T>(key: string): Promise<T | undefined> {
-      const stored = await (await extensionPage()).evaluate(
-        (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name),
-        key,
+      const page = await extensionPage();
+      const stored = await within(
+        SCRIPT_ANSWER_MS,
+        `storage.session "${key}"`,
+        page.evaluate((name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name), key),
       );
       return stored[key] as T | undefined;
     },
     async localValue<T>(key: string): Promise<T | undefined> {
-      const stored = await (await extensionPage()).evaluate(
-        (name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(name),
-        key,
+      const page = await extensionPage();
+      const stored = await within(
+        SCRIPT_ANSWER_MS,
+        `storage.local "${key}"`,
+        page.evaluate((name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(name), key),
       );
       return stored[key] as T | undefined;
     },
@@ -334,7 +355,7 @@ export async function launchExtension({
       }
       // Playwright sees the connection drop a moment after the process is gone (later on a busy
       // machine); a close() before then would talk to the dead browser and fail.
-      await disconnected;
+      await within(SCRIPT_ANSWER_MS, 'Playwright to see the killed browser disconnect', disconnected);
     },
     installAgainFromDisk: installFromDisk,
     async readTable<T>(table: string): Promise<T[]> {
@@ -354,7 +375,7 @@ export async function launchExtension({
       });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await stopped;
+      await within(SCRIPT_ANSWER_MS, 'the service worker to report it stopped', stopped);
       await cdp.detach();
     },
     async addRow(table, row) {
@@ -376,7 +397,11 @@ export async function launchExtension({
     },
     inWorker: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => {
       const current = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
-      return current.evaluate(fn as (arg: unknown) => T | Promise<T>, arg);
+      return within(
+        30_000,
+        'a script run in the service worker',
+        current.evaluate(fn as (arg: unknown) => T | Promise<T>, arg),
+      );
     },
     async close() {
       if (closed) return;
