@@ -4,12 +4,13 @@
  * exempt only when tests/locales/same-as-english.ts lists them with a reason.
  */
 import type { Page } from 'playwright-core';
+import { SCRIPT_ANSWER_MS, within } from '../../scripts/driver/within';
 import { readLocale } from '../locales/read-locales';
 import { SAME_AS_ENGLISH } from '../locales/same-as-english';
 
 /** Everything a reader or a screen reader gets from the page: text and accessible attributes. */
 export function shownTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  const shown = page.evaluate(() => {
     const texts = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) =>
@@ -22,6 +23,7 @@ export function shownTexts(page: Page): Promise<string[]> {
     }
     return texts.map((text) => text.trim()).filter((text) => text !== '');
   });
+  return within(SCRIPT_ANSWER_MS, "the page's shown texts", shown);
 }
 
 /**

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ExtensionSession } from '../../scripts/driver/extension-session';
+import { SCRIPT_ANSWER_MS, within } from '../../scripts/driver/within';
 import { readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
 
 /** "Quick reset" in every language the popup speaks: it shows once the popup is ready. */
@@ -12,7 +13,7 @@ const QUICK_RESET = ['en', ...TRANSLATED_LOCALES].map((locale) =>
 );
 
 export async function openPopup(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await within(SCRIPT_ANSWER_MS, 'a new tab for the popup', session.context.newPage());
   await page.goto(session.extensionUrl('popup/index.html'));
   await page
     .getByRole('button', { name: new RegExp(`^(${QUICK_RESET.join('|')})$`) })
@@ -32,10 +33,14 @@ export async function heading(page: Page, name: string | RegExp, timeout = 10_00
  */
 export async function passBreath(page: Page): Promise<void> {
   const left = Number(await page.getByTestId('breath-count').textContent());
-  await page.evaluate((ms) => {
-    const now = performance.now.bind(performance);
-    performance.now = () => now() + ms;
-  }, left * 1000);
+  await within(
+    SCRIPT_ANSWER_MS,
+    "the breath's clock to jump ahead",
+    page.evaluate((ms) => {
+      const now = performance.now.bind(performance);
+      performance.now = () => now() + ms;
+    }, left * 1000),
+  );
 }
 
 export const click = (page: Page, name: string | RegExp) =>
@@ -74,14 +79,19 @@ interface AxeViolation {
 
 /** Runs axe-core over the page as it is now; returns the violations, described. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.evaluate(axeSource);
-  const { violations, passes } = await page.evaluate(async () => {
+  const hasAxe = await within(
+    SCRIPT_ANSWER_MS,
+    'a look for axe-core',
+    page.evaluate(() => 'axe' in window),
+  );
+  if (!hasAxe) await within(SCRIPT_ANSWER_MS, 'axe-core to load', page.evaluate(axeSource));
+  const scan = page.evaluate(async () => {
     type Results = { violations: unknown[]; passes: unknown[] };
     const axe = (window as unknown as { axe: { run(context: Document): Promise<Results> } }).axe;
     const results = await axe.run(document);
     return { violations: results.violations as AxeViolation[], passes: results.passes.length };
   });
+  const { violations, passes } = await within(30_000, 'an axe-core scan', scan);
   // A scan that checked nothing would report no violations too.
   if (passes === 0) throw new Error('axe-core checked no rules');
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);

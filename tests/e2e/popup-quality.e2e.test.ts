@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../../scripts/driver/extension-session';
+import { SCRIPT_ANSWER_MS, within } from '../../scripts/driver/within';
 import { readLocale, TRANSLATED_LOCALES } from '../locales/read-locales';
 import { englishIn, rawKeysIn, shownTexts } from './english-left-over';
 import { axeViolations, openPopup } from './popup-driver';
@@ -46,17 +47,19 @@ describe('the popup', () => {
       session = await launchExtension({ uiLanguage });
       await session.setSettings({ breathSeconds: 3 });
       const page = await openPopup(session);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(uiLanguage);
+      const lang = page.evaluate(() => document.documentElement.lang);
+      expect(await within(SCRIPT_ANSWER_MS, "the popup's lang", lang)).toBe(uiLanguage);
       const messages = readLocale(locale);
 
       const problems: string[] = [];
       const seen = await walkEveryView(session, page, labelsIn(messages), async (view) => {
         const texts = await shownTexts(page);
-        const empty = await page.evaluate(() =>
+        const emptyElements = page.evaluate(() =>
           [...document.querySelectorAll('button, h1, h2, label, legend, dt, dd')]
             .filter((element) => !element.textContent?.trim())
             .map((element) => element.outerHTML.slice(0, 80)),
         );
+        const empty = await within(SCRIPT_ANSWER_MS, `the empty elements of ${view}`, emptyElements);
         for (const element of empty) problems.push(`${view}: empty ${element}`);
         for (const found of englishIn(texts, locale)) problems.push(`${view}: English ${found}`);
         for (const key of rawKeysIn(texts)) problems.push(`${view}: raw key ${key}`);
