@@ -89,30 +89,31 @@ describe('conversation signals', () => {
     await session.setSettings({
       minCallSeconds: 20,
       cooldownMinutes: 0,
-      openLines: [{ site: new URL(page.url()).origin, open: true, quietSeconds: 10 }],
+      // The shortest quiet spell the setting takes: the test waits it out after each conversation.
+      openLines: [{ site: new URL(page.url()).origin, open: true, quietSeconds: 5 }],
     });
     await page.close();
-    // A calm 8-second conversation (1–9), a 40-second quiet spell with the line up, then a
-    // 15-second one where they talk over the rep for 13 seconds (49–64).
+    // A calm 8-second conversation (1–9), an 11-second quiet spell with the line up (twice the
+    // quiet period), then a 15-second one where they talk over the rep for 13 seconds (20–35).
     const call = await scriptedCall(session, {
       rep: [
         [1, 4],
-        [49, 64],
+        [20, 35],
       ],
       far: [
         [4, 9],
-        [50, 63],
+        [21, 34],
       ],
     });
     const { rep, zero } = call;
     const toast = await ClosedShadowToast.attach(rep);
-    const [first] = await waitForCallsBy(zero, 30, 1);
+    const [first] = await waitForCallsBy(zero, 25, 1);
     expect(first?.durationMs).toBeGreaterThanOrEqual(7_000);
     expect(first?.durationMs).toBeLessThanOrEqual(10_000);
     expect(await toast.isShown()).toBe(false);
 
-    await untilScriptTime(zero, 64);
-    const calls = await waitForCallsBy(zero, 80, 2);
+    await untilScriptTime(zero, 35);
+    const calls = await waitForCallsBy(zero, 46, 2);
     const second = calls.find((call) => call.callKey !== first?.callKey);
     expect(second?.durationMs).toBeGreaterThanOrEqual(14_000);
     expect(second?.durationMs).toBeLessThanOrEqual(17_000);
