@@ -181,9 +181,10 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   /**
-   * After a write the rep made from a page: resolves once no popup can show the history from
-   * before it (the stamp has moved on). The badge and the home snapshot follow, after the reply:
-   * the rep waits for neither, and a popup opened before the snapshot is back reads the database.
+   * After a write the rep made (a rating, a breath): resolves once no popup can show the history
+   * from before it (the stamp has moved on). The badge and the home snapshot follow, after the
+   * reply: the rep waits for neither, and a popup opened before the snapshot is back reads the
+   * database.
    */
   async function historyMoved(): Promise<void> {
     const change = deps.onHistoryChanged?.();
