@@ -8,7 +8,9 @@ import type { CallRecord, ResetRecord } from '../schema';
 
 export const CALL_PACKS = 'callPacks';
 export const RESET_PACKS = 'resetPacks';
-export const PACK_TABLES: readonly string[] = [CALL_PACKS, RESET_PACKS];
+/** Each call pack's ids and callKeys, under the pack's own key (call-key-lists.ts). */
+export const CALL_KEY_LISTS = 'callKeyLists';
+export const PACK_TABLES: readonly string[] = [CALL_PACKS, RESET_PACKS, CALL_KEY_LISTS];
 
 /** Rows a pack holds at most: a few hundred packs for 100,000 calls. */
 export const PACK_SIZE = 500;
@@ -43,12 +45,26 @@ export interface ResetPack extends PackHeader {
   rows: ResetRecord[];
 }
 
+/**
+ * A call pack's calls by callKey, without their rows: a few kilobytes a pack where the pack is
+ * hundreds, so finding the pack that holds a callKey (a rating from the popup) or the callKeys
+ * already here (a second import) opens no pack.
+ */
+export interface CallKeyList extends PackHeader {
+  /** The pack's call ids, in its rows' order. */
+  ids: number[];
+  /** The callKey of each id, at the same place. */
+  callKeys: string[];
+}
+
 export type AnyPack = CallPack | ResetPack;
 
 export const PACK_STORES = {
   [CALL_PACKS]: '[firstId+lastId+fromAt+toAt], *hosts, hasTalk',
   [RESET_PACKS]: '[firstId+lastId+fromAt+toAt], *callIds',
 };
+
+export const CALL_KEY_LIST_STORE = { [CALL_KEY_LISTS]: '[firstId+lastId+fromAt+toAt]' };
 
 export const headerOf = ([firstId, lastId, fromAt, toAt]: PackKey): PackHeader => ({ firstId, lastId, fromAt, toAt });
 export const keyOf = (pack: PackHeader): PackKey => [pack.firstId, pack.lastId, pack.fromAt, pack.toAt];

@@ -9,6 +9,7 @@ import { type DBCoreTable, Dexie } from 'dexie';
 import { nextDayStart } from '../day-clock';
 import { refreshDays, underUpkeep } from '../day-rollup-upkeep';
 import type { CallRecord, ResetRecord } from '../schema';
+import { corePacksHoldingCallKey } from './call-key-lists';
 import { CALL_PACKS, type PackKey, RESET_PACKS } from './pack-record';
 import { anyWithin } from './packed-reads';
 
@@ -83,10 +84,13 @@ export async function unpackCallsWithResets(ids: readonly number[]): Promise<voi
   );
 }
 
-/** Unpacks the pack holding the call with this callKey, if a pack holds it. */
-export function unpackCallKey(callKey: string): Promise<number> {
+/** Unpacks the pack holding the call with this callKey, if a pack holds it: found by its list, not opened to look. */
+export async function unpackCallKey(callKey: string): Promise<number> {
+  const { core, trans } = underUpkeep();
+  const holding = new Set((await corePacksHoldingCallKey(core, trans, callKey)).map((key) => key.join(',')));
+  if (holding.size === 0) return 0;
   return unpackCalls(
-    () => true,
+    (key) => holding.has(key.join(',')),
     (call) => call.callKey === callKey,
   );
 }

@@ -1,0 +1,83 @@
+/**
+ * Each call pack's ids and callKeys, kept beside it under the same key (pack-record.ts's
+ * CallKeyList). A Dexie middleware writes them: every add, put, delete or clear of call packs, by
+ * whatever module, does the same to the lists in its own transaction, so a list exists exactly
+ * while its pack does.
+ *
+ * Why not a multiEntry callKey index on the packs: an index entry a call is 100,000 entries
+ * written by a 100,000-call import; a list is one more record per 500 calls.
+ */
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTransaction, Middleware, Table } from 'dexie';
+import { CALL_KEY_LISTS, CALL_PACKS, type CallKeyList, type CallPack, keyOf, type PackKey } from './pack-record';
+
+// DBCoreRangeType.Any: an ambient const enum, which isolated modules cannot read.
+const ANY = { type: 3 } as unknown as DBCoreKeyRange;
+
+export const callKeyListOf = (pack: CallPack): CallKeyList => ({
+  firstId: pack.firstId,
+  lastId: pack.lastId,
+  fromAt: pack.fromAt,
+  toAt: pack.toAt,
+  ids: pack.rows.map((call) => call.id),
+  callKeys: pack.rows.map((call) => call.callKey),
+});
+
+/** The write on the lists that mirrors a write on the call packs. */
+function mirrored(request: DBCoreMutateRequest): DBCoreMutateRequest {
+  switch (request.type) {
+    case 'add':
+    case 'put':
+      return { type: request.type, trans: request.trans, values: (request.values as CallPack[]).map(callKeyListOf) };
+    case 'delete':
+      return request;
+    case 'deleteRange':
+      return request;
+  }
+}
+
+export function callKeyListUpkeep(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'call-key-lists',
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== CALL_PACKS) return table;
+          return {
+            ...table,
+            mutate: (request) =>
+              table.mutate(request).then((response) =>
+                down
+                  .table(CALL_KEY_LISTS)
+                  .mutate(mirrored(request))
+                  .then(() => response),
+              ),
+          };
+        },
+      };
+    },
+  };
+}
+
+/** The stored id of each of `wanted` that a pack holds. */
+export async function packedCallIdsByKey(
+  lists: Table<CallKeyList, PackKey>,
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const { ids, callKeys } of await lists.toArray())
+    callKeys.forEach((callKey, index) => {
+      if (wanted.has(callKey)) found.set(callKey, ids[index] as number);
+    });
+  return found;
+}
+
+/** The keys of the packs holding a call with this callKey (one, or none), at Dexie's DBCore level. */
+export function corePacksHoldingCallKey(core: DBCore, trans: DBCoreTransaction, callKey: string): Promise<PackKey[]> {
+  const lists = core.table(CALL_KEY_LISTS);
+  return lists
+    .query({ trans, values: true, query: { index: lists.schema.primaryKey, range: ANY } })
+    .then((found) => (found.result as CallKeyList[]).filter((list) => list.callKeys.includes(callKey)).map(keyOf));
+}

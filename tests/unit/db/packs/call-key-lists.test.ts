@@ -1,0 +1,107 @@
+/**
+ * The call-key lists spare the by-callKey paths a read of every pack: a rating of an imported
+ * call opens the one pack that holds it, and a second import of the same file opens none.
+ * Packs opened are counted under every other middleware, so the writers' own DBCore reads
+ * (packs/unpack.ts) count too.
+ */
+import type { DBCore, Middleware } from 'dexie';
+import { afterEach, expect, it } from 'vitest';
+import { generateHistory } from '../../../../scripts/seed-history';
+import { latestCall, rateCall } from '../../../../src/db/calls';
+import { applyImport, previewImport } from '../../../../src/db/import';
+import { CALL_PACKS } from '../../../../src/db/packs/pack-record';
+import { openReboundDb, type ReboundDb } from '../../../../src/db/schema';
+import { NOW, utcClock } from '../history-fixture';
+
+const PACK_SIZE = 10;
+const CALLS = 200;
+
+let db: ReboundDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+/** A database that counts the call packs it reads with their values, by any means. */
+function countingPacksOpened(): { db: ReboundDb; opened: { packs: number } } {
+  const opened = { packs: 0 };
+  const counter: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'count-call-packs-opened',
+    level: -1,
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== CALL_PACKS) return table;
+          return {
+            ...table,
+            get: (request) =>
+              table.get(request).then((pack) => {
+                if (pack) opened.packs++;
+                return pack;
+              }),
+            getMany: (request) =>
+              table.getMany(request).then((packs) => {
+                opened.packs += packs.filter(Boolean).length;
+                return packs;
+              }),
+            query: (request) =>
+              table.query(request).then((found) => {
+                if (request.values) opened.packs += found.result.length;
+                return found;
+              }),
+            openCursor: (request) => {
+              // A cursor with values reads packs one by one: count it as reading all of them.
+              if (request.values) opened.packs += CALLS;
+              return table.openCursor(request);
+            },
+          };
+        },
+      };
+    },
+  };
+  const counted = openReboundDb(`call-key-lists-${Math.random()}`, { clock: utcClock });
+  counted.use(counter);
+  return { db: counted, opened };
+}
+
+const history = () => generateHistory({ calls: CALLS, resets: 40, endAt: NOW, seed: 7 });
+
+it('rating an imported call by its callKey opens only the pack that holds it', async () => {
+  const counted = countingPacksOpened();
+  db = counted.db;
+  await applyImport(db, history(), undefined, { packSize: PACK_SIZE });
+  expect(await db.callPacks.count()).toBe(CALLS / PACK_SIZE);
+  const last = await latestCall(db);
+  if (!last) throw new Error('the import stored no call');
+
+  const day = utcClock.startOfDay(last.endedAt);
+  const nextDay = day + 86_400_000;
+  const othersOfItsDay = (await db.callPacks.toArray()).filter(
+    (pack) => pack.fromAt < nextDay && pack.toAt >= day && !pack.rows.some((call) => call.id === last.id),
+  ).length;
+
+  counted.opened.packs = 0;
+  expect(await rateCall(db, last.callKey, 'tough', NOW)).toBe(true);
+  // Its own pack, unpacked; then the day's roll-up is rebuilt from the day's rows and packs.
+  expect(counted.opened.packs).toBe(1 + othersOfItsDay);
+  expect(othersOfItsDay).toBeLessThan(CALLS / PACK_SIZE - 1);
+  expect((await db.calls.where('callKey').equals(last.callKey).first())?.rating).toBe('tough');
+  expect(await db.callPacks.count()).toBe(CALLS / PACK_SIZE - 1);
+});
+
+it('importing the same file again opens no call pack and adds nothing', async () => {
+  const counted = countingPacksOpened();
+  db = counted.db;
+  await applyImport(db, history(), undefined, { packSize: PACK_SIZE });
+
+  counted.opened.packs = 0;
+  const preview = await previewImport(db, history());
+  const again = await applyImport(db, history(), undefined, { packSize: PACK_SIZE });
+  expect(counted.opened.packs).toBe(0);
+  expect(preview.calls).toEqual({ add: 0, present: CALLS });
+  expect(again.calls).toEqual({ add: 0, present: CALLS });
+  expect(await db.callPacks.count()).toBe(CALLS / PACK_SIZE);
+});
