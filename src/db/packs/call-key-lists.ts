@@ -18,9 +18,25 @@ export const callKeyListOf = (pack: CallPack): CallKeyList => ({
   lastId: pack.lastId,
   fromAt: pack.fromAt,
   toAt: pack.toAt,
-  ids: pack.rows.map((call) => call.id),
-  callKeys: pack.rows.map((call) => call.callKey),
+  ids: Float64Array.from(pack.rows, (call) => call.id),
+  callKeys: pack.rows.map((call) => call.callKey).join(''),
+  lengths: Uint32Array.from(pack.rows, (call) => call.callKey.length),
 });
+
+/** A list's callKeys, one a call, in its ids' order. */
+export function callKeysOf({ callKeys, lengths }: CallKeyList): string[] {
+  const keys: string[] = [];
+  let start = 0;
+  for (const length of lengths) {
+    keys.push(callKeys.slice(start, start + length));
+    start += length;
+  }
+  return keys;
+}
+
+/** Whether the list's pack holds a call with this callKey; the text search rules out the rest at once. */
+const holds = (list: CallKeyList, callKey: string): boolean =>
+  list.callKeys.includes(callKey) && callKeysOf(list).includes(callKey);
 
 /** The write on the lists that mirrors a write on the call packs. */
 function mirrored(request: DBCoreMutateRequest): DBCoreMutateRequest {
@@ -67,9 +83,9 @@ export async function packedCallIdsByKey(
   wanted: ReadonlySet<string>,
 ): Promise<Map<string, number>> {
   const found = new Map<string, number>();
-  for (const { ids, callKeys } of await lists.toArray())
-    callKeys.forEach((callKey, index) => {
-      if (wanted.has(callKey)) found.set(callKey, ids[index] as number);
+  for (const list of await lists.toArray())
+    callKeysOf(list).forEach((callKey, index) => {
+      if (wanted.has(callKey)) found.set(callKey, list.ids[index] as number);
     });
   return found;
 }
@@ -79,5 +95,5 @@ export function corePacksHoldingCallKey(core: DBCore, trans: DBCoreTransaction, 
   const lists = core.table(CALL_KEY_LISTS);
   return lists
     .query({ trans, values: true, query: { index: lists.schema.primaryKey, range: ANY } })
-    .then((found) => (found.result as CallKeyList[]).filter((list) => list.callKeys.includes(callKey)).map(keyOf));
+    .then((found) => (found.result as CallKeyList[]).filter((list) => holds(list, callKey)).map(keyOf));
 }

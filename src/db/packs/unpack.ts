@@ -17,6 +17,8 @@ import { CALL_PACKS, type PackKey, RESET_PACKS } from './pack-record';
 import { anyWithin } from './packed-reads';
 
 type Keep = (key: PackKey) => boolean;
+/** The packs to look in: those whose header `keep` accepts (all headers read), or these keys. */
+type Which = Keep | readonly PackKey[];
 
 // DBCoreRangeType.Any: an ambient const enum, which isolated modules cannot read.
 const ANY = { type: 3 } as const;
@@ -28,18 +30,18 @@ function headers(table: DBCoreTable, trans: ReturnType<typeof underUpkeep>['tran
 }
 
 /**
- * The packs whose header `keep` accepts, and among them the rows to move: those `hold` accepts
+ * The packs `which` names, and among them the rows to move: those `hold` accepts
  * (every row when there is no `hold`). A pack none of whose rows is held is left alone. What stays
  * of each pack opened is repacked, one pack each.
  */
 async function takeOut<T extends { id: number }>(
   table: DBCoreTable,
   trans: ReturnType<typeof underUpkeep>['trans'],
-  keep: Keep,
+  which: Which,
   hold: ((row: T) => boolean) | undefined,
   repack: (rows: T[]) => object[],
 ): Promise<{ chosen: PackKey[]; moved: T[]; repacked: object[] }> {
-  const keys = (await headers(table, trans)).filter(keep);
+  const keys = typeof which === 'function' ? (await headers(table, trans)).filter(which) : [...which];
   const opened = (await table.getMany({ trans, keys })) as ({ rows: T[] } | undefined)[];
   const chosen: PackKey[] = [];
   const moved: T[] = [];
@@ -68,7 +70,7 @@ async function replacePacks(
 }
 
 /** Moves out of the call packs whose header `keep` accepts the calls `hold` accepts (all without it). */
-export async function unpackCalls(keep: Keep, hold?: (call: CallRecord) => boolean): Promise<number> {
+export async function unpackCalls(which: Which, hold?: (call: CallRecord) => boolean): Promise<number> {
   const { core, trans, clock } = underUpkeep();
   const packs = core.table(CALL_PACKS);
   const calls = core.table('calls');
@@ -76,7 +78,7 @@ export async function unpackCalls(keep: Keep, hold?: (call: CallRecord) => boole
     chosen,
     moved: rows,
     repacked,
-  } = await takeOut(packs, trans, keep, hold, (staying: CallRecord[]) => buildCallPacks(staying, staying.length));
+  } = await takeOut(packs, trans, which, hold, (staying: CallRecord[]) => buildCallPacks(staying, staying.length));
   if (chosen.length === 0) return 0;
   const callKey = calls.schema.getIndexByKeyPath('callKey');
   if (!callKey) throw new Error('calls has no callKey index');
@@ -101,10 +103,10 @@ export async function unpackCalls(keep: Keep, hold?: (call: CallRecord) => boole
 }
 
 /** Moves out of the reset packs whose header `keep` accepts the resets `hold` accepts (all without it). */
-export async function unpackResets(keep: Keep, hold?: (reset: ResetRecord) => boolean): Promise<number> {
+export async function unpackResets(which: Which, hold?: (reset: ResetRecord) => boolean): Promise<number> {
   const { core, trans } = underUpkeep();
   const packs = core.table(RESET_PACKS);
-  const { chosen, moved, repacked } = await takeOut(packs, trans, keep, hold, (staying: ResetRecord[]) =>
+  const { chosen, moved, repacked } = await takeOut(packs, trans, which, hold, (staying: ResetRecord[]) =>
     buildResetPacks(staying, staying.length),
   );
   if (chosen.length === 0) return 0;
@@ -135,22 +137,17 @@ export async function unpackCallsWithResets(ids: readonly number[]): Promise<voi
       }),
     ),
   );
-  const named = new Set(naming.flatMap((found) => found.result as PackKey[]).map((key) => key.join(',')));
-  await unpackResets(
-    (key) => named.has(key.join(',')),
-    (reset) => reset.callId !== undefined && wanted.has(reset.callId),
-  );
+  // Each pack once, though it names several of the calls.
+  const named = new Map(naming.flatMap((found) => found.result as PackKey[]).map((key) => [key.join(','), key]));
+  await unpackResets([...named.values()], (reset) => reset.callId !== undefined && wanted.has(reset.callId));
 }
 
 /** Takes the call with this callKey out of its pack, if a pack holds it: found by its list, not opened to look. */
 export async function unpackCallKey(callKey: string): Promise<number> {
   const { core, trans } = underUpkeep();
-  const holding = new Set((await corePacksHoldingCallKey(core, trans, callKey)).map((key) => key.join(',')));
-  if (holding.size === 0) return 0;
-  return unpackCalls(
-    (key) => holding.has(key.join(',')),
-    (call) => call.callKey === callKey,
-  );
+  const holding = await corePacksHoldingCallKey(core, trans, callKey);
+  if (holding.length === 0) return 0;
+  return unpackCalls(holding, (call) => call.callKey === callKey);
 }
 
 /**

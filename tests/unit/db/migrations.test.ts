@@ -176,8 +176,9 @@ it('a version 5 database opens as the current version with a call-key list for e
     lastId: 5,
     fromAt: Math.min(...packedCalls.slice(0, 4).map((call) => call.endedAt)),
     toAt: Math.max(...packedCalls.slice(0, 4).map((call) => call.endedAt)),
-    ids: [2, 3, 4, 5],
-    callKeys: ['aircall:fixture-2', 'hubspot:fixture-3', 'aircall:fixture-4', 'hubspot:fixture-5'],
+    ids: Float64Array.from([2, 3, 4, 5]),
+    callKeys: 'aircall:fixture-2hubspot:fixture-3aircall:fixture-4hubspot:fixture-5',
+    lengths: Uint32Array.from([17, 17, 17, 17]),
   });
   expect(await opened.callKeyLists.count()).toBe(packs.length);
   // The packed calls are found by callKey: an import of them adds none, a rating lands.

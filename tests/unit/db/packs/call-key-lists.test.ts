@@ -10,6 +10,7 @@ import { afterEach, expect, it } from 'vitest';
 import { generateHistory } from '../../../../scripts/seed-history';
 import { latestCall, rateCall } from '../../../../src/db/calls';
 import { applyImport, previewImport } from '../../../../src/db/import';
+import { callKeysOf } from '../../../../src/db/packs/call-key-lists';
 import { CALL_PACKS } from '../../../../src/db/packs/pack-record';
 import { openReboundDb, type ReboundDb } from '../../../../src/db/schema';
 import { NOW, utcClock } from '../history-fixture';
@@ -105,4 +106,21 @@ it('importing the same file again opens no call pack and adds nothing', async ()
   expect(preview.calls).toEqual({ add: 0, present: CALLS });
   expect(again.calls).toEqual({ add: 0, present: CALLS });
   expect(await db.callPacks.count()).toBe(CALLS / PACK_SIZE);
+});
+
+it('a callKey is found whole, never across two of a pack', async () => {
+  const document = generateHistory({ calls: 4, resets: 0, endAt: NOW, seed: 3 });
+  // Stored one after another as 'ab:1', 'c', 'ab:1c', '': 'b:1c' and '1ca' are in the text, not in the pack.
+  ['ab:1', 'c', 'ab:1c', ''].forEach((callKey, index) => {
+    (document.calls[index] as { callKey: string }).callKey = callKey;
+  });
+  db = openReboundDb(`call-key-lists-${Math.random()}`, { clock: utcClock });
+  await applyImport(db, document, undefined, { packSize: 4 });
+  const [list] = await db.callKeyLists.toArray();
+  expect(list && callKeysOf(list)).toEqual(['ab:1', 'c', 'ab:1c', '']);
+  expect(await rateCall(db, 'b:1c', 'tough', NOW)).toBe(false);
+  expect(await rateCall(db, '1ca', 'tough', NOW)).toBe(false);
+  expect(await rateCall(db, 'ab:1c', 'tough', NOW)).toBe(true);
+  expect((await db.calls.toArray()).map((call) => [call.callKey, call.rating])).toEqual([['ab:1c', 'tough']]);
+  expect(await previewImport(db, document)).toMatchObject({ calls: { add: 0, present: 4 } });
 });
