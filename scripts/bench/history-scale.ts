@@ -75,6 +75,10 @@ export async function historyScale(session: ExtensionSession, calls: number, res
   const list = await session.context.newPage();
   await list.goto(session.extensionUrl('options/index.html#history'));
   const historyMs = await readyAt(list, ['.windowed-list li[aria-posinset="1"] button']);
+  // Then every id, for the count and scrolling: the count shows once the whole list is in.
+  const everyIdMs = await timed(() =>
+    list.getByText(`Matching calls: ${calls.toLocaleString('en-US')}`).waitFor({ timeout: SLOW_MS }),
+  );
   await list.close();
 
   const insights = await session.context.newPage();
@@ -132,6 +136,7 @@ export async function historyScale(session: ExtensionSession, calls: number, res
     ...popupOpenFigures(group, 'first open', [firstOpen]),
     ...popupOpenFigures(group, `next ${REPEAT_OPENS} opens (median)`, repeatOpens),
     figure('options history first rows', historyMs),
+    figure('options history, first rows → every id (the count shown)', everyIdMs),
     figure('insights, 30 days', days30Ms),
     figure('insights, all', allMs),
     figure('export calls CSV', csvMs),

@@ -90,10 +90,25 @@ export async function packedCallIdsByKey(
   return found;
 }
 
-/** The keys of the packs holding a call with this callKey (one, or none), at Dexie's DBCore level. */
+/**
+ * The key of the pack holding a call with this callKey, if one does, at Dexie's DBCore level. The
+ * lists are walked newest ids first and no further once found: the calls a rep rates (the last
+ * call, the one just nudged) are in the newest packs, so this reads one list, not every one
+ * (all of them are about 3 MB at 100,000 calls: 27–41 ms).
+ */
 export function corePacksHoldingCallKey(core: DBCore, trans: DBCoreTransaction, callKey: string): Promise<PackKey[]> {
   const lists = core.table(CALL_KEY_LISTS);
-  return lists
-    .query({ trans, values: true, query: { index: lists.schema.primaryKey, range: ANY } })
-    .then((found) => (found.result as CallKeyList[]).filter((list) => holds(list, callKey)).map(keyOf));
+  const query = { index: lists.schema.primaryKey, range: ANY };
+  return lists.openCursor({ trans, values: true, reverse: true, query }).then((cursor) => {
+    if (!cursor) return [];
+    let found: PackKey[] = [];
+    return cursor
+      .start(() => {
+        const list = cursor.value as CallKeyList;
+        if (!holds(list, callKey)) return cursor.continue();
+        found = [keyOf(list)];
+        cursor.stop();
+      })
+      .then(() => found);
+  });
 }
