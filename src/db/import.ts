@@ -140,8 +140,8 @@ async function plan(
   const keys = document.calls.map((call) => call.callKey);
   const existing = await db.calls.where('callKey').anyOf(keys).toArray();
   const existingByKey = new Map(existing.map((call) => [call.callKey, call.id]));
-  // Packed calls are found by their packs' call-key lists: no pack is opened.
-  for (const [callKey, id] of await packedCallIdsByKey(db.callKeyLists, new Set(keys))) existingByKey.set(callKey, id);
+  // Packed calls: only the packs whose call-key lists name one of these are opened.
+  for (const [callKey, id] of await packedCallIdsByKey(db, new Set(keys))) existingByKey.set(callKey, id);
   // Imported call id → the id it has (or will have) here; new calls are filled in on apply.
   const callIds = new Map<number, number>();
   const newCalls: CallRecord[] = [];

@@ -1,11 +1,11 @@
 /**
- * Each call pack's ids and callKeys, kept beside it under the same key (pack-record.ts's
+ * Each call pack's callKeys, hashed, kept beside it under the same key (pack-record.ts's
  * CallKeyList). A Dexie middleware writes them: every add, put, delete or clear of call packs, by
  * whatever module, does the same to the lists in its own transaction, so a list exists exactly
  * while its pack does.
  *
  * Why not a multiEntry callKey index on the packs: an index entry a call is 100,000 entries
- * written by a 100,000-call import; a list is one more record per 500 calls.
+ * written by a 100,000-call import; a list is one more small record per 500 calls.
  */
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTransaction, Middleware, Table } from 'dexie';
 import { CALL_KEY_LISTS, CALL_PACKS, type CallKeyList, type CallPack, keyOf, type PackKey } from './pack-record';
@@ -13,30 +13,23 @@ import { CALL_KEY_LISTS, CALL_PACKS, type CallKeyList, type CallPack, keyOf, typ
 // DBCoreRangeType.Any: an ambient const enum, which isolated modules cannot read.
 const ANY = { type: 3 } as unknown as DBCoreKeyRange;
 
+/** 32-bit FNV-1a over the key's UTF-16 code units: which packs may hold it, checked on the rows. */
+export function callKeyHash(callKey: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < callKey.length; index++) {
+    hash ^= callKey.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 export const callKeyListOf = (pack: CallPack): CallKeyList => ({
   firstId: pack.firstId,
   lastId: pack.lastId,
   fromAt: pack.fromAt,
   toAt: pack.toAt,
-  ids: Float64Array.from(pack.rows, (call) => call.id),
-  callKeys: pack.rows.map((call) => call.callKey).join(''),
-  lengths: Uint32Array.from(pack.rows, (call) => call.callKey.length),
+  hashes: Uint32Array.from(pack.rows, (call) => callKeyHash(call.callKey)),
 });
-
-/** A list's callKeys, one a call, in its ids' order. */
-export function callKeysOf({ callKeys, lengths }: CallKeyList): string[] {
-  const keys: string[] = [];
-  let start = 0;
-  for (const length of lengths) {
-    keys.push(callKeys.slice(start, start + length));
-    start += length;
-  }
-  return keys;
-}
-
-/** Whether the list's pack holds a call with this callKey; the text search rules out the rest at once. */
-const holds = (list: CallKeyList, callKey: string): boolean =>
-  list.callKeys.includes(callKey) && callKeysOf(list).includes(callKey);
 
 /** The write on the lists that mirrors a write on the call packs. */
 function mirrored(request: DBCoreMutateRequest): DBCoreMutateRequest {
@@ -77,38 +70,30 @@ export function callKeyListUpkeep(): Middleware<DBCore> {
   };
 }
 
-/** The stored id of each of `wanted` that a pack holds. */
+const naming = (lists: readonly CallKeyList[], hashes: ReadonlySet<number>): PackKey[] =>
+  lists.filter((list) => list.hashes.some((hash) => hashes.has(hash))).map(keyOf);
+
+/**
+ * The stored id of each of `wanted` that a pack holds. Only the packs whose lists name one of
+ * them are opened: an import of calls not here opens none, one overlapping the newest weeks
+ * opens those weeks' packs.
+ */
 export async function packedCallIdsByKey(
-  lists: Table<CallKeyList, PackKey>,
+  db: { callKeyLists: Table<CallKeyList, PackKey>; callPacks: Table<CallPack, PackKey> },
   wanted: ReadonlySet<string>,
 ): Promise<Map<string, number>> {
+  const hashes = new Set([...wanted].map(callKeyHash));
+  const candidates = naming(await db.callKeyLists.toArray(), hashes);
   const found = new Map<string, number>();
-  for (const list of await lists.toArray())
-    callKeysOf(list).forEach((callKey, index) => {
-      if (wanted.has(callKey)) found.set(callKey, list.ids[index] as number);
-    });
+  for (const pack of await db.callPacks.bulkGet(candidates))
+    for (const call of pack?.rows ?? []) if (wanted.has(call.callKey)) found.set(call.callKey, call.id);
   return found;
 }
 
-/**
- * The key of the pack holding a call with this callKey, if one does, at Dexie's DBCore level. The
- * lists are walked newest ids first and no further once found: the calls a rep rates (the last
- * call, the one just nudged) are in the newest packs, so this reads one list, not every one
- * (all of them are about 3 MB at 100,000 calls: 27–41 ms).
- */
-export function corePacksHoldingCallKey(core: DBCore, trans: DBCoreTransaction, callKey: string): Promise<PackKey[]> {
+/** The keys of the packs that may hold a call with this callKey (its hash), at Dexie's DBCore level. */
+export function corePacksNamingCallKey(core: DBCore, trans: DBCoreTransaction, callKey: string): Promise<PackKey[]> {
   const lists = core.table(CALL_KEY_LISTS);
-  const query = { index: lists.schema.primaryKey, range: ANY };
-  return lists.openCursor({ trans, values: true, reverse: true, query }).then((cursor) => {
-    if (!cursor) return [];
-    let found: PackKey[] = [];
-    return cursor
-      .start(() => {
-        const list = cursor.value as CallKeyList;
-        if (!holds(list, callKey)) return cursor.continue();
-        found = [keyOf(list)];
-        cursor.stop();
-      })
-      .then(() => found);
-  });
+  return lists
+    .query({ trans, values: true, query: { index: lists.schema.primaryKey, range: ANY } })
+    .then((found) => naming(found.result as CallKeyList[], new Set([callKeyHash(callKey)])));
 }

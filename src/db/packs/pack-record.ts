@@ -46,19 +46,15 @@ export interface ResetPack extends PackHeader {
 }
 
 /**
- * A call pack's calls by callKey, without their rows: a few kilobytes a pack where the pack is
- * hundreds, so finding the pack that holds a callKey (a rating from the popup) or the callKeys
- * already here (a second import) opens no pack. Three values a pack, not one a call: a string and
- * typed arrays are read back as one copy each, where 500 strings are 500 objects to rebuild
- * (getAll of every list at 100,000 calls: 23–37 ms as arrays of strings).
+ * A call pack's callKeys, hashed, without its rows: 2 KB a pack where the pack is hundreds, so the
+ * packs that may hold a callKey (a rating from the popup, a second import) are found without
+ * opening the others. Hashes, not the keys: the lists are written by every import, and the keys
+ * themselves (3 MB at 100,000 calls, with their ids) cost the import about a quarter more CPU.
+ * A hash only names candidates: the pack is opened to find the call itself.
  */
 export interface CallKeyList extends PackHeader {
-  /** The pack's call ids, in its rows' order. */
-  ids: Float64Array;
-  /** The callKeys of those calls, in the same order, one after another. */
-  callKeys: string;
-  /** The length of each callKey in `callKeys`. */
-  lengths: Uint32Array;
+  /** callKeyHash of each call in the pack (packs/call-key-lists.ts). */
+  hashes: Uint32Array;
 }
 
 export type AnyPack = CallPack | ResetPack;

@@ -11,7 +11,7 @@ import { type DBCoreTable, Dexie } from 'dexie';
 import { nextDayStart } from '../day-clock';
 import { refreshDays, underUpkeep } from '../day-rollup-upkeep';
 import type { CallRecord, ResetRecord } from '../schema';
-import { corePacksHoldingCallKey } from './call-key-lists';
+import { corePacksNamingCallKey } from './call-key-lists';
 import { buildCallPacks, buildResetPacks } from './pack-build';
 import { CALL_PACKS, type PackKey, RESET_PACKS } from './pack-record';
 import { anyWithin } from './packed-reads';
@@ -142,12 +142,12 @@ export async function unpackCallsWithResets(ids: readonly number[]): Promise<voi
   await unpackResets([...named.values()], (reset) => reset.callId !== undefined && wanted.has(reset.callId));
 }
 
-/** Takes the call with this callKey out of its pack, if a pack holds it: found by its list, not opened to look. */
+/** Takes the call with this callKey out of its pack, if a pack holds it: only packs whose list names it are opened. */
 export async function unpackCallKey(callKey: string): Promise<number> {
   const { core, trans } = underUpkeep();
-  const holding = await corePacksHoldingCallKey(core, trans, callKey);
-  if (holding.length === 0) return 0;
-  return unpackCalls(holding, (call) => call.callKey === callKey);
+  const naming = await corePacksNamingCallKey(core, trans, callKey);
+  if (naming.length === 0) return 0;
+  return unpackCalls(naming, (call) => call.callKey === callKey);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The call-key lists spare the by-callKey paths a read of every pack: a rating of an imported
- * call opens the one pack that holds it (and moves that call alone out of it), and a second
- * import of the same file opens none.
+ * call opens the one pack that holds it (and moves that call alone out of it), and an import
+ * opens only the packs holding calls it names.
  * Packs opened are counted under every other middleware, so the writers' own DBCore reads
  * (packs/unpack.ts) count too.
  */
@@ -10,7 +10,7 @@ import { afterEach, expect, it } from 'vitest';
 import { generateHistory } from '../../../../scripts/seed-history';
 import { latestCall, rateCall } from '../../../../src/db/calls';
 import { applyImport, previewImport } from '../../../../src/db/import';
-import { callKeysOf } from '../../../../src/db/packs/call-key-lists';
+import { callKeyHash } from '../../../../src/db/packs/call-key-lists';
 import { CALL_PACKS } from '../../../../src/db/packs/pack-record';
 import { openReboundDb, type ReboundDb } from '../../../../src/db/schema';
 import { NOW, utcClock } from '../history-fixture';
@@ -94,21 +94,26 @@ it('rating an imported call by its callKey opens only the pack that holds it', a
   expect((await db.callPacks.toArray()).flatMap((pack) => pack.rows)).toHaveLength(CALLS - 1);
 });
 
-it('importing the same file again opens no call pack and adds nothing', async () => {
+it('an import opens only the packs holding calls it names', async () => {
   const counted = countingPacksOpened();
   db = counted.db;
-  await applyImport(db, history(), undefined, { packSize: PACK_SIZE });
+  const first = history();
+  await applyImport(db, first, undefined, { packSize: PACK_SIZE });
+  // A later export: the newest 15 calls again (the last two packs), then 30 new ones.
+  const later = generateHistory({ calls: CALLS + 30, resets: 0, endAt: NOW + 86_400_000, seed: 7 });
+  const newest = new Set(first.calls.slice(-15).map((call) => call.callKey));
+  const overlapping = { ...later, calls: [...first.calls.slice(-15), ...later.calls.slice(-30)], resets: [] };
+  const fresh = { ...later, calls: later.calls.slice(-30), resets: [] };
+  expect(fresh.calls.some((call) => newest.has(call.callKey))).toBe(false);
 
   counted.opened.packs = 0;
-  const preview = await previewImport(db, history());
-  const again = await applyImport(db, history(), undefined, { packSize: PACK_SIZE });
+  expect((await previewImport(db, fresh)).calls).toEqual({ add: 30, present: 0 });
   expect(counted.opened.packs).toBe(0);
-  expect(preview.calls).toEqual({ add: 0, present: CALLS });
-  expect(again.calls).toEqual({ add: 0, present: CALLS });
-  expect(await db.callPacks.count()).toBe(CALLS / PACK_SIZE);
+  expect((await previewImport(db, overlapping)).calls).toEqual({ add: 30, present: 15 });
+  expect(counted.opened.packs).toBe(2);
 });
 
-it('a callKey is found whole, never across two of a pack', async () => {
+it('a callKey is matched whole', async () => {
   const document = generateHistory({ calls: 4, resets: 0, endAt: NOW, seed: 3 });
   // Stored one after another as 'ab:1', 'c', 'ab:1c', '': 'b:1c' and '1ca' are in the text, not in the pack.
   ['ab:1', 'c', 'ab:1c', ''].forEach((callKey, index) => {
@@ -116,11 +121,27 @@ it('a callKey is found whole, never across two of a pack', async () => {
   });
   db = openReboundDb(`call-key-lists-${Math.random()}`, { clock: utcClock });
   await applyImport(db, document, undefined, { packSize: 4 });
-  const [list] = await db.callKeyLists.toArray();
-  expect(list && callKeysOf(list)).toEqual(['ab:1', 'c', 'ab:1c', '']);
   expect(await rateCall(db, 'b:1c', 'tough', NOW)).toBe(false);
   expect(await rateCall(db, '1ca', 'tough', NOW)).toBe(false);
   expect(await rateCall(db, 'ab:1c', 'tough', NOW)).toBe(true);
   expect((await db.calls.toArray()).map((call) => [call.callKey, call.rating])).toEqual([['ab:1c', 'tough']]);
   expect(await previewImport(db, document)).toMatchObject({ calls: { add: 0, present: 4 } });
+});
+
+it('hashes callKeys with 32-bit FNV-1a', () => {
+  expect([callKeyHash(''), callKeyHash('a'), callKeyHash('foobar')]).toEqual([0x811c9dc5, 0xe40c292c, 0xbf9cf968]);
+});
+
+it('two callKeys with one hash: each finds its own call', async () => {
+  expect(callKeyHash('costarring')).toBe(callKeyHash('liquid'));
+  const document = generateHistory({ calls: 4, resets: 0, endAt: NOW, seed: 5 });
+  ['costarring', 'a', 'b', 'liquid'].forEach((callKey, index) => {
+    (document.calls[index] as { callKey: string }).callKey = callKey;
+  });
+  db = openReboundDb(`call-key-lists-${Math.random()}`, { clock: utcClock });
+  await applyImport(db, document, undefined, { packSize: 2 });
+  expect(await rateCall(db, 'liquid', 'tough', NOW)).toBe(true);
+  expect((await db.calls.toArray()).map((call) => [call.callKey, call.rating])).toEqual([['liquid', 'tough']]);
+  const again = { ...document, calls: document.calls.filter((call) => call.callKey === 'costarring') };
+  expect((await previewImport(db, again)).calls).toEqual({ add: 0, present: 1 });
 });
