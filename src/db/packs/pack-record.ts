@@ -1,8 +1,8 @@
 /**
  * Packed history: an import writes its calls and resets several hundred to a record, because
  * IndexedDB's cost is per request, not per byte (150,000 single puts take 10–20 s in Chrome; the
- * same rows 500 to a record, about half a second). A pack is never edited: a write that touches a
- * packed row unpacks its pack into rows first (unpack.ts).
+ * same rows 500 to a record, about half a second). A packed row is never edited in its pack: a
+ * write that touches one first takes it out as a row, the pack replaced by one of the rest (unpack.ts).
  */
 import type { CallRecord, ResetRecord } from '../schema';
 
