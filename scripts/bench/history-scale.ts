@@ -4,6 +4,7 @@
  * and that import is itself the "import JSON" figure, so seeding costs no extra step and exercises
  * what a rep who brings years of history would do.
  */
+import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../driver/extension-session';
 import { importHistoryThroughOptions } from '../driver/import-history';
 import { generateHistory } from '../seed-history';
@@ -18,6 +19,42 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
+}
+
+/**
+ * Runs `run` while reading the page's JS heap every 10 ms over CDP (a read is a task on the page's
+ * main thread, so not back to back); returns how far the heap rose above where it stood before
+ * (garbage not yet collected counts: it is memory held).
+ */
+async function heapRise(page: Page, run: () => Promise<unknown>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const used = async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  const before = await used();
+  let peak = before;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      peak = Math.max(peak, await used());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  await run().finally(() => {
+    running = false;
+  });
+  await sampling;
+  await cdp.detach();
+  return peak - before;
+}
+
+/** The rep's "mark the last call tough" shortcut, timed inside the worker. */
+function markLastCallTough(session: ExtensionSession): Promise<number> {
+  return session.inWorker(async () => {
+    const run = (globalThis as unknown as { __reboundTestOnlyCommand(name: string): Promise<void> })
+      .__reboundTestOnlyCommand;
+    const started = performance.now();
+    await run('mark-last-tough');
+    return performance.now() - started;
+  }, undefined);
 }
 
 export async function historyScale(session: ExtensionSession, calls: number, resets: number): Promise<Figure[]> {
@@ -38,6 +75,10 @@ export async function historyScale(session: ExtensionSession, calls: number, res
   const list = await session.context.newPage();
   await list.goto(session.extensionUrl('options/index.html#history'));
   const historyMs = await readyAt(list, ['.windowed-list li[aria-posinset="1"] button']);
+  // Then every id, for the count and scrolling: the count shows once the whole list is in.
+  const everyIdMs = await timed(() =>
+    list.getByText(`Matching calls: ${calls.toLocaleString('en-US')}`).waitFor({ timeout: SLOW_MS }),
+  );
   await list.close();
 
   const insights = await session.context.newPage();
@@ -62,12 +103,22 @@ export async function historyScale(session: ExtensionSession, calls: number, res
   });
   await insights.close();
 
-  const csvMs = await timed(async () => {
-    const downloading = data.waitForEvent('download', { timeout: SLOW_MS });
-    await data.getByRole('button', { name: 'Calls (CSV)' }).click();
-    await (await downloading).path();
+  let csvMs = 0;
+  const csvHeapBytes = await heapRise(data, async () => {
+    csvMs = await timed(async () => {
+      const downloading = data.waitForEvent('download', { timeout: SLOW_MS });
+      await data.getByRole('button', { name: 'Calls (CSV)' }).click();
+      await (await downloading).path();
+    });
   });
+
+  // The same file again: every call is here already, so it adds none (each callKey checked).
+  const again = await importHistoryThroughOptions(data, history, 'seed-again.json', SLOW_MS, 0);
   await data.close();
+
+  // The last call is an imported one, packed; once rated it is a row, and the second rating is a row's.
+  const ratePackedMs = await markLastCallTough(session);
+  const rateRowMs = await markLastCallTough(session);
 
   return [
     { group, name: 'seeded calls', value: history.calls.length, unit: 'calls' },
@@ -85,10 +136,16 @@ export async function historyScale(session: ExtensionSession, calls: number, res
     ...popupOpenFigures(group, 'first open', [firstOpen]),
     ...popupOpenFigures(group, `next ${REPEAT_OPENS} opens (median)`, repeatOpens),
     figure('options history first rows', historyMs),
+    figure('options history, first rows → every id (the count shown)', everyIdMs),
     figure('insights, 30 days', days30Ms),
     figure('insights, all', allMs),
     figure('export calls CSV', csvMs),
+    { group, name: 'export calls CSV: JS heap rise', value: Math.round(csvHeapBytes / 1024), unit: 'KB' },
     figure('import JSON: file chosen → preview', imported.previewMs),
     figure('import JSON: Import → done', imported.applyMs),
+    figure('import JSON again, the same file: file chosen → preview', again.previewMs),
+    figure('import JSON again, the same file: Import → done', again.applyMs),
+    figure('mark last call tough, an imported (packed) call', ratePackedMs),
+    figure('mark last call tough again, now a row', rateRowMs),
   ];
 }

@@ -58,9 +58,9 @@ export function callRecordOf(call: EndedCall): Omit<CallRecord, 'id'> {
 }
 
 /**
- * Changes the call with this callKey in one transaction, its pack unpacked first when it is an
- * imported call (the popup's last call can be one). A call not stored as a row costs a read of
- * every pack, since packs have no callKey index: only the rare write to an imported call pays it.
+ * Changes the call with this callKey in one transaction, taken out of its pack first when it is
+ * an imported call (the popup's last call can be one). The pack is found by the call-key lists,
+ * not by opening packs.
  */
 function changeByKey(db: ReboundDb, callKey: string, change: () => Promise<number>): Promise<number> {
   return db.transaction('rw', db.calls, async () => {

@@ -1,10 +1,11 @@
 import type { EntityTable, Table } from 'dexie';
 import { deferRollupUpkeep } from './day-rollup-upkeep';
 import type { ExportDocument } from './export-format';
+import { packedCallIdsByKey } from './packs/call-key-lists';
 import { advanceKeyGenerator } from './packs/key-generator';
 import { buildCallPacks, buildResetPacks } from './packs/pack-build';
 import { type AnyPack, PACK_SIZE } from './packs/pack-record';
-import { allPacked, hasPacks, type PackTable, packedIdsBetween, packedResetsBetween } from './packs/packed-reads';
+import { type PackTable, packedIdsBetween, packedResetsBetween } from './packs/packed-reads';
 import type { CallRecord, FollowUpRecord, ReboundDb, ResetRecord } from './schema';
 
 /**
@@ -138,12 +139,9 @@ async function plan(
 ): Promise<{ plan: ImportPlan; callIds: Map<number, number> }> {
   const keys = document.calls.map((call) => call.callKey);
   const existing = await db.calls.where('callKey').anyOf(keys).toArray();
-  // Packs have no callKey index: a second import reads them all (about 0.3 s for 100,000 calls).
-  if (await hasPacks(db.callPacks)) {
-    const wanted = new Set(keys);
-    for (const call of await allPacked(db.callPacks)) if (wanted.has(call.callKey)) existing.push(call);
-  }
   const existingByKey = new Map(existing.map((call) => [call.callKey, call.id]));
+  // Packed calls: only the packs whose call-key lists name one of these are opened.
+  for (const [callKey, id] of await packedCallIdsByKey(db, new Set(keys))) existingByKey.set(callKey, id);
   // Imported call id → the id it has (or will have) here; new calls are filled in on apply.
   const callIds = new Map<number, number>();
   const newCalls: CallRecord[] = [];
@@ -203,8 +201,10 @@ function summarise(result: ImportPlan): ImportSummary {
 
 /** What an import would add, for the preview. */
 export async function previewImport(db: ReboundDb, document: ExportDocument): Promise<ImportSummary> {
-  return db.transaction('r', [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks], async () =>
-    summarise((await plan(db, document)).plan),
+  return db.transaction(
+    'r',
+    [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks, db.callKeyLists],
+    async () => summarise((await plan(db, document)).plan),
   );
 }
 
@@ -229,7 +229,7 @@ export async function applyImport(
   onProgress?: ImportProgress,
   { packed = true, packSize = PACK_SIZE }: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const tables = [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks];
+  const tables = [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks, db.callKeyLists];
   return db.transaction('rw', tables, async () => {
     const upkeep = deferRollupUpkeep();
     const { plan: todo, callIds } = await plan(db, document);

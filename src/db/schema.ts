@@ -8,7 +8,17 @@ import { type Clock, localClock } from './day-clock';
 import { ROLLUPS_TABLE, rollupUpkeep } from './day-rollup-upkeep';
 import { type DayRollup, rollupsFromScratch } from './day-rollups';
 import { DB_NAME } from './db-name';
-import { type CallPack, PACK_STORES, type PackKey, type ResetPack } from './packs/pack-record';
+import { callKeyListOf, callKeyListUpkeep } from './packs/call-key-lists';
+import {
+  CALL_KEY_LIST_STORE,
+  CALL_KEY_LISTS,
+  CALL_PACKS,
+  type CallKeyList,
+  type CallPack,
+  PACK_STORES,
+  type PackKey,
+  type ResetPack,
+} from './packs/pack-record';
 
 export interface CallRecord {
   id: number;
@@ -82,7 +92,7 @@ export interface FollowUpRecord {
 
 export { DB_NAME };
 /** The newest schema version below; exports record it. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export type ReboundDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
@@ -91,6 +101,7 @@ export type ReboundDb = Dexie & {
   dayRollups: EntityTable<DayRollup, 'day'>;
   callPacks: Table<CallPack, PackKey>;
   resetPacks: Table<ResetPack, PackKey>;
+  callKeyLists: Table<CallKeyList, PackKey>;
 };
 
 export interface OpenOptions {
@@ -106,6 +117,8 @@ export interface OpenOptions {
 /** Every schema change is a new version here, with an upgrade function and a migration test. */
 export function openReboundDb(name: string = DB_NAME, { clock = localClock, durability }: OpenOptions = {}): ReboundDb {
   const db = new Dexie(name, durability ? { chromeTransactionDurability: durability } : {}) as ReboundDb;
+  // Below the roll-up upkeep: writers that move packs under it (packs/unpack.ts) keep the lists too.
+  db.use(callKeyListUpkeep());
   db.use(rollupUpkeep(clock));
   db.version(1).stores({
     calls: '++id, &callKey, startedAt, endedAt, source, rating',
@@ -157,5 +170,17 @@ export function openReboundDb(name: string = DB_NAME, { clock = localClock, dura
   // by every reader as if they were rows. No earlier version packed anything: the new tables
   // start empty and every row stays a row.
   db.version(5).stores(PACK_STORES);
+  // Version 6: each call pack's ids and callKeys beside it (packs/call-key-lists.ts), so a rating
+  // of an imported call or a second import opens no pack to find a callKey. Built here from the
+  // packs already stored, one pack at a time.
+  db.version(6)
+    .stores(CALL_KEY_LIST_STORE)
+    .upgrade(async (tx) => {
+      const lists: CallKeyList[] = [];
+      await tx.table<CallPack>(CALL_PACKS).each((pack) => {
+        lists.push(callKeyListOf(pack));
+      });
+      await tx.table<CallKeyList>(CALL_KEY_LISTS).bulkAdd(lists);
+    });
   return db;
 }

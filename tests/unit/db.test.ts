@@ -39,9 +39,9 @@ describe('openReboundDb', () => {
     named.close();
   });
 
-  it('has the calls, resets, followUps, dayRollups and pack tables with the designed indexes', async () => {
+  it('has the calls, resets, followUps, dayRollups, pack and call-key list tables with the designed indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const schema = Object.fromEntries(
       db.tables.map((table) => [
         table.name,
@@ -63,6 +63,7 @@ describe('openReboundDb', () => {
       dayRollups: ['day'],
       callPacks: ['[firstId+lastId+fromAt+toAt]', '*hosts', 'hasTalk'].sort(),
       resetPacks: ['[firstId+lastId+fromAt+toAt]', '*callIds'].sort(),
+      callKeyLists: ['[firstId+lastId+fromAt+toAt]'],
     });
   });
 

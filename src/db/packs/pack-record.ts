@@ -1,14 +1,16 @@
 /**
  * Packed history: an import writes its calls and resets several hundred to a record, because
  * IndexedDB's cost is per request, not per byte (150,000 single puts take 10–20 s in Chrome; the
- * same rows 500 to a record, about half a second). A pack is never edited: a write that touches a
- * packed row unpacks its pack into rows first (unpack.ts).
+ * same rows 500 to a record, about half a second). A packed row is never edited in its pack: a
+ * write that touches one first takes it out as a row, the pack replaced by one of the rest (unpack.ts).
  */
 import type { CallRecord, ResetRecord } from '../schema';
 
 export const CALL_PACKS = 'callPacks';
 export const RESET_PACKS = 'resetPacks';
-export const PACK_TABLES: readonly string[] = [CALL_PACKS, RESET_PACKS];
+/** Each call pack's ids and callKeys, under the pack's own key (call-key-lists.ts). */
+export const CALL_KEY_LISTS = 'callKeyLists';
+export const PACK_TABLES: readonly string[] = [CALL_PACKS, RESET_PACKS, CALL_KEY_LISTS];
 
 /** Rows a pack holds at most: a few hundred packs for 100,000 calls. */
 export const PACK_SIZE = 500;
@@ -43,12 +45,26 @@ export interface ResetPack extends PackHeader {
   rows: ResetRecord[];
 }
 
+/**
+ * A call pack's callKeys, hashed, without its rows: 2 KB a pack where the pack is hundreds, so the
+ * packs that may hold a callKey (a rating from the popup, a second import) are found without
+ * opening the others. Hashes, not the keys: the lists are written by every import, and the keys
+ * themselves (3 MB at 100,000 calls, with their ids) cost the import about a quarter more CPU.
+ * A hash only names candidates: the pack is opened to find the call itself.
+ */
+export interface CallKeyList extends PackHeader {
+  /** callKeyHash of each call in the pack (packs/call-key-lists.ts). */
+  hashes: Uint32Array;
+}
+
 export type AnyPack = CallPack | ResetPack;
 
 export const PACK_STORES = {
   [CALL_PACKS]: '[firstId+lastId+fromAt+toAt], *hosts, hasTalk',
   [RESET_PACKS]: '[firstId+lastId+fromAt+toAt], *callIds',
 };
+
+export const CALL_KEY_LIST_STORE = { [CALL_KEY_LISTS]: '[firstId+lastId+fromAt+toAt]' };
 
 export const headerOf = ([firstId, lastId, fromAt, toAt]: PackKey): PackHeader => ({ firstId, lastId, fromAt, toAt });
 export const keyOf = (pack: PackHeader): PackKey => [pack.firstId, pack.lastId, pack.fromAt, pack.toAt];

@@ -1,18 +1,24 @@
 /**
- * Packs are never edited: a write that touches a packed call or reset first turns its pack back
- * into rows, in the write's own transaction, and then runs as it would on rows. The rows move
- * below the roll-up upkeep: the roll-ups already count packed rows, and a move changes no day.
- * A packed call whose callKey is a row by now (recorded live, see storeOnce in calls.ts) is
- * dropped, as an import would have; its day is then rebuilt.
+ * Packed rows are never edited: a write that touches a packed call or reset first takes it out
+ * of its pack as a row, in the write's own transaction, and then runs as it would on rows. The
+ * pack's other rows stay packed: the pack is replaced by one holding them, its header rebuilt
+ * (one write of a pack instead of one a row: a rating of an imported call moves one row, not
+ * 500). The rows move below the roll-up upkeep: the roll-ups already count packed rows, and a
+ * move changes no day. A packed call whose callKey is a row by now (recorded live, see
+ * storeOnce in calls.ts) is dropped, as an import would have; its day is then rebuilt.
  */
 import { type DBCoreTable, Dexie } from 'dexie';
 import { nextDayStart } from '../day-clock';
 import { refreshDays, underUpkeep } from '../day-rollup-upkeep';
 import type { CallRecord, ResetRecord } from '../schema';
+import { corePacksNamingCallKey } from './call-key-lists';
+import { buildCallPacks, buildResetPacks } from './pack-build';
 import { CALL_PACKS, type PackKey, RESET_PACKS } from './pack-record';
 import { anyWithin } from './packed-reads';
 
 type Keep = (key: PackKey) => boolean;
+/** The packs to look in: those whose header `keep` accepts (all headers read), or these keys. */
+type Which = Keep | readonly PackKey[];
 
 // DBCoreRangeType.Any: an ambient const enum, which isolated modules cannot read.
 const ANY = { type: 3 } as const;
@@ -23,16 +29,57 @@ function headers(table: DBCoreTable, trans: ReturnType<typeof underUpkeep>['tran
     .then((found) => found.result as PackKey[]);
 }
 
-/** Unpacks the call packs whose header `keep` accepts, or whose rows `hold` accepts. */
-export async function unpackCalls(keep: Keep, hold?: (call: CallRecord) => boolean): Promise<number> {
+/**
+ * The packs `which` names, and among them the rows to move: those `hold` accepts
+ * (every row when there is no `hold`). A pack none of whose rows is held is left alone. What stays
+ * of each pack opened is repacked, one pack each.
+ */
+async function takeOut<T extends { id: number }>(
+  table: DBCoreTable,
+  trans: ReturnType<typeof underUpkeep>['trans'],
+  which: Which,
+  hold: ((row: T) => boolean) | undefined,
+  repack: (rows: T[]) => object[],
+): Promise<{ chosen: PackKey[]; moved: T[]; repacked: object[] }> {
+  const keys = typeof which === 'function' ? (await headers(table, trans)).filter(which) : [...which];
+  const opened = (await table.getMany({ trans, keys })) as ({ rows: T[] } | undefined)[];
+  const chosen: PackKey[] = [];
+  const moved: T[] = [];
+  const repacked: object[] = [];
+  keys.forEach((key, index) => {
+    const rows = opened[index]?.rows ?? [];
+    const taken = hold ? rows.filter(hold) : rows;
+    if (taken.length === 0) return;
+    chosen.push(key);
+    moved.push(...taken);
+    const staying = hold ? rows.filter((row) => !hold(row)) : [];
+    if (staying.length > 0) repacked.push(...repack(staying));
+  });
+  return { chosen, moved, repacked };
+}
+
+/** Replaces the chosen packs by what stays of them. */
+async function replacePacks(
+  table: DBCoreTable,
+  trans: ReturnType<typeof underUpkeep>['trans'],
+  chosen: PackKey[],
+  repacked: object[],
+) {
+  await table.mutate({ type: 'delete', trans, keys: chosen });
+  if (repacked.length > 0) await table.mutate({ type: 'put', trans, values: repacked });
+}
+
+/** Moves out of the call packs whose header `keep` accepts the calls `hold` accepts (all without it). */
+export async function unpackCalls(which: Which, hold?: (call: CallRecord) => boolean): Promise<number> {
   const { core, trans, clock } = underUpkeep();
   const packs = core.table(CALL_PACKS);
   const calls = core.table('calls');
-  const keys = (await headers(packs, trans)).filter(keep);
-  const opened = (await packs.getMany({ trans, keys })) as ({ rows: CallRecord[] } | undefined)[];
-  const chosen = keys.filter((_, index) => !hold || opened[index]?.rows.some(hold));
+  const {
+    chosen,
+    moved: rows,
+    repacked,
+  } = await takeOut(packs, trans, which, hold, (staying: CallRecord[]) => buildCallPacks(staying, staying.length));
   if (chosen.length === 0) return 0;
-  const rows = opened.filter((_, index) => !hold || opened[index]?.rows.some(hold)).flatMap((pack) => pack?.rows ?? []);
   const callKey = calls.schema.getIndexByKeyPath('callKey');
   if (!callKey) throw new Error('calls has no callKey index');
   // One lookup a call, all in flight at once (Dexie's own Promise keeps the transaction's zone).
@@ -47,7 +94,7 @@ export async function unpackCalls(keep: Keep, hold?: (call: CallRecord) => boole
     ),
   );
   const here = new Set(rows.filter((_, index) => (found[index]?.result.length ?? 0) > 0).map((call) => call.callKey));
-  await packs.mutate({ type: 'delete', trans, keys: chosen });
+  await replacePacks(packs, trans, chosen, repacked);
   const moved = rows.filter((call) => !here.has(call.callKey));
   if (moved.length > 0) await calls.mutate({ type: 'add', trans, values: moved });
   const dropped = rows.filter((call) => here.has(call.callKey));
@@ -55,21 +102,20 @@ export async function unpackCalls(keep: Keep, hold?: (call: CallRecord) => boole
   return chosen.length;
 }
 
-/** Unpacks the reset packs whose header `keep` accepts, or whose rows `hold` accepts. */
-export async function unpackResets(keep: Keep, hold?: (reset: ResetRecord) => boolean): Promise<number> {
+/** Moves out of the reset packs whose header `keep` accepts the resets `hold` accepts (all without it). */
+export async function unpackResets(which: Which, hold?: (reset: ResetRecord) => boolean): Promise<number> {
   const { core, trans } = underUpkeep();
   const packs = core.table(RESET_PACKS);
-  const keys = (await headers(packs, trans)).filter(keep);
-  const opened = (await packs.getMany({ trans, keys })) as ({ rows: ResetRecord[] } | undefined)[];
-  const chosen = keys.filter((_, index) => !hold || opened[index]?.rows.some(hold));
+  const { chosen, moved, repacked } = await takeOut(packs, trans, which, hold, (staying: ResetRecord[]) =>
+    buildResetPacks(staying, staying.length),
+  );
   if (chosen.length === 0) return 0;
-  const rows = opened.filter((_, index) => !hold || opened[index]?.rows.some(hold)).flatMap((pack) => pack?.rows ?? []);
-  await packs.mutate({ type: 'delete', trans, keys: chosen });
-  if (rows.length > 0) await core.table('resets').mutate({ type: 'add', trans, values: rows });
+  await replacePacks(packs, trans, chosen, repacked);
+  if (moved.length > 0) await core.table('resets').mutate({ type: 'add', trans, values: moved });
   return chosen.length;
 }
 
-/** Unpacks the packs holding these calls, and the reset packs naming them. */
+/** Takes these calls out of their packs, and their resets out of the reset packs naming them. */
 export async function unpackCallsWithResets(ids: readonly number[]): Promise<void> {
   const sorted = [...ids].sort((a, b) => a - b);
   const wanted = new Set(ids);
@@ -77,18 +123,31 @@ export async function unpackCallsWithResets(ids: readonly number[]): Promise<voi
     ([firstId, lastId]) => anyWithin(sorted, firstId, lastId),
     (call) => wanted.has(call.id),
   );
-  await unpackResets(
-    () => true,
-    (reset) => reset.callId !== undefined && wanted.has(reset.callId),
+  // Only the reset packs that name one of the calls, found by their callIds index.
+  const { core, trans } = underUpkeep();
+  const resetPacks = core.table(RESET_PACKS);
+  const callIds = resetPacks.schema.getIndexByKeyPath('callIds');
+  if (!callIds) throw new Error(`${RESET_PACKS} has no callIds index`);
+  const naming = await Dexie.Promise.all(
+    ids.map((id) =>
+      resetPacks.query({
+        trans,
+        values: false,
+        query: { index: callIds, range: { type: 1 as never, lower: id, upper: id } },
+      }),
+    ),
   );
+  // Each pack once, though it names several of the calls.
+  const named = new Map(naming.flatMap((found) => found.result as PackKey[]).map((key) => [key.join(','), key]));
+  await unpackResets([...named.values()], (reset) => reset.callId !== undefined && wanted.has(reset.callId));
 }
 
-/** Unpacks the pack holding the call with this callKey, if a pack holds it. */
-export function unpackCallKey(callKey: string): Promise<number> {
-  return unpackCalls(
-    () => true,
-    (call) => call.callKey === callKey,
-  );
+/** Takes the call with this callKey out of its pack, if a pack holds it: only packs whose list names it are opened. */
+export async function unpackCallKey(callKey: string): Promise<number> {
+  const { core, trans } = underUpkeep();
+  const naming = await corePacksNamingCallKey(core, trans, callKey);
+  if (naming.length === 0) return 0;
+  return unpackCalls(naming, (call) => call.callKey === callKey);
 }
 
 /**

@@ -4,11 +4,17 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach, expect, it } from 'vitest';
+import { rateCall } from '../../../src/db/calls';
 import { localClock } from '../../../src/db/day-clock';
 import { checkRollups } from '../../../src/db/day-rollup-check';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../../../src/db/export-format';
 import { dialersInHistory, historyCallIds } from '../../../src/db/history';
+import { previewImport } from '../../../src/db/import';
+import { callKeyHash } from '../../../src/db/packs/call-key-lists';
+import { buildCallPacks } from '../../../src/db/packs/pack-build';
+import { PACK_STORES } from '../../../src/db/packs/pack-record';
 import { type CallRecord, openReboundDb, type ReboundDb, SCHEMA_VERSION } from '../../../src/db/schema';
-import { CALLS, FOLLOW_UPS, RESETS } from './history-fixture';
+import { CALLS, FOLLOW_UPS, NOW, RESETS } from './history-fixture';
 
 const V1_STORES = {
   calls: '++id, &callKey, startedAt, endedAt, source, rating',
@@ -25,7 +31,7 @@ afterEach(async () => {
 async function openedAfter(
   version: number,
   stores: Record<string, string>,
-  rows: { calls: unknown[]; resets: unknown[]; followUps?: unknown[] },
+  rows: { calls: unknown[]; resets: unknown[]; followUps?: unknown[]; callPacks?: unknown[] },
 ): Promise<ReboundDb> {
   const name = `migrate-v${version}-${Math.random()}`;
   const earlier = new Dexie(name);
@@ -33,6 +39,7 @@ async function openedAfter(
   await earlier.table('calls').bulkAdd(rows.calls);
   await earlier.table('resets').bulkAdd(rows.resets);
   if (rows.followUps) await earlier.table('followUps').bulkAdd(rows.followUps);
+  if (rows.callPacks) await earlier.table('callPacks').bulkAdd(rows.callPacks);
   earlier.close();
   const db = openReboundDb(name);
   await db.open();
@@ -101,6 +108,7 @@ it('a fresh database is created at the current version', async () => {
   await opened.open();
   expect(opened.verno).toBe(SCHEMA_VERSION);
   expect(opened.tables.map((table) => table.name).sort()).toEqual([
+    'callKeyLists',
     'callPacks',
     'calls',
     'dayRollups',
@@ -156,3 +164,35 @@ it('a version 4 database opens as the current version: every row stays a row, th
 });
 
 const header = (id: number, at: number) => ({ firstId: id, lastId: id, fromAt: at, toAt: at });
+
+it('a version 5 database opens as the current version with a call-key list for each call pack already stored', async () => {
+  const [rowCall, ...packedCalls] = CALLS as [CallRecord, ...CallRecord[]];
+  const packs = buildCallPacks(packedCalls, 4);
+  opened = await openedAfter(5, { ...V4_STORES, ...PACK_STORES }, { calls: [rowCall], resets: [], callPacks: packs });
+  expect(opened.verno).toBe(SCHEMA_VERSION);
+  expect(await opened.callPacks.toArray()).toEqual(packs);
+  const [first] = await opened.callKeyLists.toArray();
+  expect(first).toEqual({
+    firstId: 2,
+    lastId: 5,
+    fromAt: Math.min(...packedCalls.slice(0, 4).map((call) => call.endedAt)),
+    toAt: Math.max(...packedCalls.slice(0, 4).map((call) => call.endedAt)),
+    hashes: Uint32Array.from(packedCalls.slice(0, 4).map((call) => callKeyHash(call.callKey))),
+  });
+  expect(await opened.callKeyLists.count()).toBe(packs.length);
+  // The packed calls are found by callKey: an import of them adds none, a rating lands.
+  const again = await previewImport(opened, {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: NOW,
+    schemaVersion: 5,
+    settings: undefined,
+    calls: CALLS,
+    resets: [],
+    followUps: [],
+  });
+  expect(again.calls).toEqual({ add: 0, present: CALLS.length });
+  const last = packedCalls[packedCalls.length - 1] as CallRecord;
+  expect(await rateCall(opened, last.callKey, 'fine', NOW)).toBe(true);
+  expect((await opened.calls.get(last.id))?.rating).toBe('fine');
+});

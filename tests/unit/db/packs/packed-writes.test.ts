@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addLateTalk, rateCall, recordEndedCall, tagCall } from '../../../../src/db/calls';
+import { addLateTalk, callByKey, rateCall, recordEndedCall, tagCall } from '../../../../src/db/calls';
 import { applyRetention, deleteAllHistory, deleteCall } from '../../../../src/db/deletion';
 import { setCallRating } from '../../../../src/db/history';
 import { applyImport } from '../../../../src/db/import';
+import { callKeyListOf } from '../../../../src/db/packs/call-key-lists';
 import { recordReset } from '../../../../src/db/resets';
 import type { ReboundDb } from '../../../../src/db/schema';
 import { NOW } from '../history-fixture';
@@ -29,6 +30,9 @@ async function expectAlike() {
     for (const [name, read] of Object.entries(READERS)) {
       expect({ name, answer: await read(packed, document) }).toEqual({ name, answer: await read(rows, document) });
     }
+    // Whatever the write did to the packs, their call-key lists followed.
+    for (const db of [rows, packed])
+      expect(await db.callKeyLists.toArray()).toEqual((await db.callPacks.toArray()).map(callKeyListOf));
   }
 }
 
@@ -78,6 +82,11 @@ describe('a write on packed history leaves it reading as the same write on rows'
         });
       }
       results.push(await rateCall(db, 'nobody:never', 'fine', NOW));
+      // The writes landed: on the packed twin each call is a row by now, with all three.
+      for (const call of someCalls(twin)) {
+        const changed = await callByKey(db, call.callKey);
+        expect([changed?.rating, changed?.tags, changed?.talk !== undefined]).toEqual(['fine', ['after-import'], true]);
+      }
       return results;
     });
   });
@@ -123,6 +132,15 @@ describe('a write on packed history leaves it reading as the same write on rows'
         });
       }
     });
+  });
+
+  it('the same export imported again: nothing added', async () => {
+    await afterWrite(async (db, twin, shape) =>
+      applyImport(db, structuredClone(twin.document), undefined, {
+        packed: db === twin.packed,
+        packSize: shape.packSize,
+      }),
+    );
   });
 
   it('a second import overlapping the first', async () => {
