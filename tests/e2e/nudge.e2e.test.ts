@@ -27,7 +27,7 @@ interface TestWorkerGlobals {
 /** Quick calls nudge, and back-to-back nudges are allowed: each test turns on the rule it checks. */
 const BASE = { minCallSeconds: 1, cooldownMinutes: 0 };
 
-const session = extensionUnderTest({ settings: BASE, per: 'file-reset' });
+const session = extensionUnderTest({ settings: BASE });
 
 const worker = () => session.context.serviceWorkers()[0] ?? session.worker;
 const calls = () => session.readTable<CallRecord>('calls');
