@@ -7,7 +7,6 @@ import { expect, it } from 'vitest';
 import { importHistoryThroughOptions } from '../../scripts/driver/import-history';
 import { generateHistory } from '../../scripts/seed-history';
 import type { ExportDocument } from '../../src/db/export-format';
-import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
 import { openPopup } from './popup-driver';
 import { storedRows } from './stored-rows';
@@ -16,8 +15,11 @@ const session = extensionUnderTest({ settings: {} });
 
 it('an imported history is stored packed and reads as rows everywhere', async () => {
   const history = generateHistory({ calls: 1_200, resets: 300, endAt: Date.now() });
-  // The newest call is a tough one with no reset yet: the popup offers one after it.
-  const newest = history.calls.at(-1) as CallRecord;
+  // The newest call is a tough one with no reset yet: the popup offers one after it. Newest by its
+  // end, as the popup reads it: the last call started can end before a longer one started earlier.
+  const newest = history.calls.reduce((found, call) =>
+    call.endedAt > found.endedAt || (call.endedAt === found.endedAt && call.id > found.id) ? call : found,
+  );
   Object.assign(newest, { outcome: 'completed', rating: 'tough', ratedAt: newest.endedAt + 1000 });
   history.resets = history.resets.filter((reset) => reset.callId !== newest.id);
 
