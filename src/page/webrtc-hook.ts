@@ -9,11 +9,11 @@
  * prototype change is `close`, wrapped to call the original with the same arguments.
  * Tiny and dependency-free: it runs before every page script.
  *
- * Once the content script says conversation signals are on, each live connection's statistics
- * are read about once a second with the getStats taken at hook time (a page replacing it can
- * neither break nor fool this): the rep's microphone (media-source) and the other side as played
- * (inbound-rtp), reduced to a level over the interval from the energy counters. Levels only:
- * no audio sample is ever read.
+ * Once the content script says conversation signals are on, each live connection whose audio goes
+ * both ways has its statistics read about once a second, with the getStats taken at hook time (a
+ * page replacing it can neither break nor fool this): the rep's microphone (media-source) and the
+ * other side as played (inbound-rtp), reduced to a level over the interval from the energy
+ * counters. Levels only: no audio sample is ever read.
  */
 import { isSpeech, SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
 
@@ -72,6 +72,11 @@ function hook(win: Window & typeof globalThis): void {
 
   // Taken now: a page that later swaps prototype methods cannot blind the hook.
   const getReceivers = Original.prototype.getReceivers;
+  const getTransceivers = Original.prototype.getTransceivers;
+  const currentDirection = Object.getOwnPropertyDescriptor(
+    win.RTCRtpTransceiver?.prototype ?? {},
+    'currentDirection',
+  )?.get;
   const getStats = Original.prototype.getStats;
   const forEachStat = win.RTCStatsReport?.prototype.forEach;
   const then = Promise.prototype.then;
@@ -83,6 +88,25 @@ function hook(win: Window & typeof globalThis): void {
       .call(pc)
       .map((receiver) => receiver.track)
       .filter((track) => track.kind === 'audio');
+
+  /**
+   * Whether the connection's audio goes both ways now. Figures need both sides in one connection
+   * (see `read`), so a one-way connection (a sender whose far end only listens, the listening end,
+   * a call on hold) is not asked for statistics: its reports would all be dropped. Unknown counts
+   * as two-way.
+   */
+  const twoWayAudio = (pc: RTCPeerConnection): boolean => {
+    if (!getTransceivers || !currentDirection) return true;
+    let sends = false;
+    let hears = false;
+    for (const transceiver of getTransceivers.call(pc)) {
+      if (transceiver.receiver.track.kind !== 'audio') continue;
+      const direction = currentDirection.call(transceiver);
+      sends ||= direction === 'sendrecv' || direction === 'sendonly';
+      hears ||= direction === 'sendrecv' || direction === 'recvonly';
+    }
+    return sends && hears;
+  };
 
   /** Root mean square level, in thousandths, from energy and duration gained over an interval. */
   const level = (energy: number, seconds: number): number =>
@@ -172,6 +196,12 @@ function hook(win: Window & typeof globalThis): void {
   const sample = (pc: RTCPeerConnection, call: Watched): void => {
     call.timer = undefined;
     if (!call.live || sampling === 'off' || !forEachStat) return;
+    if (!twoWayAudio(pc)) {
+      // Asked again in a second (a call taken off hold); the first sample after is a new start.
+      call.reportAt = 0;
+      call.timer = after(() => sample(pc, call), REPORT_MS);
+      return;
+    }
     let report: Promise<RTCStatsReport>;
     // The statistics are of this moment; they arrive tens of milliseconds later.
     const takenAt = clock();
