@@ -280,19 +280,23 @@ export async function launchExtension({
     return within(30_000, `${action} on the ${table} store, from the probe page`, request);
   };
 
+  /** Runs `fn` in the probe page, bounded: a hang says what it was waiting for. */
+  const inProbePage = async <R>(awaited: string, run: (page: Page) => Promise<R>): Promise<R> =>
+    within(SCRIPT_ANSWER_MS, awaited, run(await extensionPage()));
+
   const waitForDetector = async () => {
-    const page = await extensionPage();
-    const registered = page.evaluate(async () => {
-      const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
-      const deadline = Date.now() + 5000;
-      while (Date.now() < deadline) {
-        const scripts = await scripting.getRegisteredContentScripts();
-        if (scripts.length > 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error('the detector content script was never registered');
-    });
-    await within(SCRIPT_ANSWER_MS, 'the detector content script to be registered', registered);
+    await inProbePage('the detector content script to be registered', (page) =>
+      page.evaluate(async () => {
+        const { scripting } = (globalThis as unknown as ExtensionGlobals).chrome;
+        const deadline = Date.now() + 5000;
+        while (Date.now() < deadline) {
+          const scripts = await scripting.getRegisteredContentScripts();
+          if (scripts.length > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error('the detector content script was never registered');
+      }),
+    );
   };
 
   const openFixture = async (pathAndQuery: string): Promise<Page> => {
@@ -316,10 +320,7 @@ export async function launchExtension({
     },
     openFixture,
     async setSettings(settings) {
-      const page = await extensionPage();
-      await within(
-        SCRIPT_ANSWER_MS,
-        'the settings to be stored',
+      await inProbePage('the settings to be stored', (page) =>
         page.evaluate(
           (value) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings: value }),
           settings,
@@ -327,19 +328,13 @@ export async function launchExtension({
       );
     },
     async sessionValue<T>(key: string): Promise<T | undefined> {
-      const page = await extensionPage();
-      const stored = await within(
-        SCRIPT_ANSWER_MS,
-        `storage.session "${key}"`,
+      const stored = await inProbePage(`storage.session "${key}"`, (page) =>
         page.evaluate((name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(name), key),
       );
       return stored[key] as T | undefined;
     },
     async localValue<T>(key: string): Promise<T | undefined> {
-      const page = await extensionPage();
-      const stored = await within(
-        SCRIPT_ANSWER_MS,
-        `storage.local "${key}"`,
+      const stored = await inProbePage(`storage.local "${key}"`, (page) =>
         page.evaluate((name) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(name), key),
       );
       return stored[key] as T | undefined;
