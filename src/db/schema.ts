@@ -170,9 +170,9 @@ export function openReboundDb(name: string = DB_NAME, { clock = localClock, dura
   // by every reader as if they were rows. No earlier version packed anything: the new tables
   // start empty and every row stays a row.
   db.version(5).stores(PACK_STORES);
-  // Version 6: each call pack's ids and callKeys beside it (packs/call-key-lists.ts), so a rating
-  // of an imported call or a second import opens no pack to find a callKey. Built here from the
-  // packs already stored, one pack at a time.
+  // Version 6: each call pack's callKeys, hashed, beside it (packs/call-key-lists.ts), so a rating
+  // of an imported call or a second import opens only the packs that may hold its callKey. Built
+  // here from the packs already stored, one pack at a time.
   db.version(6)
     .stores(CALL_KEY_LIST_STORE)
     .upgrade(async (tx) => {

@@ -38,7 +38,6 @@ function mirrored(request: DBCoreMutateRequest): DBCoreMutateRequest {
     case 'put':
       return { type: request.type, trans: request.trans, values: (request.values as CallPack[]).map(callKeyListOf) };
     case 'delete':
-      return request;
     case 'deleteRange':
       return request;
   }

@@ -8,7 +8,7 @@ import type { CallRecord, ResetRecord } from '../schema';
 
 export const CALL_PACKS = 'callPacks';
 export const RESET_PACKS = 'resetPacks';
-/** Each call pack's ids and callKeys, under the pack's own key (call-key-lists.ts). */
+/** Each call pack's callKeys, hashed, under the pack's own key (call-key-lists.ts). */
 export const CALL_KEY_LISTS = 'callKeyLists';
 export const PACK_TABLES: readonly string[] = [CALL_PACKS, RESET_PACKS, CALL_KEY_LISTS];
 

@@ -69,7 +69,7 @@ async function replacePacks(
   if (repacked.length > 0) await table.mutate({ type: 'put', trans, values: repacked });
 }
 
-/** Moves out of the call packs whose header `keep` accepts the calls `hold` accepts (all without it). */
+/** Moves out of the call packs `which` names the calls `hold` accepts (all without it). */
 export async function unpackCalls(which: Which, hold?: (call: CallRecord) => boolean): Promise<number> {
   const { core, trans, clock } = underUpkeep();
   const packs = core.table(CALL_PACKS);
@@ -102,7 +102,7 @@ export async function unpackCalls(which: Which, hold?: (call: CallRecord) => boo
   return chosen.length;
 }
 
-/** Moves out of the reset packs whose header `keep` accepts the resets `hold` accepts (all without it). */
+/** Moves out of the reset packs `which` names the resets `hold` accepts (all without it). */
 export async function unpackResets(which: Which, hold?: (reset: ResetRecord) => boolean): Promise<number> {
   const { core, trans } = underUpkeep();
   const packs = core.table(RESET_PACKS);
