@@ -1,7 +1,7 @@
 /**
  * Where the seconds of an end-to-end test's browser go: the steps `launchExtension` and a test's
- * set-up take, one by one, then the helper itself end to end, for comparing a launch with
- * `resetToInstall`'s cost. Prints the median and every sample of each step.
+ * set-up take, one by one, then the helper itself end to end, for deciding what a test's set-up
+ * is worth cutting. Prints the median and every sample of each step.
  *
  *   npx tsx scripts/bench/launch-phases.ts [rounds]
  */
@@ -13,6 +13,7 @@ import { serveStatic } from '../../tests/fixtures/static-server';
 import { distDir, repoRoot } from '../build';
 import { findChromium } from '../chromium';
 import { CHROMIUM_ARGS, type ExtensionGlobals, launchExtension } from '../driver/extension-session';
+import { median } from './figures';
 
 const samples = new Map<string, number[]>();
 
@@ -77,10 +78,8 @@ async function main(): Promise<void> {
     await timed('launchExtension: closed', () => session.close());
   }
   for (const [step, values] of samples) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
     console.log(
-      `${step.padEnd(36)} median ${median.toFixed(0).padStart(5)} ms   ${values.map((v) => v.toFixed(0)).join(' ')}`,
+      `${step.padEnd(36)} median ${median(values).toFixed(0).padStart(5)} ms   ${values.map((v) => v.toFixed(0)).join(' ')}`,
     );
   }
 }
