@@ -3,7 +3,7 @@
  * the fixtures on 127.0.0.1, and gives tests a handle on the worker, the pages and the database.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -142,6 +142,22 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * Waits for the tab the extension opens on install (200–650 ms after its worker starts, on a
+ * loaded machine). Opened after a test's own page, it can leave that page's frames at one a
+ * second (headless Chromium; seen in 1 of 3 such runs): each Playwright click then waits about
+ * 2 s for its element to be "stable", and a popup walk of 25 clicks outlasts its test's limit.
+ */
+async function onboardingOpened(context: BrowserContext, url: string): Promise<void> {
+  const deadline = Date.now() + SCRIPT_ANSWER_MS;
+  while (!context.pages().some((page) => page.url() === url)) {
+    if (Date.now() > deadline) {
+      throw new Error(`gave up after ${SCRIPT_ANSWER_MS / 1000} s waiting for the onboarding tab opened on install`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export async function launchExtension({
   headless = true,
   profileDir,
@@ -152,6 +168,8 @@ export async function launchExtension({
   beforeInstall,
 }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rebound-e2e-')));
+  // An empty profile is a first install, and the extension answers it with its onboarding tab.
+  const installs = beforeInstall !== undefined || (await readdir(profile).catch(() => [])).length === 0;
   const args = CHROMIUM_ARGS.filter((arg) => headless || !arg.startsWith('--headless'));
   const context = await chromium.launchPersistentContext(profile, {
     // Playwright's own default is three minutes, longer than any test may take.
@@ -208,6 +226,7 @@ export async function launchExtension({
     });
   watchWorker(worker);
   context.on('serviceworker', watchWorker);
+  if (installs) await onboardingOpened(context, `${extensionOrigin}onboarding/index.html`);
   context.on('page', (page) => {
     page.on('console', (message) => {
       if (message.type() === 'error' && page.url().startsWith(extensionOrigin)) {
@@ -224,8 +243,9 @@ export async function launchExtension({
   let probe: Promise<Page> | undefined;
   let closed = false;
   const extensionPage = async (): Promise<Page> => {
-    // An update closes the extension's pages: the next read opens a new one.
-    if (probe && (await probe).isClosed()) probe = undefined;
+    // An update closes the extension's pages, and a probe page that failed to open is no page:
+    // either way the next read opens a new one.
+    if (probe && (await probe.catch(() => undefined))?.isClosed() !== false) probe = undefined;
     probe ??= within(SCRIPT_ANSWER_MS, 'a new tab for the probe page', context.newPage()).then(async (page) => {
       await page.goto(`${extensionOrigin}options/index.html`);
       return page;
