@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../build';
 import type { ExtensionSession } from './extension-session';
+import { SCRIPT_ANSWER_MS, within } from './within';
 
 /** [from, to, gain?] in seconds after the script's start; gain 0.3 is talking, 0.9 shouting. */
 export type TalkSpanScript = [from: number, to: number, gain?: number];
@@ -59,9 +60,15 @@ export const COUNT_GET_STATS = `
   };
 `;
 
+/** A script run in one of the call's pages, bounded: a hang says what it was waiting for. */
+const inPage = <T>(awaited: string, run: Promise<T>): Promise<T> => within(SCRIPT_ANSWER_MS, awaited, run);
+
 /** How many times the rep's page's connections were asked for statistics (with COUNT_GET_STATS). */
 export const getStatsCalls = (page: Page): Promise<number> =>
-  page.evaluate(() => (window as unknown as { getStatsCalls: number }).getStatsCalls);
+  inPage(
+    "the rep's page's getStats count",
+    page.evaluate(() => (window as unknown as { getStatsCalls: number }).getStatsCalls),
+  );
 
 export interface CallOptions {
   leadSeconds?: number;
@@ -85,14 +92,29 @@ export async function scriptedCall(
   await far.addScriptTag({ content: PEER_SCRIPT });
   // A click first: audio may start only after the person used the page.
   for (const page of [rep, far]) await page.mouse.click(5, 5);
-  const offer = await rep.evaluate((hz) => window.talkPeer.offer(hz), 440);
-  const answer = await far.evaluate(([hz, sdp]) => window.talkPeer.answer(hz, sdp), [660, offer] as const);
-  await rep.evaluate((sdp) => window.talkPeer.accept(sdp), answer);
+  const offer = await inPage(
+    "the rep's offer",
+    rep.evaluate((hz) => window.talkPeer.offer(hz), 440),
+  );
+  const answer = await inPage(
+    "the other side's answer",
+    far.evaluate(([hz, sdp]) => window.talkPeer.answer(hz, sdp), [660, offer] as const),
+  );
+  await inPage(
+    "the rep's page to take the answer",
+    rep.evaluate((sdp) => window.talkPeer.accept(sdp), answer),
+  );
   await rep.waitForFunction(() => window.talkPeer.connected(), undefined, { timeout: 15_000 });
   const speak = async (next: TalkScript, lead = leadSeconds) => {
     const zero = Date.now() + lead * 1000;
-    await rep.evaluate(([at, spans]) => window.talkPeer.speak(at, spans), [zero, next.rep] as const);
-    await far.evaluate(([at, spans]) => window.talkPeer.speak(at, spans), [zero, next.far] as const);
+    await inPage(
+      "the rep's script",
+      rep.evaluate(([at, spans]) => window.talkPeer.speak(at, spans), [zero, next.rep] as const),
+    );
+    await inPage(
+      "the other side's script",
+      far.evaluate(([at, spans]) => window.talkPeer.speak(at, spans), [zero, next.far] as const),
+    );
     return zero;
   };
   const zero = await speak(script);
@@ -101,9 +123,21 @@ export async function scriptedCall(
     far,
     zero,
     speak,
-    connected: () => rep.evaluate(() => window.talkPeer.connected()),
-    lastHeardAt: () => rep.evaluate(() => window.talkPeer.lastHeardAt()),
-    hangUp: () => rep.evaluate(() => window.talkPeer.hangUp()),
+    connected: () =>
+      inPage(
+        'the call to say if it is connected',
+        rep.evaluate(() => window.talkPeer.connected()),
+      ),
+    lastHeardAt: () =>
+      inPage(
+        'when the other side was last heard',
+        rep.evaluate(() => window.talkPeer.lastHeardAt()),
+      ),
+    hangUp: () =>
+      inPage(
+        'the hang-up',
+        rep.evaluate(() => window.talkPeer.hangUp()),
+      ),
   };
 }
 
