@@ -21,7 +21,7 @@ import { CHROMIUM_ARGS, type ExtensionSession } from '../driver/extension-sessio
 import { type Figure, median, pairedRatio } from './figures';
 
 /** One window of one side. */
-interface Sample {
+export interface Sample {
   /** The page's feed updates in the window. */
   updates: number;
   seconds: number;
@@ -110,7 +110,7 @@ const between = (before: Reading, after: Reading): Sample => ({
 });
 
 /** A browser like the bench's, with no extension: one for the baseline, one for the A/A control. */
-async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'rebound-bench-plain-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -135,58 +135,74 @@ export interface OverheadSize {
 }
 
 /**
- * Each block opens the page on all three sides, throws one warm-up window away (the first
- * second still settles: compiling, first layouts, the call connecting), then takes `rounds`
- * windows, and closes the pages: a new block is new renderer processes, wherever the scheduler
- * puts them.
+ * The page open in every context at once, read in the same windows: each block opens it on every
+ * side, throws one warm-up window away (the first second still settles: compiling, first
+ * layouts, the call connecting), then takes `rounds` windows, and closes the pages: a new block
+ * is new renderer processes, wherever the scheduler puts them. One list of samples per context.
+ */
+export async function sampleSides(
+  contexts: readonly BrowserContext[],
+  url: string,
+  { blocks, rounds, windowMs }: OverheadSize,
+  ready?: string,
+): Promise<Sample[][]> {
+  const samples: Sample[][] = contexts.map(() => []);
+  for (let block = 0; block < blocks; block++) {
+    const opened = new Map<number, Side>();
+    try {
+      // Opened in a rotating order: no side's pages are always the oldest.
+      for (let turn = 0; turn < contexts.length; turn++) {
+        const index = (block + turn) % contexts.length;
+        opened.set(index, await openSide(contexts[index] as BrowserContext, url, ready));
+      }
+      const sides = contexts.map((_, index) => opened.get(index) as Side);
+      const readAll = () => Promise.all(sides.map(read));
+      let previous = await readAll();
+      for (let round = -1; round < rounds; round++) {
+        await new Promise((resolve) => setTimeout(resolve, windowMs));
+        const current = await readAll();
+        if (round >= 0) {
+          for (const [index, side] of samples.entries())
+            side.push(between(previous[index] as Reading, current[index] as Reading));
+        }
+        previous = current;
+      }
+    } finally {
+      await Promise.all([...opened.values()].map((side) => side.page.close().catch(() => undefined)));
+    }
+  }
+  return samples;
+}
+
+/** A figure per update of the page's own work: a side whose timers fell behind did less. */
+const perUpdate = (pick: (sample: Sample) => number) => (sample: Sample) => pick(sample) / Math.max(1, sample.updates);
+export const scriptPerUpdate = perUpdate((s) => s.scriptMs);
+export const threadPerUpdate = perUpdate((s) => s.threadCpuMs);
+const rendererPerUpdate = perUpdate((s) => s.processCpuMs);
+
+/**
+ * Rebound's side, a plain browser's and a second plain one's (the A/A control), in the same
+ * windows. A round's figure is a paired ratio of one side against the plain one.
  */
 export async function pageOverhead(
   session: ExtensionSession,
-  { blocks, rounds, windowMs }: OverheadSize,
+  size: OverheadSize,
   { group, path: pagePath, ready, target }: OverheadPage = BUSY_CRM,
 ): Promise<Figure[]> {
+  const { blocks, rounds, windowMs } = size;
   const url = `${session.server.url}${pagePath}`;
   // Measured with the detector in the page, not before its registration lands.
   await session.waitForDetector();
   const baseline = await plainBrowser();
   const control = await plainBrowser();
-  const contexts = [session.context, baseline.context, control.context];
-  const samples: Sample[][] = contexts.map(() => []);
+  let samples: Sample[][];
   try {
-    for (let block = 0; block < blocks; block++) {
-      const opened = new Map<number, Side>();
-      try {
-        // Opened in a rotating order: no side's pages are always the oldest.
-        for (let turn = 0; turn < contexts.length; turn++) {
-          const index = (block + turn) % contexts.length;
-          opened.set(index, await openSide(contexts[index] as BrowserContext, url, ready));
-        }
-        const sides = contexts.map((_, index) => opened.get(index) as Side);
-        const readAll = () => Promise.all(sides.map(read));
-        let previous = await readAll();
-        for (let round = -1; round < rounds; round++) {
-          await new Promise((resolve) => setTimeout(resolve, windowMs));
-          const current = await readAll();
-          if (round >= 0) {
-            for (const [index, side] of samples.entries())
-              side.push(between(previous[index] as Reading, current[index] as Reading));
-          }
-          previous = current;
-        }
-      } finally {
-        await Promise.all([...opened.values()].map((side) => side.page.close().catch(() => undefined)));
-      }
-    }
+    samples = await sampleSides([session.context, baseline.context, control.context], url, size, ready);
   } finally {
     await baseline.close();
     await control.close();
   }
   const [withRebound, without, again] = samples as [Sample[], Sample[], Sample[]];
-  const perUpdate = (pick: (sample: Sample) => number) => (sample: Sample) =>
-    pick(sample) / Math.max(1, sample.updates);
-  const script = perUpdate((s) => s.scriptMs);
-  const thread = perUpdate((s) => s.threadCpuMs);
-  const renderer = perUpdate((s) => s.processCpuMs);
   const ratio = (top: Sample[], pick: (sample: Sample) => number) =>
     pairedRatio(top.map(pick), without.map(pick), { block: rounds });
   const updatesPerSecond = (sample: Sample) => sample.updates / Math.max(1e-6, sample.seconds);
@@ -197,22 +213,27 @@ export async function pageOverhead(
     {
       group,
       name: 'script CPU per page update, with / without',
-      ...ratio(withRebound, script),
+      ...ratio(withRebound, scriptPerUpdate),
       unit: '×',
       target,
     },
     {
       group,
       name: 'main-thread CPU per page update, with / without',
-      ...ratio(withRebound, thread),
+      ...ratio(withRebound, threadPerUpdate),
       unit: '×',
       target,
     },
-    { group, name: 'renderer CPU per page update, with / without', ...ratio(withRebound, renderer), unit: '×' },
+    {
+      group,
+      name: 'renderer CPU per page update, with / without',
+      ...ratio(withRebound, rendererPerUpdate),
+      unit: '×',
+    },
     { group, name: 'page updates per second, with / without', ...ratio(withRebound, updatesPerSecond), unit: '×' },
-    { group, name: 'A/A control: script CPU, plain / plain', ...ratio(again, script), unit: '×' },
-    { group, name: 'A/A control: main-thread CPU, plain / plain', ...ratio(again, thread), unit: '×' },
-    { group, name: 'A/A control: renderer CPU, plain / plain', ...ratio(again, renderer), unit: '×' },
+    { group, name: 'A/A control: script CPU, plain / plain', ...ratio(again, scriptPerUpdate), unit: '×' },
+    { group, name: 'A/A control: main-thread CPU, plain / plain', ...ratio(again, threadPerUpdate), unit: '×' },
+    { group, name: 'A/A control: renderer CPU, plain / plain', ...ratio(again, rendererPerUpdate), unit: '×' },
     {
       group,
       name: 'page updates per second without Rebound (median)',
