@@ -226,8 +226,7 @@ export async function launchExtension({
     });
   watchWorker(worker);
   context.on('serviceworker', watchWorker);
-  if (installs) await onboardingOpened(context, `${extensionOrigin}onboarding/index.html`);
-  context.on('page', (page) => {
+  const watchPage = (page: Page) => {
     page.on('console', (message) => {
       if (message.type() === 'error' && page.url().startsWith(extensionOrigin)) {
         extensionErrors.push(`${page.url()}: ${message.text()}`);
@@ -236,7 +235,11 @@ export async function launchExtension({
     page.on('pageerror', (error) => {
       if (page.url().startsWith(extensionOrigin)) extensionErrors.push(`${page.url()}: ${error.message}`);
     });
-  });
+  };
+  // The onboarding tab included, whether it opened before this line or opens during the wait.
+  for (const page of context.pages()) watchPage(page);
+  context.on('page', watchPage);
+  if (installs) await onboardingOpened(context, `${extensionOrigin}onboarding/index.html`);
 
   // An extension page of our own to read storage and the database through: unlike the worker
   // handle, it stays usable when a test stops the service worker.
