@@ -7,9 +7,11 @@
  * judge: it validates all of it against the dialer's schema. Tiny and dependency-free.
  *
  * This listener runs for every message a page gets (150 a second on a chatty CRM), so the cheap
- * checks come first: the page's own posts are never read; the kind is looked up in a plain
- * array; the frame tree is walked only for a message of a kind a dialer takes.
+ * checks come first: the page's own posts are never read; a frame flooding the page with
+ * messages of no dialer's kind is not read while it floods (./chatter-pace.ts); the kind is looked
+ * up in a plain array; the frame tree is walked only for a message of a kind a dialer takes.
  */
+import { chatterPace } from './chatter-pace';
 import { isFrameInside } from './frame-ancestry';
 import {
   FRAME_MESSAGE_EVENT,
@@ -27,6 +29,7 @@ export function installMessagePrefilter(win: Window): void {
   const gates = new Map<string, Set<unknown>>();
   /** The same gates as a plain array, read on every message with no iterator. */
   let gateList: Array<{ key: string; kinds: Set<unknown> }> = [];
+  const pace = chatterPace();
 
   doc.addEventListener(MESSAGE_GATES_EVENT, (event) => {
     const detail: unknown = (event as CustomEvent).detail;
@@ -49,7 +52,7 @@ export function installMessagePrefilter(win: Window): void {
 
   win.addEventListener('message', (event) => {
     const source = event.source;
-    if (gateList.length === 0 || source === null || source === win) return;
+    if (gateList.length === 0 || source === null || source === win || pace.skip(source, event.timeStamp)) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null) return;
     let wanted = false;
@@ -60,6 +63,7 @@ export function installMessagePrefilter(win: Window): void {
       }
     }
     if (!wanted || !isFrameInside(win, source)) return;
+    pace.heardDialer(source);
     let text: string | undefined;
     try {
       text = stringify(data);

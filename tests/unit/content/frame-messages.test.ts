@@ -130,6 +130,43 @@ describe('the MAIN-world prefilter', () => {
     expect(details).toEqual([JSON.stringify({ name: 'apm_phone_call_end' })]);
   });
 
+  it('stops reading a frame that floods the page with chatter, never a frame that posted a dialer’s kind', () => {
+    const frame = standInFrame();
+    installMessagePrefilter(frame);
+    const details = forwarded(frame);
+    gate(frame, { type: ['CALL_ENDED'] });
+    const reads = new Map<object, number>();
+    const postAt = (source: object, data: unknown, timeStamp: number) => {
+      const event = new Event('message');
+      Object.defineProperties(event, {
+        data: {
+          get() {
+            reads.set(source, (reads.get(source) ?? 0) + 1);
+            return data;
+          },
+        },
+        source: { value: source },
+        timeStamp: { value: timeStamp },
+      });
+      frame.dispatchEvent(event);
+    };
+    const chat = { parent: frame };
+    const dialer = { parent: frame };
+    postAt(dialer, { type: 'CALL_ENDED' }, 0);
+    for (let at = 0; at < 5000; at += 5) {
+      postAt(chat, { type: 'presence' }, at);
+      postAt(dialer, { type: 'status' }, at);
+    }
+    // 200 a second each: the chat frame is read for three whole seconds, the dialer throughout.
+    expect(reads.get(chat)).toBe(600);
+    expect(reads.get(dialer)).toBe(1001);
+    postAt(chat, { type: 'CALL_ENDED' }, 5500);
+    expect(details).toEqual([JSON.stringify({ type: 'CALL_ENDED' })]);
+    // A silent second, and the chat frame is read again.
+    postAt(chat, { type: 'CALL_ENDED' }, 7000);
+    expect(details).toHaveLength(2);
+  });
+
   it('gates only add up: a forged gates event cannot take a kind away', () => {
     const frame = standInFrame();
     installMessagePrefilter(frame);
