@@ -5,6 +5,7 @@ import {
   type HistoryFilter,
   type HistoryRow,
   historyCallIds,
+  historyFirstScreen,
   historyRows,
 } from '../../../db/history';
 import type { ReboundDb } from '../../../db/schema';
@@ -91,12 +92,11 @@ export function HistoryView({ db, now }: HistorySectionProps) {
     // thread for longer than the first screen took, and begun before the next frame it kept rows
     // that were in from being drawn (the bench's first rows then took in most of that read).
     const firstScreen = async () => {
-      const found = await historyCallIds(db, filter, FIRST_SCREEN_ROWS);
-      const loaded = await historyRows(db, found);
+      const loaded = await historyFirstScreen(db, filter, FIRST_SCREEN_ROWS);
       if (!current()) return;
       setError('');
       setRows(new Map(loaded.map((row) => [row.call.id, row])));
-      setIds(found);
+      setIds(loaded.map((row) => row.call.id));
       setComplete(false);
     };
     const everyId = async () => {
