@@ -69,17 +69,39 @@ function indexedRange(
 }
 
 /**
- * The ids of the calls that match, newest first (only the newest `limit` when given). Only ids
- * are kept: the list loads the rows it shows, so 100,000 matches cost a list of numbers.
+ * The ids of every call that matches, newest first. Only ids are kept: the list loads the rows it
+ * shows, so 100,000 matches cost a list of numbers.
  */
-export function historyCallIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
+export function historyCallIds(db: ReboundDb, filter: HistoryFilter): Promise<number[]> {
   // An async scope function: Dexie keeps its zone across native awaits only for one.
   return db.transaction('r', [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks], async () =>
-    matchingIds(db, filter, limit),
+    matchingIds(db, filter),
   );
 }
 
-async function matchingIds(db: ReboundDb, filter: HistoryFilter, limit?: number): Promise<number[]> {
+export interface HistoryRow {
+  call: CallRecord;
+  /** The first reset done for this call, if any. */
+  reset?: ResetRecord;
+}
+
+/**
+ * The screen a rep sees first: the newest `limit` calls that match, as rows, in one transaction.
+ * The calls found are the rows' calls (no second read of them, nor of the pack they came from).
+ */
+export function historyFirstScreen(db: ReboundDb, filter: HistoryFilter, limit: number): Promise<HistoryRow[]> {
+  return db.transaction('r', [db.calls, db.resets, db.followUps, db.callPacks, db.resetPacks], async () => {
+    const calls = await newestMatching(db, filter, limit);
+    return withFirstResets(
+      db,
+      calls.map((call) => call.id),
+      calls,
+    );
+  });
+}
+
+/** What the filter asks of a call, for the index range and for packed calls. */
+async function matcher(db: ReboundDb, filter: HistoryFilter) {
   const { rating, source } = filter;
   const needle = filter.search?.trim().toLowerCase() || undefined;
   const mentioned = needle ? await callsMentioning(db, needle) : new Set<number>();
@@ -89,23 +111,27 @@ async function matchingIds(db: ReboundDb, filter: HistoryFilter, limit?: number)
     (!ratingChecked || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
     (!needle || mentioned.has(call.id) || call.tags.some((tag) => tag.toLowerCase().includes(needle)));
   const range = indexedRange(db, filter);
-  const matching = ratingChecked || needle ? range.filter(matches) : range;
-  const from = filter.from ?? 0;
-  const to = filter.to ?? FAR_FUTURE;
-  const keepPacked = (call: CallRecord) =>
-    (source === undefined || call.source === source) &&
-    (rating === undefined || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
-    matches(call);
-  if (limit !== undefined) {
-    // The first screen: the newest few rows and the newest few packed calls, merged.
-    const newest = await newestPackedCalls(db, from, to, keepPacked, limit);
-    if (newest.length === 0) return matching.reverse().limit(limit).primaryKeys();
-    const rows = await matching.reverse().limit(limit).toArray();
-    return [...rows, ...newest]
-      .sort(newestCallFirst)
-      .slice(0, limit)
-      .map((call) => call.id);
-  }
+  return {
+    matching: ratingChecked || needle ? range.filter(matches) : range,
+    from: filter.from ?? 0,
+    to: filter.to ?? FAR_FUTURE,
+    keepPacked: (call: CallRecord) =>
+      (source === undefined || call.source === source) &&
+      (rating === undefined || (rating === 'unrated' ? call.rating === undefined : call.rating === rating)) &&
+      matches(call),
+  };
+}
+
+/** The newest `limit` matching calls, newest first: the newest few rows and packed calls, merged. */
+async function newestMatching(db: ReboundDb, filter: HistoryFilter, limit: number): Promise<CallRecord[]> {
+  const { matching, from, to, keepPacked } = await matcher(db, filter);
+  const newest = await newestPackedCalls(db, from, to, keepPacked, limit);
+  const rows = await matching.reverse().limit(limit).toArray();
+  return newest.length === 0 ? rows : [...rows, ...newest].sort(newestCallFirst).slice(0, limit);
+}
+
+async function matchingIds(db: ReboundDb, filter: HistoryFilter): Promise<number[]> {
+  const { matching, from, to, keepPacked } = await matcher(db, filter);
   const packed = (await packedCallsBetween(db, from, to)).filter(keepPacked);
   if (packed.length > 0) {
     // Both orders are the index's: end time, then id. The index keys give each row's end time.
@@ -123,12 +149,6 @@ async function matchingIds(db: ReboundDb, filter: HistoryFilter, limit?: number)
   return ids.reverse();
 }
 
-export interface HistoryRow {
-  call: CallRecord;
-  /** The first reset done for this call, if any. */
-  reset?: ResetRecord;
-}
-
 /** The rows for a window of ids, in the same order. */
 export async function historyRows(db: ReboundDb, ids: number[]): Promise<HistoryRow[]> {
   return db.transaction('r', [db.calls, db.resets, db.callPacks, db.resetPacks], async () => {
@@ -137,18 +157,26 @@ export async function historyRows(db: ReboundDb, ids: number[]): Promise<History
       db,
       ids.filter((_, index) => rows[index] === undefined),
     );
-    const calls = rows.map((row, index) => row ?? packed.get(ids[index] as number));
-    const resets = [
-      ...(await db.resets.where('callId').anyOf(ids).toArray()),
-      ...(await packedResetsOfCalls(db, ids)),
-    ].sort(byId);
-    const resetByCall = new Map<number, ResetRecord>();
-    for (const reset of resets) {
-      const known = resetByCall.get(reset.callId as number);
-      if (!known || reset.completedAt < known.completedAt) resetByCall.set(reset.callId as number, reset);
-    }
-    return calls.flatMap((call) => (call ? [{ call, reset: resetByCall.get(call.id) }] : []));
+    return withFirstResets(
+      db,
+      ids,
+      rows.map((row, index) => row ?? packed.get(ids[index] as number)),
+    );
   });
+}
+
+/** `calls` (for `ids`, in order; a missing one left out) each with the first reset done for it. */
+async function withFirstResets(db: ReboundDb, ids: number[], calls: (CallRecord | undefined)[]): Promise<HistoryRow[]> {
+  const resets = [
+    ...(await db.resets.where('callId').anyOf(ids).toArray()),
+    ...(await packedResetsOfCalls(db, ids)),
+  ].sort(byId);
+  const resetByCall = new Map<number, ResetRecord>();
+  for (const reset of resets) {
+    const known = resetByCall.get(reset.callId as number);
+    if (!known || reset.completedAt < known.completedAt) resetByCall.set(reset.callId as number, reset);
+  }
+  return calls.flatMap((call) => (call ? [{ call, reset: resetByCall.get(call.id) }] : []));
 }
 
 export interface CallDetail {

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRetention, deleteAllHistory, deleteCall } from '../../../src/db/deletion';
 import { followUpGroups, setFollowUpDone } from '../../../src/db/follow-ups';
-import { callDetail, dialersInHistory, historyCallIds, historyRows, setCallRating } from '../../../src/db/history';
+import {
+  callDetail,
+  dialersInHistory,
+  type HistoryFilter,
+  historyCallIds,
+  historyFirstScreen,
+  historyRows,
+  setCallRating,
+} from '../../../src/db/history';
 import type { ReboundDb } from '../../../src/db/schema';
 import { NOW, openFixtureDb } from './history-fixture';
 
@@ -18,10 +26,13 @@ describe('history filters', () => {
     expect(await historyCallIds(db, {})).toEqual([5, 4, 3, 2, 1, 6, 8, 7, 9]);
   });
 
-  it('the newest few first, for the screen, filtered the same way', async () => {
-    expect(await historyCallIds(db, {}, 3)).toEqual([5, 4, 3]);
+  it('the newest few first, for the screen, filtered the same way, each with its first reset', async () => {
+    const firstScreen = async (filter: HistoryFilter, limit: number) =>
+      (await historyFirstScreen(db, filter, limit)).map((row) => [row.call.id, row.reset?.id]);
+    const rowsOf = async (ids: number[]) => (await historyRows(db, ids)).map((row) => [row.call.id, row.reset?.id]);
+    expect(await firstScreen({}, 3)).toEqual(await rowsOf([5, 4, 3]));
     const tough = await historyCallIds(db, { rating: 'tough', source: 'hubspot' });
-    expect(await historyCallIds(db, { rating: 'tough', source: 'hubspot' }, 2)).toEqual(tough.slice(0, 2));
+    expect(await firstScreen({ rating: 'tough', source: 'hubspot' }, 2)).toEqual(await rowsOf(tough.slice(0, 2)));
   });
 
   it('by date range, inclusive', async () => {

@@ -1,10 +1,11 @@
 import './history.css';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   dialersInHistory,
   type HistoryFilter,
   type HistoryRow,
   historyCallIds,
+  historyFirstScreen,
   historyRows,
 } from '../../../db/history';
 import type { ReboundDb } from '../../../db/schema';
@@ -14,6 +15,7 @@ import { formatCount } from '../../../format/figures';
 import { ratingLabel } from '../../../format/rating-label';
 import { CALL_RATINGS } from '../../../messages/to-background';
 import { t } from '../../../platform/i18n';
+import { afterNextPaint } from '../../after-next-paint';
 import { optionsDb } from '../../options-db';
 import { useHistoryVersion } from '../../use-history-version';
 import { CallDetailDialog } from './CallDetailDialog';
@@ -68,11 +70,15 @@ export function HistoryView({ db, now }: HistorySectionProps) {
   const range = useRef<[number, number]>([0, 0]);
   const version = useHistoryVersion();
 
+  // Only the filter's dialer list: read once the first rows are in, not ahead of them.
+  const firstRowsIn = ids !== null;
   useEffect(() => {
+    if (!firstRowsIn) return;
     dialersInHistory(db).then(setDialers, () => setError(t('historyLoadFailed')));
-  }, [db, version]);
+  }, [db, version, firstRowsIn]);
 
-  useEffect(() => {
+  // From the commit, not after the next frame as an effect: the first rows are what the rep waits for.
+  useLayoutEffect(() => {
     const asked = ++query.current;
     const filter = toFilter(fields);
     const current = () => asked === query.current;
@@ -81,14 +87,16 @@ export function HistoryView({ db, now }: HistorySectionProps) {
     };
     // The rows on screen first (their ids and records), and only then every id, for the count
     // and scrolling: IndexedDB answers one request after another, so the 100,000-id read asked
-    // for at the same time would hold up the first rows behind it.
+    // for at the same time would hold up the first rows behind it. And that read waits until the
+    // first rows are drawn: taking 100,000 imported calls out of their packs holds the page's
+    // thread for longer than the first screen took, and begun before the next frame it kept rows
+    // that were in from being drawn (the bench's first rows then took in most of that read).
     const firstScreen = async () => {
-      const found = await historyCallIds(db, filter, FIRST_SCREEN_ROWS);
-      const loaded = await historyRows(db, found);
+      const loaded = await historyFirstScreen(db, filter, FIRST_SCREEN_ROWS);
       if (!current()) return;
       setError('');
       setRows(new Map(loaded.map((row) => [row.call.id, row])));
-      setIds(found);
+      setIds(loaded.map((row) => row.call.id));
       setComplete(false);
     };
     const everyId = async () => {
@@ -97,8 +105,17 @@ export function HistoryView({ db, now }: HistorySectionProps) {
       setIds(found);
       setComplete(true);
     };
-    const timer = setTimeout(() => void firstScreen().then(everyId).catch(failed), fields.search ? SEARCH_DELAY_MS : 0);
-    return () => clearTimeout(timer);
+    let stopWaiting = () => {};
+    const read = () =>
+      void firstScreen().then(() => {
+        if (current()) stopWaiting = afterNextPaint(() => void everyId().catch(failed));
+      }, failed);
+    if (!fields.search) read();
+    const timer = fields.search ? setTimeout(read, SEARCH_DELAY_MS) : undefined;
+    return () => {
+      clearTimeout(timer);
+      stopWaiting();
+    };
   }, [db, fields, version]);
 
   const load = useCallback(

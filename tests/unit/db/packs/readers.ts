@@ -11,6 +11,7 @@ import {
   dialersInHistory,
   type HistoryFilter,
   historyCallIds,
+  historyFirstScreen,
   historyRows,
   lastCallOnHost,
 } from '../../../../src/db/history';
@@ -61,8 +62,10 @@ export const READERS: Record<string, Reader> = {
   'dialers in history': (db) => dialersInHistory(db),
   'insights, every period': (db) =>
     Promise.all(PERIODS.map((period) => computeInsights(db, periodStart(period, NOW, utcClock), NOW, utcClock))),
-  'history ids, every filter, whole and the newest 7': async (db, document) =>
-    Promise.all(filtersOf(document).flatMap((filter) => [historyCallIds(db, filter), historyCallIds(db, filter, 7)])),
+  'history ids, every filter, whole, and the first screen of the newest 7': async (db, document) =>
+    Promise.all(
+      filtersOf(document).flatMap((filter) => [historyCallIds(db, filter), historyFirstScreen(db, filter, 7)]),
+    ),
   'history rows and detail': async (db) => {
     const ids = await historyCallIds(db, {});
     const details = await Promise.all([...ids.slice(0, 5), ...ids.slice(-5), 999_999].map((id) => callDetail(db, id)));
