@@ -52,7 +52,9 @@ export function installMessagePrefilter(win: Window): void {
 
   win.addEventListener('message', (event) => {
     const source = event.source;
-    if (gateList.length === 0 || source === null || source === win || pace.skip(source, event.timeStamp)) return;
+    // A sender is a window, a port, a worker or null: anything else is nobody to count.
+    if (gateList.length === 0 || typeof source !== 'object' || source === null || source === win) return;
+    if (pace.skip(source, event.timeStamp)) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null) return;
     let wanted = false;
