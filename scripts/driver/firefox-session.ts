@@ -48,6 +48,8 @@ export interface FirefoxSession {
   /** Waits for an add-on document (background page, popup, window) whose URL contains `urlPart`. */
   waitForDocument(urlPart: string, timeoutMs?: number): Promise<void>;
   openDemoDialer(query?: string): Promise<Page>;
+  /** Waits for the detector to be registered, then opens a page under tests/fixtures/. */
+  openFixture(pathAndQuery: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -127,24 +129,27 @@ export async function launchFirefoxExtension(): Promise<FirefoxSession> {
     }
   };
 
+  const openFixture = async (pathAndQuery: string): Promise<Page> => {
+    await evaluateIn(
+      '_generated_background_page',
+      `const deadline = Date.now() + 5000;
+       while ((await browser.scripting.getRegisteredContentScripts()).length === 0) {
+         if (Date.now() > deadline) throw new Error('the detector content script was never registered');
+         await new Promise((resolve) => setTimeout(resolve, 50));
+       }`,
+    );
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${pathAndQuery}`);
+    return page;
+  };
+
   return {
     browser,
     server,
     evaluateIn,
     waitForDocument,
-    async openDemoDialer(query = '') {
-      await evaluateIn(
-        '_generated_background_page',
-        `const deadline = Date.now() + 5000;
-         while ((await browser.scripting.getRegisteredContentScripts()).length === 0) {
-           if (Date.now() > deadline) throw new Error('the detector content script was never registered');
-           await new Promise((resolve) => setTimeout(resolve, 50));
-         }`,
-      );
-      const page = await browser.newPage();
-      await page.goto(`${server.url}demo-dialer/index.html${query ? `?${query}` : ''}`);
-      return page;
-    },
+    openFixture,
+    openDemoDialer: (query = '') => openFixture(`demo-dialer/index.html${query ? `?${query}` : ''}`),
     async close() {
       rdp.close();
       await browser.close();

@@ -6,36 +6,14 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { COUNT_CHAT_READS, readsSoFar as readsSoFarOf } from './chat-reads';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ per: 'file' });
 
-/**
- * Counts the prefilter's reads of the chat widget's messages, in the page's own world: it looks
- * up each dialer's kind property on a message, and a chat message has no `api` (Dialpad's), so
- * each read of one asks Object.prototype for it.
- */
-function countChatReads(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const counts = { chat: 0, softphone: 0 };
-    Object.defineProperty(window, 'chatReads', { value: counts });
-    Object.defineProperty(Object.prototype, 'api', {
-      configurable: true,
-      get(this: Record<string, unknown>) {
-        if (this.type === 'presence' || this.name === 'apm_analytics_event') counts.chat += 1;
-        if (this.type === 'softphone-presence') counts.softphone += 1;
-        return undefined;
-      },
-    });
-  });
-}
-
 function readsSoFar(page: Page, kind: 'chat' | 'softphone'): Promise<number> {
-  return page.evaluate(
-    (which) => (window as unknown as { chatReads: Record<typeof kind, number> }).chatReads[which],
-    kind,
-  );
+  return page.evaluate<number>(readsSoFarOf(kind));
 }
 
 /** How many reads of `kind` the prefilter makes in the next `ms`. */
@@ -54,7 +32,7 @@ function frameAt(page: Page, path: string): Frame {
 describe('a chatty page', () => {
   it('stops reading a flooding chat frame, reads it again once it calms, and hears the softphone throughout', async () => {
     const page = await session.openFixture('busy-crm/index.html');
-    await countChatReads(page);
+    await page.evaluate(COUNT_CHAT_READS);
     // 100 objects a second from the chat frame (and 50 strings, turned away before any read).
     expect(await readsOver(page, 'chat', 500)).toBeGreaterThan(20);
 

@@ -1,11 +1,13 @@
 /**
  * The core flow in Firefox ESR: a demo call → the toast → rated by keyboard → the routine →
  * both rows in the add-on's database → Options → History shows the call, rated, with its reset.
+ * And the page-world prefilter's chatter pace on the busy CRM (as chatter-pace.e2e in Chromium).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefoxExtension } from '../../scripts/driver/firefox-session';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
+import { COUNT_CHAT_READS, readsSoFar } from './chat-reads';
 
 const BACKGROUND = '_generated_background_page';
 const POPUP = 'popup/index.html';
@@ -110,4 +112,30 @@ it('runs the core flow: call, toast, rating, reset, history', async () => {
   expect(row).toContain('HubSpot');
   expect(row).toContain('Tough');
   expect(await firefox.evaluateIn<number>(HISTORY, `return document.querySelectorAll('.history-row').length`)).toBe(1);
+});
+
+it('stops reading a chat frame that floods the page, and reads it again once it calms', async () => {
+  const page = await firefox.openFixture('busy-crm/index.html');
+  await page.evaluate(COUNT_CHAT_READS);
+  const chatReads = async () => Number(await page.evaluate(readsSoFar('chat')));
+  const readsOver = async (ms: number) => {
+    const before = await chatReads();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return (await chatReads()) - before;
+  };
+  expect(await readsOver(500)).toBeGreaterThan(20);
+  // Three whole seconds at 100 objects a second, and the chat frame is not read while it keeps it up.
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  expect(await readsOver(1500)).toBe(0);
+
+  const chat = page.frames().find((frame) => frame.url().includes('chatty-widget.html'));
+  if (!chat) throw new Error('no chat frame');
+  await chat.evaluate(() => (window as unknown as { stopChatter(): void }).stopChatter());
+  await new Promise((resolve) => setTimeout(resolve, 2200));
+  const beforeCalm = await chatReads();
+  await chat.evaluate(() => {
+    for (let n = 0; n < 5; n++) window.parent.postMessage({ type: 'presence', data: { typing: false } }, '*');
+  });
+  await expect.poll(async () => (await chatReads()) - beforeCalm).toBe(5);
+  await page.close();
 });
