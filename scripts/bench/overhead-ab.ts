@@ -10,17 +10,25 @@
 import path from 'node:path';
 import { BENCH_SETTINGS } from '../bench';
 import { type ExtensionSession, launchExtension } from '../driver/extension-session';
-import { abBuilds, abOption } from './ab-args';
+import { abBuilds, abOption, abText } from './ab-args';
 import { median, pairedRatio } from './figures';
-import { plainBrowser, type Sample, sampleSides, scriptPerUpdate, threadPerUpdate } from './page-overhead';
+import {
+  BUSY_CRM,
+  BUSY_CRM_UNREAD_CHATTER,
+  plainBrowser,
+  type Sample,
+  sampleSides,
+  scriptPerUpdate,
+  threadPerUpdate,
+} from './page-overhead';
+import { CALL_PAGE } from './talk';
 
 const builds = abBuilds('overhead-ab.ts <dir> <dir>… [--blocks B] [--rounds R] [--page path]');
 const blocks = abOption('blocks', 6);
 const rounds = abOption('rounds', 10);
-const pageIndex = process.argv.indexOf('--page');
-const pagePath = pageIndex < 0 ? 'busy-crm/index.html' : (process.argv[pageIndex + 1] as string);
-// The call page is measured once its call is up, as the bench does.
-const ready = pagePath.includes('on-a-call') ? 'window.callUp === true' : undefined;
+const pagePath = abText('page', BUSY_CRM.path);
+// A page the bench measures is measured as the bench does (the call page once its call is up).
+const ready = [BUSY_CRM, BUSY_CRM_UNREAD_CHATTER, CALL_PAGE].find((page) => page.path === pagePath)?.ready;
 
 const sessions: ExtensionSession[] = [];
 const plain = await plainBrowser();

@@ -8,20 +8,24 @@ import type { ExtensionSession } from '../driver/extension-session';
 import { scriptedCall, type TalkScript, untilScriptTime } from '../driver/talk-call';
 import { TOAST_WATCH, waitForToastCount } from './detection-latency';
 import { type Figure, latencyFigures } from './figures';
-import { OVERHEAD_TARGET, type OverheadSize, pageOverhead } from './page-overhead';
+import { OVERHEAD_TARGET, type OverheadPage, type OverheadSize, pageOverhead } from './page-overhead';
 
 /** The shortest quiet period the setting allows: the bench measures what comes after it. */
 const QUIET_SECONDS = 5;
 
+/**
+ * The busy CRM with a call in it: a page with work of its own, as a softphone page is, so the
+ * ratio is against something (an idle call page spends next to no script time).
+ */
+export const CALL_PAGE: OverheadPage = {
+  group: 'page overhead, WebRTC call',
+  path: 'busy-crm/on-a-call.html',
+  ready: 'window.callUp === true',
+  target: OVERHEAD_TARGET,
+};
+
 export function webrtcCallOverhead(session: ExtensionSession, size: OverheadSize): Promise<Figure[]> {
-  return pageOverhead(session, size, {
-    group: 'page overhead, WebRTC call',
-    // The busy CRM with a call in it: a page with work of its own, as a softphone page is, so
-    // the ratio is against something (an idle call page spends next to no script time).
-    path: 'busy-crm/on-a-call.html',
-    ready: 'window.callUp === true',
-    target: OVERHEAD_TARGET,
-  });
+  return pageOverhead(session, size, CALL_PAGE);
 }
 
 /** `settings`: the bench's own (every call nudged); the open line is added to them. */

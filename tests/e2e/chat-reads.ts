@@ -19,3 +19,10 @@ export const COUNT_CHAT_READS = `(() => {
 
 /** The reads so far of the chat frame's messages, or of the softphone's flood. */
 export const readsSoFar = (kind: 'chat' | 'softphone'): string => `window.chatReads.${kind}`;
+
+/** How many reads `count` (a read of `readsSoFar` in the page) goes up by in the next `ms`. */
+export async function readsOver(count: () => Promise<number>, ms: number): Promise<number> {
+  const before = await count();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await count()) - before;
+}

@@ -6,7 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { COUNT_CHAT_READS, readsSoFar as readsSoFarOf } from './chat-reads';
+import { COUNT_CHAT_READS, readsOver, readsSoFar as readsSoFarOf } from './chat-reads';
 import { extensionUnderTest } from './extension-under-test';
 import { waitForCalls } from './wait-for-calls';
 
@@ -14,13 +14,6 @@ const session = extensionUnderTest({ per: 'file' });
 
 function readsSoFar(page: Page, kind: 'chat' | 'softphone'): Promise<number> {
   return page.evaluate<number>(readsSoFarOf(kind));
-}
-
-/** How many reads of `kind` the prefilter makes in the next `ms`. */
-async function readsOver(page: Page, kind: 'chat' | 'softphone', ms: number): Promise<number> {
-  const before = await readsSoFar(page, kind);
-  await page.waitForTimeout(ms);
-  return (await readsSoFar(page, kind)) - before;
 }
 
 function frameAt(page: Page, path: string): Frame {
@@ -34,11 +27,11 @@ describe('a chatty page', () => {
     const page = await session.openFixture('busy-crm/index.html');
     await page.evaluate(COUNT_CHAT_READS);
     // 100 objects a second from the chat frame (and 50 strings, turned away before any read).
-    expect(await readsOver(page, 'chat', 500)).toBeGreaterThan(20);
+    expect(await readsOver(() => readsSoFar(page, 'chat'), 500)).toBeGreaterThan(20);
 
     // Three whole seconds at that pace, and the chat frame is not read while it keeps it up.
     await page.waitForTimeout(4000);
-    expect(await readsOver(page, 'chat', 1500)).toBe(0);
+    expect(await readsOver(() => readsSoFar(page, 'chat'), 1500)).toBe(0);
 
     const softphone = page.frameLocator('#softphone');
     await softphone.getByRole('button', { name: 'Simulate incoming call' }).click();
@@ -66,6 +59,6 @@ describe('a chatty page', () => {
       setTimeout(() => clearInterval(flood), 6000);
     });
     await page.waitForTimeout(4500);
-    expect(await readsOver(page, 'softphone', 1000)).toBeGreaterThan(50);
+    expect(await readsOver(() => readsSoFar(page, 'softphone'), 1000)).toBeGreaterThan(50);
   });
 });

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefoxExtension } from '../../scripts/driver/firefox-session';
 import type { CallRecord, ResetRecord } from '../../src/db/schema';
-import { COUNT_CHAT_READS, readsSoFar } from './chat-reads';
+import { COUNT_CHAT_READS, readsOver, readsSoFar } from './chat-reads';
 
 const BACKGROUND = '_generated_background_page';
 const POPUP = 'popup/index.html';
@@ -118,15 +118,10 @@ it('stops reading a chat frame that floods the page, and reads it again once it 
   const page = await firefox.openFixture('busy-crm/index.html');
   await page.evaluate(COUNT_CHAT_READS);
   const chatReads = async () => Number(await page.evaluate(readsSoFar('chat')));
-  const readsOver = async (ms: number) => {
-    const before = await chatReads();
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return (await chatReads()) - before;
-  };
-  expect(await readsOver(500)).toBeGreaterThan(20);
+  expect(await readsOver(chatReads, 500)).toBeGreaterThan(20);
   // Three whole seconds at 100 objects a second, and the chat frame is not read while it keeps it up.
   await new Promise((resolve) => setTimeout(resolve, 4000));
-  expect(await readsOver(1500)).toBe(0);
+  expect(await readsOver(chatReads, 1500)).toBe(0);
 
   const chat = page.frames().find((frame) => frame.url().includes('chatty-widget.html'));
   if (!chat) throw new Error('no chat frame');
