@@ -78,6 +78,8 @@ async function openSide(context: BrowserContext, url: string, ready?: string): P
   await page.setViewportSize(VIEWPORT);
   await page.addInitScript(LONG_TASK_OBSERVER);
   await page.goto(url);
+  // A rep's page has had a click (the call page's audio starts with one): the same on every side.
+  await page.mouse.click(2, 2);
   if (ready) await page.waitForFunction(ready, undefined, { timeout: 15_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });

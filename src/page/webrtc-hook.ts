@@ -50,6 +50,15 @@ interface Watched {
   sampleR: number;
   /** The sample under way was a fine step. */
   fine?: boolean;
+  /** Whether the audio goes both ways, known since the last negotiation (see `twoWayAudio`). */
+  twoWay?: boolean;
+  /**
+   * The ids of the report's audio inbound-rtp and media-source entries, and the report's size,
+   * when they were last found: the next reports are read by these ids alone, as each entry read
+   * is built into a page object (a whole report is a dozen or more, one sample a second).
+   */
+  audioIds?: string[];
+  reportSize?: number;
 }
 
 function hook(win: Window & typeof globalThis): void {
@@ -79,6 +88,8 @@ function hook(win: Window & typeof globalThis): void {
   )?.get;
   const getStats = Original.prototype.getStats;
   const forEachStat = win.RTCStatsReport?.prototype.forEach;
+  const getStat = win.RTCStatsReport?.prototype.get;
+  const statCount = Object.getOwnPropertyDescriptor(win.RTCStatsReport?.prototype ?? {}, 'size')?.get;
   const then = Promise.prototype.then;
   const after = win.setTimeout.bind(win);
   const cancel = win.clearTimeout.bind(win);
@@ -119,18 +130,41 @@ function hook(win: Window & typeof globalThis): void {
     );
 
   let stat: Float64Array | undefined;
-  const add = (entry: Record<string, unknown> | undefined): void => {
+  /** The ids of the entries `add` took, while a whole report is walked. */
+  let taken: string[] | undefined;
+  /** Adds an audio entry to `stat`; false for any other entry. */
+  const add = (entry: Record<string, unknown> | undefined): boolean => {
     const at = entry?.type === 'inbound-rtp' ? 8 : entry?.type === 'media-source' ? 10 : -1;
-    if (!entry || at < 0 || entry.kind !== 'audio' || !stat) return;
+    if (!entry || at < 0 || entry.kind !== 'audio' || !stat) return false;
     stat[at] = (stat[at] as number) + (Number(entry.totalAudioEnergy) || 0);
     stat[at + 1] = (stat[at + 1] as number) + (Number(entry.totalSamplesDuration) || 0);
+    return true;
+  };
+  const addAndNote = (entry: Record<string, unknown> | undefined): void => {
+    if (add(entry)) taken?.push(String(entry?.id));
+  };
+
+  /** Adds the entries with the ids found last time; false when one is gone or the report changed. */
+  const sumKnown = (stats: RTCStatsReport, call: Watched): boolean => {
+    const ids = call.audioIds;
+    if (!ids || !getStat || !statCount || statCount.call(stats) !== call.reportSize) return false;
+    for (const id of ids) if (!add(getStat.call(stats, id))) return false;
+    return true;
   };
 
   /** Sums the report's audio entries into `t[8..11]`. */
-  const sum = (stats: RTCStatsReport, t: Float64Array): void => {
+  const sum = (stats: RTCStatsReport, t: Float64Array, call: Watched): void => {
     t.fill(0, 8);
     stat = t;
-    forEachStat?.call(stats, add);
+    if (!sumKnown(stats, call)) {
+      // A stream came or went (or this is the first report): walk it whole and note the ids again.
+      t.fill(0, 8);
+      taken = [];
+      forEachStat?.call(stats, addAndNote);
+      call.audioIds = taken;
+      call.reportSize = statCount?.call(stats);
+      taken = undefined;
+    }
     stat = undefined;
   };
 
@@ -144,7 +178,7 @@ function hook(win: Window & typeof globalThis): void {
     call.totals ??= new Float64Array(12);
     const t = call.totals;
     const first = call.reportAt === 0;
-    sum(stats, t);
+    sum(stats, t, call);
     if (first) {
       t.copyWithin(0, 8, 12);
       t.copyWithin(4, 8, 12);
@@ -196,10 +230,11 @@ function hook(win: Window & typeof globalThis): void {
   const sample = (pc: RTCPeerConnection, call: Watched): void => {
     call.timer = undefined;
     if (!call.live || sampling === 'off' || !forEachStat) return;
-    if (!twoWayAudio(pc)) {
-      // Asked again in a second (a call taken off hold); the first sample after is a new start.
+    // Directions change only by a negotiation, which starts sampling again (see `watch`).
+    call.twoWay ??= twoWayAudio(pc);
+    if (!call.twoWay) {
+      // The first sample after it goes both ways again (a call taken off hold) is a new start.
       call.reportAt = 0;
-      call.timer = after(() => sample(pc, call), REPORT_MS);
       return;
     }
     let report: Promise<RTCStatsReport>;
@@ -306,6 +341,13 @@ function hook(win: Window & typeof globalThis): void {
       sampleR: 0,
     });
     pc.addEventListener('connectionstatechange', () => check(pc));
+    // A negotiation can change which way the audio goes and which streams there are.
+    pc.addEventListener('signalingstatechange', () => {
+      const call = calls.get(pc);
+      if (!call) return;
+      call.twoWay = call.audioIds = undefined;
+      startSampling(pc);
+    });
     // A track can arrive after the connection is up (renegotiation).
     pc.addEventListener('track', () => check(pc));
   };

@@ -10,20 +10,45 @@ import { extensionUnderTest } from './extension-under-test';
 
 const session = extensionUnderTest();
 
-/** Counts getStats calls per connection label, installed before the page's scripts (and the hook). */
+/**
+ * Installed before the page's scripts (and the hook): counts getStats and getTransceivers calls
+ * per connection label, and how reports are read: whole (forEach) or one entry by id (get).
+ */
 const COUNT_STATS_BY_LABEL = `
   window.statsAsked = {};
-  const original = RTCPeerConnection.prototype.getStats;
-  RTCPeerConnection.prototype.getStats = function (...args) {
-    window.statsAsked[this.label] = (window.statsAsked[this.label] ?? 0) + 1;
-    return original.apply(this, args);
+  window.directionsRead = {};
+  window.reportReads = { whole: 0, byId: 0 };
+  const countBy = (counts, method) => {
+    const original = RTCPeerConnection.prototype[method];
+    RTCPeerConnection.prototype[method] = function (...args) {
+      counts[this.label] = (counts[this.label] ?? 0) + 1;
+      return original.apply(this, args);
+    };
   };
+  countBy(window.statsAsked, 'getStats');
+  countBy(window.directionsRead, 'getTransceivers');
+  for (const [method, count] of [['forEach', 'whole'], ['get', 'byId']]) {
+    const original = RTCStatsReport.prototype[method];
+    RTCStatsReport.prototype[method] = function (...args) {
+      window.reportReads[count] += 1;
+      return original.apply(this, args);
+    };
+  }
 `;
 
 type Asked = Partial<Record<'rep' | 'far' | 'sender' | 'listener', number>>;
+interface Counted {
+  statsAsked: Asked;
+  directionsRead: Asked;
+  reportReads: { whole: number; byId: number };
+}
 
-const asked = (page: Page): Promise<Asked> =>
-  page.evaluate(() => ({ ...(window as unknown as { statsAsked: Asked }).statsAsked }));
+const counted = (page: Page): Promise<Counted> =>
+  page.evaluate(() => {
+    const { statsAsked, directionsRead, reportReads } = window as unknown as Counted;
+    return structuredClone({ statsAsked, directionsRead, reportReads });
+  });
+const asked = async (page: Page): Promise<Asked> => (await counted(page)).statsAsked;
 
 async function openCall(): Promise<Page> {
   await session.waitForDetector();
@@ -45,6 +70,23 @@ describe('statistics only where the audio goes both ways', () => {
     expect(seen.far).toBeGreaterThanOrEqual(3);
     expect(seen.sender ?? 0).toBe(0);
     expect(seen.listener ?? 0).toBe(0);
+    expect(session.extensionErrors).toEqual([]);
+  });
+
+  it('reads a report by its audio entries alone once its streams settle, and directions once per negotiation', async () => {
+    const page = await openCall();
+    const reports = (seen: Counted) => (seen.statsAsked.rep ?? 0) + (seen.statsAsked.far ?? 0);
+    // The first seconds bring new entries (the far end's first RTCP reports): each walks a report whole.
+    await expect.poll(async () => (await asked(page)).rep ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+    const settled = await counted(page);
+    await expect.poll(async () => (await asked(page)).rep ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    const later = await counted(page);
+    const read = reports(later) - reports(settled);
+    expect(later.reportReads.whole - settled.reportReads.whole).toBeLessThanOrEqual(2);
+    // Two audio entries a report: the rep's microphone and the other side as played.
+    expect(later.reportReads.byId - settled.reportReads.byId).toBeGreaterThanOrEqual(2 * (read - 4));
+    // The listening end is live but one-way: its directions were read when it went live, not every second.
+    expect(later.directionsRead.listener).toBe(1);
     expect(session.extensionErrors).toEqual([]);
   });
 
