@@ -1,8 +1,9 @@
 /**
  * The one channel between the MAIN-world WebRTC hook and the isolated-world content script:
- * a CustomEvent on the document whose detail is a short JSON string (objects do not cross
- * worlds). The page can read and forge it like anything in its DOM, so the content script
- * checks every detail against a schema and treats it as a claim, not a fact.
+ * a CustomEvent on the document whose detail is one short line of text (objects do not cross
+ * worlds; see `writeNotice`). The page can read and forge it like anything in its DOM, so the
+ * content script reads every detail with `readNotice`, which takes only the exact shape, and
+ * treats it as a claim, not a fact.
  */
 export const WEBRTC_EVENT = 'rebound:webrtc-call';
 /**
@@ -34,28 +35,84 @@ export function isSpeech(level: number, before: number): boolean {
   return level >= SPEAKING_LEVEL && level * 4 >= before;
 }
 
-export type WebrtcCallNotice =
-  | {
-      kind: 'started' | 'ended';
-      /** Unique to the connection: a per-frame random prefix and a counter. */
-      id: string;
-    }
-  | {
-      /** One sampling interval (about a second) of a live connection: levels, never audio. */
-      kind: 'talk';
-      id: string;
-      /** 1 when the rep's microphone (media-source) was at or above SPEAKING_LEVEL. */
-      r: 0 | 1;
-      /** 1 when the other side (inbound-rtp, as played) was. */
-      o: 0 | 1;
-      /** Levels over the interval in thousandths of full scale. Sent only when both sides' audio is visible. */
-      rl: number;
-      ol: number;
-      /**
-       * Where the interval's speech ended, when someone spoke: the last sample with speech ended
-       * `q` ms before this notice, lasted `sd` ms, and measured `sl` (its loudest speaking side).
-       */
-      q?: number;
-      sl?: number;
-      sd?: number;
-    };
+export type WebrtcCallNotice = EdgeNotice | TalkNotice;
+type EdgeNotice = {
+  kind: 'started' | 'ended';
+  /** Unique to the connection: a per-frame random prefix and a counter. */
+  id: string;
+};
+type TalkNotice = {
+  /** One sampling interval (about a second) of a live connection: levels, never audio. */
+  kind: 'talk';
+  id: string;
+  /** 1 when the rep's microphone (media-source) was at or above SPEAKING_LEVEL. */
+  r: 0 | 1;
+  /** 1 when the other side (inbound-rtp, as played) was. */
+  o: 0 | 1;
+  /** Levels over the interval in thousandths of full scale. Sent only when both sides' audio is visible. */
+  rl: number;
+  ol: number;
+  /**
+   * Where the interval's speech ended, when someone spoke: the last sample with speech ended
+   * `q` ms before this notice, lasted `sd` ms, and measured `sl` (its loudest speaking side).
+   * All three or none.
+   */
+  q?: number;
+  sl?: number;
+  sd?: number;
+};
+
+/** The longest line `writeNotice` makes is under 60 characters: anything longer is forged. */
+const MAX_NOTICE_LENGTH = 100;
+
+/**
+ * A notice as it crosses, one line: `s <id>` started, `e <id>` ended, `t <id> <r> <o> <rl> <ol>`
+ * a talk sample, and ` <q> <sl> <sd>` after it when someone spoke (the fields of `TalkNotice`).
+ * A talk sample crosses every second of every call (four a second on an open line) and is read
+ * in the content script while that code is still cold in a busy page: one regular expression
+ * costs a small part of a JSON parse and a schema walk.
+ */
+export function writeNotice(kind: 's' | 'e', id: string): string;
+export function writeNotice(
+  kind: 't',
+  id: string,
+  r: 0 | 1,
+  o: 0 | 1,
+  rl: number,
+  ol: number,
+  ...speech: [] | [q: number, sl: number, sd: number]
+): string;
+export function writeNotice(kind: string, id: string, ...figures: number[]): string {
+  return [kind, id, ...figures].join(' ');
+}
+
+/** Levels are thousandths of full scale; where the last speech was is told within two reports. */
+const MAX_LEVEL = 1000;
+const MAX_SPEECH_MS = 2000;
+const NOTICE_LINE =
+  /^(?:([se]) ([a-z0-9]{1,16}-\d{1,9})|t ([a-z0-9]{1,16}-\d{1,9}) ([01]) ([01]) (\d{1,4}) (\d{1,4})(?: (\d{1,4}) (\d{1,4}) (\d{1,4}))?)$/;
+
+/** The notice a detail holds, or undefined for anything not exactly what `writeNotice` makes. */
+export function readNotice(detail: unknown): WebrtcCallNotice | undefined {
+  if (typeof detail !== 'string' || detail.length > MAX_NOTICE_LENGTH) return undefined;
+  const match = NOTICE_LINE.exec(detail);
+  if (!match) return undefined;
+  const [, edge, edgeId, id, r, o, rl, ol, q, sl, sd] = match;
+  if (edge && edgeId) return { kind: edge === 's' ? 'started' : 'ended', id: edgeId };
+  if (!id) return undefined;
+  const notice: TalkNotice = {
+    kind: 'talk',
+    id,
+    r: r === '1' ? 1 : 0,
+    o: o === '1' ? 1 : 0,
+    rl: Number(rl),
+    ol: Number(ol),
+  };
+  if (notice.rl > MAX_LEVEL || notice.ol > MAX_LEVEL) return undefined;
+  if (q === undefined || sl === undefined || sd === undefined) return notice;
+  notice.q = Number(q);
+  notice.sl = Number(sl);
+  notice.sd = Number(sd);
+  if (notice.q > MAX_SPEECH_MS || notice.sl > MAX_LEVEL || notice.sd < 1 || notice.sd > MAX_SPEECH_MS) return undefined;
+  return notice;
+}

@@ -15,7 +15,7 @@
  * other side as played (inbound-rtp), reduced to a level over the interval from the energy
  * counters. Levels only: no audio sample is ever read.
  */
-import { isSpeech, SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from './webrtc-channel';
+import { isSpeech, SPEAKING_LEVEL, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, writeNotice } from './webrtc-channel';
 
 type PeerConnectionClass = typeof RTCPeerConnection;
 
@@ -67,7 +67,6 @@ function hook(win: Window & typeof globalThis): void {
 
   const doc = win.document;
   const dispatch = doc.dispatchEvent.bind(doc);
-  const stringify = JSON.stringify;
   const prefix = Math.random().toString(36).slice(2, 10);
   let counter = 0;
   const calls = new WeakMap<RTCPeerConnection, Watched>();
@@ -75,8 +74,8 @@ function hook(win: Window & typeof globalThis): void {
   /** 'fine': a line that stays open, whose conversations' ends are placed to a quarter second. */
   let sampling: 'off' | 'on' | 'fine' = 'off';
 
-  const notify = (notice: WebrtcCallNotice): void => {
-    dispatch(new CustomEvent(WEBRTC_EVENT, { detail: stringify(notice) }));
+  const notify = (line: string): void => {
+    dispatch(new CustomEvent(WEBRTC_EVENT, { detail: line }));
   };
 
   // Taken now: a page that later swaps prototype methods cannot blind the hook.
@@ -129,43 +128,37 @@ function hook(win: Window & typeof globalThis): void {
       (t[9 + side] as number) - (t[from + side + 1] as number),
     );
 
-  let stat: Float64Array | undefined;
-  /** The ids of the entries `add` took, while a whole report is walked. */
-  let taken: string[] | undefined;
-  /** Adds an audio entry to `stat`; false for any other entry. */
-  const add = (entry: Record<string, unknown> | undefined): boolean => {
-    const at = entry?.type === 'inbound-rtp' ? 8 : entry?.type === 'media-source' ? 10 : -1;
-    if (!entry || at < 0 || entry.kind !== 'audio' || !stat) return false;
-    stat[at] = (stat[at] as number) + (Number(entry.totalAudioEnergy) || 0);
-    stat[at + 1] = (stat[at + 1] as number) + (Number(entry.totalSamplesDuration) || 0);
+  /** Adds an audio entry to `t[8..11]`; false for any other entry. */
+  const add = (t: Float64Array, entry: Record<string, unknown> | undefined): boolean => {
+    if (entry?.kind !== 'audio') return false;
+    const at = entry.type === 'inbound-rtp' ? 8 : entry.type === 'media-source' ? 10 : -1;
+    if (at < 0) return false;
+    t[at] = (t[at] as number) + (Number(entry.totalAudioEnergy) || 0);
+    t[at + 1] = (t[at + 1] as number) + (Number(entry.totalSamplesDuration) || 0);
     return true;
-  };
-  const addAndNote = (entry: Record<string, unknown> | undefined): void => {
-    if (add(entry)) taken?.push(String(entry?.id));
   };
 
   /** Adds the entries with the ids found last time; false when one is gone or the report changed. */
-  const sumKnown = (stats: RTCStatsReport, call: Watched): boolean => {
+  const sumKnown = (stats: RTCStatsReport, t: Float64Array, call: Watched): boolean => {
     const ids = call.audioIds;
     if (!ids || !getStat || !statCount || statCount.call(stats) !== call.reportSize) return false;
-    for (const id of ids) if (!add(getStat.call(stats, id))) return false;
+    for (const id of ids) if (!add(t, getStat.call(stats, id))) return false;
     return true;
   };
 
   /** Sums the report's audio entries into `t[8..11]`. */
   const sum = (stats: RTCStatsReport, t: Float64Array, call: Watched): void => {
     t.fill(0, 8);
-    stat = t;
-    if (!sumKnown(stats, call)) {
+    if (!sumKnown(stats, t, call)) {
       // A stream came or went (or this is the first report): walk it whole and note the ids again.
       t.fill(0, 8);
-      taken = [];
-      forEachStat?.call(stats, addAndNote);
-      call.audioIds = taken;
+      const ids: string[] = [];
+      forEachStat?.call(stats, (entry: Record<string, unknown>) => {
+        if (add(t, entry)) ids.push(entry.id as string);
+      });
+      call.audioIds = ids;
       call.reportSize = statCount?.call(stats);
-      taken = undefined;
     }
-    stat = undefined;
   };
 
   /**
@@ -210,21 +203,15 @@ function hook(win: Window & typeof globalThis): void {
     const faded = sampling === 'fine' && !heardSpeech;
     const r = rl >= SPEAKING_LEVEL && !faded ? 1 : 0;
     const o = ol >= SPEAKING_LEVEL && !faded ? 1 : 0;
-    notify(
+    const speech: [] | [number, number, number] =
       heardSpeech && (r || o)
-        ? {
-            kind: 'talk',
-            id: call.id,
-            r,
-            o,
-            rl,
-            ol,
-            q: Math.min(REPORT_MS * 2, Math.round(clock() - call.speechAt)),
-            sl: call.speechLevel,
-            sd: Math.min(REPORT_MS * 2, call.speechMs),
-          }
-        : { kind: 'talk', id: call.id, r, o, rl, ol },
-    );
+        ? [
+            Math.min(REPORT_MS * 2, Math.round(clock() - call.speechAt)),
+            call.speechLevel,
+            Math.min(REPORT_MS * 2, call.speechMs),
+          ]
+        : [];
+    notify(writeNotice('t', call.id, r, o, rl, ol, ...speech));
   };
 
   const sample = (pc: RTCPeerConnection, call: Watched): void => {
@@ -302,7 +289,7 @@ function hook(win: Window & typeof globalThis): void {
     call.live = false;
     live.delete(pc);
     stopSampling(call);
-    notify({ kind: 'ended', id: call.id });
+    notify(writeNotice('e', call.id));
   };
 
   const check = (pc: RTCPeerConnection): void => {
@@ -318,7 +305,7 @@ function hook(win: Window & typeof globalThis): void {
     if (audio.length === 0) return;
     call.live = true;
     live.add(pc);
-    notify({ kind: 'started', id: call.id });
+    notify(writeNotice('s', call.id));
     startSampling(pc);
     for (const track of audio) {
       track.addEventListener('ended', () => {

@@ -1,7 +1,7 @@
 /**
  * Generic WebRTC: hears the MAIN-world hook (src/page/webrtc-hook.ts) in this frame through
- * its CustomEvent channel. The detail is a claim from the page's world, so it is parsed as a
- * short string against a strict schema, never trusted as an object. Try it on:
+ * its CustomEvent channel. The detail is a claim from the page's world, so it is read as one
+ * short line of an exact shape (`readNotice`), never trusted as an object. Try it on:
  * tests/fixtures/webrtc-call and tests/fixtures/talk-call.
  *
  * With conversation signals on, it tells the hook to sample and, when a connection goes live,
@@ -10,9 +10,8 @@
  * connection's samples into the call's figures (sent with its end), or, on a line that stays
  * open, into one call per conversation.
  */
-import * as v from 'valibot';
 import type { CallSignal } from '../../messages/call-signal';
-import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../page/webrtc-channel';
+import { readNotice, WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../page/webrtc-channel';
 import type { Settings } from '../../settings/settings';
 import { followSettings } from '../../settings/settings-store';
 import type { TalkRecorder } from '../../talk/conversation-figures';
@@ -23,7 +22,6 @@ import { type StartTalk, startTalkFromBackground } from '../talk-start';
 import type { DialerAdapter } from './adapter';
 
 export const WEBRTC_SOURCE = 'webrtc';
-const MAX_DETAIL_LENGTH = 200;
 /** Connections followed per frame; a page announcing more gets no figures for the rest. */
 const MAX_CONNECTIONS = 10;
 /**
@@ -33,37 +31,6 @@ const MAX_CONNECTIONS = 10;
 const MIN_SAMPLE_GAP_MS = 500;
 /** Samples kept for a connection while the talk script loads (it takes milliseconds; this is a bound). */
 const MAX_WAITING_SAMPLES = 30;
-
-const connectionId = v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}-\d{1,9}$/));
-const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
-const bit = v.picklist([0, 1] as const);
-/** Within two reports: where the last speech in a report was. */
-const ms = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000));
-const notice = v.variant('kind', [
-  v.strictObject({ kind: v.picklist(['started', 'ended']), id: connectionId }),
-  v.strictObject({
-    kind: v.literal('talk'),
-    id: connectionId,
-    r: bit,
-    o: bit,
-    rl: level,
-    ol: level,
-    q: v.optional(ms),
-    sl: v.optional(level),
-    sd: v.optional(v.pipe(ms, v.minValue(1))),
-  }),
-]);
-type Notice = v.InferOutput<typeof notice>;
-
-function parseNotice(detail: unknown): Notice | undefined {
-  if (typeof detail !== 'string' || detail.length > MAX_DETAIL_LENGTH) return undefined;
-  try {
-    const parsed = v.safeParse(notice, JSON.parse(detail));
-    return parsed.success ? parsed.output : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** What is kept about one live connection: its figures so far, or its conversations. */
 interface Followed {
@@ -182,7 +149,7 @@ export function webrtcAdapterWith(startTalk: StartTalk): DialerAdapter {
       doc.addEventListener(
         WEBRTC_EVENT,
         (event: Event) => {
-          const parsed = parseNotice((event as CustomEvent).detail);
+          const parsed = readNotice((event as CustomEvent).detail);
           if (!parsed) return;
           const at = now();
           if (parsed.kind === 'talk') {

@@ -11,10 +11,11 @@ import '../../../src/content/talk/index';
 import { loadedTalkScript, type TalkScript } from '../../../src/content/talk-script';
 import type { StartTalk } from '../../../src/content/talk-start';
 import type { CallSignal } from '../../../src/messages/call-signal';
-import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT } from '../../../src/page/webrtc-channel';
+import { WEBRTC_EVENT, WEBRTC_SAMPLING_EVENT, type WebrtcCallNotice } from '../../../src/page/webrtc-channel';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { METER_HOLD_MS } from '../../../src/talk/open-line-splitter';
 import fakeBrowser from '../fakes/fake-browser';
+import { lineOf } from '../fakes/webrtc-notice';
 
 let clock = 0;
 let signals: CallSignal[] = [];
@@ -62,8 +63,8 @@ function recordSamplingAsks(): unknown[] {
   return asked;
 }
 
-const notice = (detail: Record<string, unknown>) =>
-  document.dispatchEvent(new CustomEvent(WEBRTC_EVENT, { detail: JSON.stringify(detail) }));
+const notice = (detail: WebrtcCallNotice) =>
+  document.dispatchEvent(new CustomEvent(WEBRTC_EVENT, { detail: lineOf(detail) }));
 const talk = (id: string, who: '.' | 'r' | 'o' | 'b') =>
   notice({
     kind: 'talk',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { webrtcAdapter } from '../../../src/content/adapters/webrtc';
 import type { CallSignal } from '../../../src/messages/call-signal';
 import { WEBRTC_EVENT } from '../../../src/page/webrtc-channel';
+import { lineOf } from '../fakes/webrtc-notice';
 
 function hear(details: unknown[]): CallSignal[] {
   const signals: CallSignal[] = [];
@@ -24,9 +25,7 @@ function hear(details: unknown[]): CallSignal[] {
 
 describe('WebRTC adapter (the hook channel)', () => {
   it('turns the hook notices into signals', () => {
-    expect(
-      hear([JSON.stringify({ kind: 'started', id: 'k3x9-1' }), JSON.stringify({ kind: 'ended', id: 'k3x9-1' })]),
-    ).toEqual([
+    expect(hear([lineOf({ kind: 'started', id: 'k3x9-1' }), lineOf({ kind: 'ended', id: 'k3x9-1' })])).toEqual([
       { kind: 'started', source: 'webrtc', callId: 'k3x9-1', at: 1000 },
       { kind: 'ended', source: 'webrtc', callId: 'k3x9-1', at: 2000 },
     ]);
@@ -36,11 +35,13 @@ describe('WebRTC adapter (the hook channel)', () => {
     expect(
       hear([
         { kind: 'started', id: 'k3x9-1' },
-        '{not json',
-        JSON.stringify({ kind: 'answered', id: 'k3x9-1' }),
-        JSON.stringify({ kind: 'started', id: '<script>' }),
-        JSON.stringify({ kind: 'started', id: 'k3x9-1', extra: true }),
-        JSON.stringify({ kind: 'started', id: `${'a'.repeat(300)}-1` }),
+        JSON.stringify({ kind: 'started', id: 'k3x9-1' }),
+        'a k3x9-1',
+        's <script>',
+        's k3x9-1 extra',
+        's k3x9-1\n',
+        ` s k3x9-1`,
+        `s ${'a'.repeat(300)}-1`,
         null,
         42,
       ]),
@@ -57,7 +58,7 @@ describe('WebRTC adapter (the hook channel)', () => {
       () => 0,
     );
     controller.abort();
-    document.dispatchEvent(new CustomEvent(WEBRTC_EVENT, { detail: JSON.stringify({ kind: 'started', id: 'a-1' }) }));
+    document.dispatchEvent(new CustomEvent(WEBRTC_EVENT, { detail: lineOf({ kind: 'started', id: 'a-1' }) }));
     expect(signals).toEqual([]);
   });
 });
