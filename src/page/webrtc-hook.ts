@@ -328,12 +328,15 @@ function hook(win: Window & typeof globalThis): void {
       sampleR: 0,
     });
     pc.addEventListener('connectionstatechange', () => check(pc));
-    // A negotiation can change which way the audio goes and which streams there are.
+    // A negotiation can change which way the audio goes and which streams there are. Only a
+    // connection left unsampled as one-way is started again: the page can forge this event, and
+    // a restart of one being sampled would ask for statistics as often as it is forged.
     pc.addEventListener('signalingstatechange', () => {
       const call = calls.get(pc);
       if (!call) return;
+      const idle = call.twoWay === false;
       call.twoWay = call.audioIds = undefined;
-      startSampling(pc);
+      if (idle) startSampling(pc);
     });
     // A track can arrive after the connection is up (renegotiation).
     pc.addEventListener('track', () => check(pc));

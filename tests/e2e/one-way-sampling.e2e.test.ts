@@ -22,6 +22,10 @@ const COUNT_STATS_BY_LABEL = `
     const original = RTCPeerConnection.prototype[method];
     RTCPeerConnection.prototype[method] = function (...args) {
       counts[this.label] = (counts[this.label] ?? 0) + 1;
+      // A test can forge a negotiation event while each statistics request is under way.
+      if (window.forgeWhileAsking && method === 'getStats') {
+        queueMicrotask(() => this.dispatchEvent(new Event('signalingstatechange')));
+      }
       return original.apply(this, args);
     };
   };
@@ -87,6 +91,21 @@ describe('statistics only where the audio goes both ways', () => {
     expect(later.reportReads.byId - settled.reportReads.byId).toBeGreaterThanOrEqual(2 * (read - 4));
     // The listening end is live but one-way: its directions were read when it went live, not every second.
     expect(later.directionsRead.listener).toBe(1);
+    expect(session.extensionErrors).toEqual([]);
+  });
+
+  it('asks no more often when the page forges negotiation events on a call being sampled', async () => {
+    const page = await openCall();
+    await expect.poll(async () => (await asked(page)).rep ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const before = await asked(page);
+    await page.evaluate(() => {
+      (window as unknown as { forgeWhileAsking: boolean }).forgeWhileAsking = true;
+    });
+    await page.waitForTimeout(3000);
+    const after = await asked(page);
+    // About one a second each, as without the forgery.
+    expect((after.rep ?? 0) - (before.rep ?? 0)).toBeLessThanOrEqual(5);
+    expect((after.far ?? 0) - (before.far ?? 0)).toBeLessThanOrEqual(5);
     expect(session.extensionErrors).toEqual([]);
   });
 
