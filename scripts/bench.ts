@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds, runs the built extension in Chromium, prints a table of figures and
- * writes bench/report.json. `--quick` runs every figure on tiny sizes (npm test does, so the
+ * writes bench/report.json, then which targets the figures meet (issue 15's and the budgets), also
+ * in the report. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
  * parts (before/after comparisons of one lever on a shared machine; `page-overhead` is the busy
  * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast, `rating`
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { BUSY_TABS, startBackgroundLoad } from './bench/background-load';
 import { bundleSizes } from './bench/bundle-sizes';
 import { domDetectionLatency, protocolDetectionLatency, webrtcDetectionLatency } from './bench/detection-latency';
-import { type Figure, formatTable } from './bench/figures';
+import { type Figure, formatTable, formatVerdicts, verdicts } from './bench/figures';
 import { historyScale } from './bench/history-scale';
 import { BUSY_CRM, BUSY_CRM_UNREAD_CHATTER, pageOverhead } from './bench/page-overhead';
 import { ratingReplyLatency } from './bench/rating-reply';
@@ -185,10 +186,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     browser,
     durationS: Math.round((performance.now() - started) / 1000),
     figures,
+    targets: verdicts(figures),
   };
   await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
   const file = busy ? 'report-busy.json' : 'report.json';
   await writeFile(path.join(repoRoot, 'bench', file), `${JSON.stringify(report, null, 2)}\n`);
   console.log(formatTable(figures));
+  console.log(`\n${formatVerdicts(report.targets)}`);
   console.log(`\n${browser} · ${report.machine.cpus} CPUs · ${report.durationS} s · bench/${file}`);
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Figure } from './figures';
+import type { Figure, Target } from './figures';
 
 const IMPORT = /(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g;
 
@@ -25,9 +25,9 @@ async function pageScripts(dir: string, html: string): Promise<string[]> {
 }
 
 export async function bundleSizes(dir: string): Promise<Figure[]> {
-  const entries: Array<[string, string[], string | undefined]> = [
-    ['content script', ['content.js'], '≤ 10 KB gzip'],
-    ['WebRTC hook (page world)', ['webrtc-hook.js'], '≤ 2 KB gzip'],
+  const entries: Array<[string, string[], Target | undefined]> = [
+    ['content script', ['content.js'], { atMost: 10 }],
+    ['WebRTC hook (page world)', ['webrtc-hook.js'], { atMost: 2 }],
     ['toast (injected when shown)', ['toast.js'], undefined],
     ['background', ['background.js'], undefined],
     ['popup', await pageScripts(dir, 'popup/index.html'), undefined],

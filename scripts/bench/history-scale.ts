@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../driver/extension-session';
 import { importHistoryThroughOptions } from '../driver/import-history';
 import { generateHistory } from '../seed-history';
-import { type Figure, median } from './figures';
+import { type Figure, median, type Target } from './figures';
 import { openPopup, popupOpenFigures, readyAt } from './popup-open';
 
 const SLOW_MS = 300_000;
@@ -60,7 +60,13 @@ function markLastCallTough(session: ExtensionSession): Promise<number> {
 export async function historyScale(session: ExtensionSession, calls: number, resets: number): Promise<Figure[]> {
   const history = generateHistory({ calls, resets, endAt: Date.now() });
   const group = 'history';
-  const figure = (name: string, value: number): Figure => ({ group, name, value: Math.round(value), unit: 'ms' });
+  const figure = (name: string, value: number, target?: Target): Figure => ({
+    group,
+    name,
+    value: Math.round(value),
+    unit: 'ms',
+    target,
+  });
 
   const data = await session.context.newPage();
   await data.goto(session.extensionUrl('options/index.html#your-data'));
@@ -124,7 +130,7 @@ export async function historyScale(session: ExtensionSession, calls: number, res
   return [
     { group, name: 'seeded calls', value: history.calls.length, unit: 'calls' },
     { group, name: 'seeded resets', value: history.resets.length, unit: 'resets' },
-    figure('popup open → interactive', firstOpen.interactive),
+    figure('popup open → interactive', firstOpen.interactive, { atMost: 100 }),
     figure(
       `popup open → interactive, median of ${REPEAT_OPENS} more opens`,
       median(repeatOpens.map((open) => open.interactive)),
@@ -136,14 +142,14 @@ export async function historyScale(session: ExtensionSession, calls: number, res
     ),
     ...popupOpenFigures(group, 'first open', [firstOpen]),
     ...popupOpenFigures(group, `next ${REPEAT_OPENS} opens (median)`, repeatOpens),
-    figure('options history first rows', historyMs),
+    figure('options history first rows', historyMs, { atMost: 200 }),
     figure('options history, first rows → every id (the count shown)', everyIdMs),
     figure('insights, 30 days', days30Ms),
-    figure('insights, all', allMs),
-    figure('export calls CSV', csvMs),
+    figure('insights, all', allMs, { atMost: 150 }),
+    figure('export calls CSV', csvMs, { atMost: 1000 }),
     { group, name: 'export calls CSV: JS heap rise', value: Math.round(csvHeapBytes / 1024), unit: 'KB' },
     figure('import JSON: file chosen → preview', imported.previewMs),
-    figure('import JSON: Import → done', imported.applyMs),
+    figure('import JSON: Import → done', imported.applyMs, { atMost: 5000 }),
     figure('import JSON again, the same file: file chosen → preview', again.previewMs),
     figure('import JSON again, the same file: Import → done', again.applyMs),
     figure('mark last call tough, an imported (packed) call', ratePackedMs),

@@ -68,7 +68,7 @@ export async function openLineEndLatency(
   return [
     { group: 'open line', name: 'conversations', value: conversations, unit: 'calls' },
     { group: 'open line', name: 'quiet period', value: QUIET_SECONDS * 1000, unit: 'ms' },
-    ...latencyFigures('open line', 'end of conversation → toast, beyond the quiet period', samples, '≤ 100 ms'),
+    ...latencyFigures('open line', 'end of conversation → toast, beyond the quiet period', samples, { atMost: 100 }),
     ...latencyFigures('open line', 'end placed by Rebound − end heard in the page', placedAt),
     // The rest is Rebound's own path: the quiet period's timer, its fresh sample, the end's
     // message to the background, the write and the toast.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, pairedRatio } from '../../../scripts/bench/figures';
+import { formatTable, formatVerdicts, pairedRatio, verdicts } from '../../../scripts/bench/figures';
 
 describe('bench figures', () => {
   it("gives the median of the rounds' ratios with a 95% interval around it, the same for the same samples", () => {
@@ -49,5 +49,50 @@ describe('bench figures', () => {
   it('prints the interval beside the value', () => {
     const table = formatTable([{ group: 'page overhead', name: 'script', value: 1.1, unit: '×', interval: [1, 1.25] }]);
     expect(table).toContain('1.100 (1.000–1.250)');
+  });
+
+  it('prints a target in the unit of its figure', () => {
+    const table = formatTable([
+      { group: 'worker', name: 'cold p95', value: 40, unit: 'ms', target: { atMost: 50 } },
+      { group: 'import', name: 'done', value: 1500, unit: 'ms', target: { atMost: 5000 } },
+      {
+        group: 'page',
+        name: 'script',
+        value: 1.03,
+        unit: '×',
+        interval: [1, 1.06],
+        target: { atMost: 1.02, upperEndAtMost: 1.05 },
+      },
+    ]);
+    expect(table).toContain('≤ 50 ms');
+    expect(table).toContain('≤ 5,000 ms');
+    expect(table).toContain('≤ 1.02×, upper end ≤ 1.05×');
+  });
+
+  it('judges each figure that has a target, a ratio by its median and its upper end both', () => {
+    const ratio = { group: 'page', unit: '×', target: { atMost: 1.02, upperEndAtMost: 1.05 } };
+    const list = verdicts([
+      { group: 'worker', name: 'cold p95', value: 50, unit: 'ms', target: { atMost: 50 } },
+      { group: 'worker', name: 'warm p95', value: 50.1, unit: 'ms', target: { atMost: 50 } },
+      { group: 'worker', name: 'heap', value: 9, unit: 'MB' },
+      { ...ratio, name: 'within', value: 1.01, interval: [0.99, 1.04] },
+      { ...ratio, name: 'wide', value: 1.01, interval: [0.99, 1.06] },
+      { ...ratio, name: 'no interval', value: 1.01 },
+    ]);
+    expect(list.map(({ figure, met }) => [figure, met])).toEqual([
+      ['worker: cold p95', true],
+      ['worker: warm p95', false],
+      ['page: within', true],
+      ['page: wide', false],
+      ['page: no interval', false],
+    ]);
+    expect(formatVerdicts(list).split('\n')).toEqual([
+      'Targets: 2 of 5 met',
+      '✓ worker: cold p95: 50 (≤ 50 ms)',
+      '✗ worker: warm p95: 50.1 (≤ 50 ms)',
+      '✓ page: within: 1.01 (≤ 1.02×, upper end ≤ 1.05×)',
+      '✗ page: wide: 1.01 (≤ 1.02×, upper end ≤ 1.05×)',
+      '✗ page: no interval: 1.01 (≤ 1.02×, upper end ≤ 1.05×)',
+    ]);
   });
 });
