@@ -54,7 +54,7 @@ export interface BenchOptions {
 
 const SIZES = {
   full: {
-    overhead: { blocks: 6, rounds: 10, windowMs: 1000 },
+    overhead: { blocks: 10, rounds: 10, windowMs: 1000 },
     calls: 50,
     tabCloses: 20,
     coldStarts: 30,
