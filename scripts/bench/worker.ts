@@ -55,7 +55,7 @@ export async function coldStartRounds(session: ExtensionSession) {
 const FIRST_WAKES = 2;
 
 /**
- * A rep's calls come minutes apart; the wakes above come right after the worker was stopped.
+ * A rep's calls come minutes apart; the other wakes here come right after the worker was stopped.
  * Wakes after a longer stop were slower in one run (medians of 5: 40 ms half a second after the
  * stop, 42 after 5 s, 52 after 15 s; three each: 51–59 after 40 s, 49–73 after 90 s). A few are
  * shown beside the rest, with no target: the issue's is on the figure above.
