@@ -47,6 +47,7 @@ import { signalRateLimit } from './signal-rate-limit';
 import { createTalkStart, TALK_SCRIPT } from './talk-start';
 import { trailRecorder } from './trail-recorder';
 import { createUpdateGate, UPDATE_ALARM } from './update-gate';
+import { createWelcomeTab } from './welcome-tab';
 import { createWidgetOfferFlow } from './widget-offer-flow';
 
 // Failures nobody awaited still reach the console, where the end-to-end tests look for them.
@@ -254,9 +255,12 @@ browser.commands.onCommand.addListener((command) => void onCommand(command));
 // handler the listener calls. Only the demo/test flavour has it: the store build drops the branch.
 if (__REBOUND_DEMO__) Object.assign(globalThis, { __reboundTestOnlyCommand: onCommand });
 startup.later(() => void ready.then(() => liveCalls.liveCount()).then((count) => nudgeFlow.releaseIfIdle(count)));
-browser.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') });
+const welcome = createWelcomeTab({
+  welcomedAt: localSlot<number>('welcomedAt'),
+  openTab: () => browser.tabs.create({ url: browser.runtime.getURL('onboarding/index.html') }),
+  now: Date.now,
 });
+browser.runtime.onInstalled.addListener(({ reason }) => void welcome.onInstalled(reason));
 
 const retention = createRetentionSchedule({
   db,
