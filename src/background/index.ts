@@ -39,7 +39,7 @@ import { createBackground } from './message-handler';
 import { createNotificationActions } from './notification-actions';
 import { createNudgeFlow, type HeldNudge, type ShortCall } from './nudge-flow';
 import { NUDGE_OUTCOMES_KEY, nudgeOutcomeRecorder } from './nudge-outcomes';
-import { openRoutine, refreshBadge, showBreathInActiveTab } from './nudger';
+import { openRoutine, prepareToast, refreshBadge, showBreathInActiveTab } from './nudger';
 import { bringDetectorToOpenTabs } from './open-tabs';
 import { createRetentionSchedule } from './retention-schedule';
 import { settingsCache } from './settings-cache';
@@ -152,6 +152,7 @@ const background = createBackground({
   onWidgetFrame: createWidgetOfferFlow({ hasAccess: hostAccess.has, makeOffer: makeWidgetOffer, now: Date.now }),
   ready,
   onLiveCalls: shadows.sync,
+  onCallStarted: async (tabId) => prepareToast(tabId, await loadSettings()),
   onQuiet: updateGate.reloadIfQuiet,
   onHistoryChanged: homeSnapshot.change,
   recordTrail: (tabId, host, entry) => trail.record({ tabId, host, entry }),

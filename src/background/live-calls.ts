@@ -95,12 +95,18 @@ export class LiveCalls {
    * arrived after their call ended go onto it while it waits here, and are returned in
    * `lateTalk` too: a flush may have taken the call without them, and the nudge asks again.
    */
-  apply(
-    event: TrackerEvent,
-  ): Promise<{ ended: EndedCall[]; liveCount: number; live: LiveCall[]; lateTalk: TrackerStep['lateTalk'] }> {
+  apply(event: TrackerEvent): Promise<{
+    ended: EndedCall[];
+    liveCount: number;
+    live: LiveCall[];
+    /** The calls this event made live. */
+    started: LiveCall[];
+    lateTalk: TrackerStep['lateTalk'];
+  }> {
     return this.update((current) => {
       const step = track(current.tracker, event);
       const live = Object.values(step.state.live);
+      const started = live.filter((call) => !Object.hasOwn(current.tracker.live, call.callKey));
       const late = new Map(step.lateTalk.map(({ callKey, talk }) => [callKey, talk]));
       const unwritten = [...current.unwritten, ...step.ended].map((call) => {
         const talk = late.get(call.callKey);
@@ -112,6 +118,7 @@ export class LiveCalls {
           ended: step.ended,
           liveCount: live.length,
           live,
+          started,
           lateTalk: step.lateTalk,
         },
       };

@@ -56,6 +56,8 @@ export interface BackgroundDeps {
   onDropped?(reason: string): void;
   /** A widget dialer's frame reported the page it lives in (see widget-offer-flow). */
   onWidgetFrame?(family: string, pageOrigin: string, frameUrl: string): Promise<'refused' | string>;
+  /** A call just started in this tab (its nudge will come there): off the path of any answer. */
+  onCallStarted?(tabId: number): Promise<void>;
   /** Settles before the first tracker event: the calls a browser restart left are queued first. */
   ready?: Promise<unknown>;
   /** After every tracker event, with the calls live now: their durable shadows. */
@@ -244,7 +246,8 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function handleTrackerEvent(event: TrackerEvent): Promise<void> {
     await deps.ready;
-    const { ended, liveCount, live, lateTalk } = await deps.liveCalls.apply(event);
+    const { ended, liveCount, live, started, lateTalk } = await deps.liveCalls.apply(event);
+    for (const tabId of new Set(started.map((call) => call.tabId))) void deps.onCallStarted?.(tabId)?.catch(logError);
     // The shadow write runs beside the database write, so the nudge does not wait for it.
     await Promise.all([settle(ended, liveCount), settleLateTalk(lateTalk, liveCount), deps.onLiveCalls?.(live)]);
     if (liveCount === 0) await deps.onQuiet?.();

@@ -55,19 +55,33 @@ async function toastTook(tabId: number, message: ToContent): Promise<boolean> {
 
 /**
  * Sends the message to the toast in a tab's top frame, loading the toast first when none listens
- * there. The toast is its own script, injected only when there is something to show, so the
- * detector every dialer page carries stays small. A toast loaded for an earlier nudge keeps
+ * there. The toast is its own script, injected only when a call starts in the tab or there is
+ * something to show, so the detector every dialer page carries stays small. A toast loaded for an earlier nudge keeps
  * listening until the page goes: asking it first spares that page a second injection on the
  * way to the nudge. False when Rebound may not run in that tab (no granted host) or the tab is gone.
  */
 async function sendToTop(tabId: number, message: ToContent): Promise<boolean> {
   if (await toastTook(tabId, message)) return true;
+  return (await loadToast(tabId)) && toastTook(tabId, message);
+}
+
+/** Loads the toast into a tab's top frame (a second load there only finds it listening); false when it may not run there. */
+async function loadToast(tabId: number): Promise<boolean> {
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [TOP_FRAME] }, files: [TOAST_SCRIPT] });
+    return true;
   } catch {
     return false;
   }
-  return toastTook(tabId, message);
+}
+
+/**
+ * Loads the toast into the tab a call just started in, so the nudge at its end finds it
+ * listening instead of waiting for the script to be injected and compiled. Nothing when the
+ * rep's nudges come in a window of their own.
+ */
+export async function prepareToast(tabId: number, settings: Settings): Promise<void> {
+  if (settings.delivery !== 'window') await loadToast(tabId);
 }
 
 /** Shows the in-page toast in the first of these tabs that listens; the tab it went to, if any. */

@@ -41,6 +41,36 @@ describe('the WebRTC hook', () => {
     expect(session.extensionErrors).toEqual([]);
   });
 
+  it('loads the toast into the page as the call starts: it listens before the end, and the nudge comes', async () => {
+    const page = await startCall();
+    const url = page.url();
+    // Only the toast listens to the extension in a top frame: a breath sent there is shown at
+    // once if it is loaded. Before, it was loaded at the first nudge, and this found no one.
+    const listening = () =>
+      session.inWorker(async (pageUrl) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: { url: string }): Promise<{ id?: number }[]>;
+              sendMessage(id: number, m: unknown, o: { frameId: number }): Promise<unknown>;
+            };
+          };
+        };
+        const [tab] = await chrome.tabs.query({ url: pageUrl });
+        if (tab?.id === undefined) return 'no tab';
+        return chrome.tabs.sendMessage(tab.id, { type: 'start-breath', hideAfterMs: 1000 }, { frameId: 0 }).then(
+          (reply) => JSON.stringify(reply),
+          (error: Error) => error.message,
+        );
+      }, url);
+    await expect.poll(listening, { timeout: 5000 }).toBe('{"shown":true}');
+    await page.waitForTimeout(TALK_MS);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    expectOneTalk((await calls(1))[0]);
+    await expect.poll(() => page.locator('rebound-toast').count()).toBe(1);
+    expect(session.extensionErrors).toEqual([]);
+  });
+
   it('ends the call when the remote audio tracks end', async () => {
     const page = await startCall();
     await page.waitForTimeout(TALK_MS);

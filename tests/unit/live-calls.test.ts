@@ -97,6 +97,14 @@ describe('LiveCalls', () => {
     expect(result.ended[0]).toMatchObject({ callKey: 'hubspot:a', durationMs: 30_000, outcome: 'completed' });
   });
 
+  it('returns the calls an event made live, and only then', async () => {
+    const live = new LiveCalls(memorySlot<LiveCallsState>());
+    const first = await live.apply(signal(1, { kind: 'started', callId: 'a', at: T0 }));
+    expect(first.started.map((call) => [call.callKey, call.tabId])).toEqual([['hubspot:a', 1]]);
+    expect((await live.apply(signal(1, { kind: 'answered', callId: 'a', at: T0 + 1_000 }))).started).toEqual([]);
+    expect((await live.apply(signal(1, { kind: 'ended', callId: 'a', at: T0 + 2_000 }))).started).toEqual([]);
+  });
+
   it('queues ended calls as unwritten until markWritten', async () => {
     const live = new LiveCalls(memorySlot<LiveCallsState>());
     await live.apply(signal(1, { kind: 'started', callId: 'a', at: T0 }));

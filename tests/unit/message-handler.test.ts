@@ -672,6 +672,46 @@ describe('createBackground', () => {
     });
   });
 
+  describe('a call starting', () => {
+    it('tells the tab it started in once, before its end, and not for its later signals', async () => {
+      const { deps, send } = setup();
+      const onCallStarted = vi.fn(async (_tabId: number) => undefined);
+      const background = createBackground({ ...deps, onCallStarted });
+      const [started, answered, ended] = fullCall('abc');
+      await background.onMessage(started, fromTab(TAB));
+      expect(onCallStarted.mock.calls).toEqual([[TAB]]);
+      await background.onMessage(answered, fromTab(TAB));
+      await background.onMessage(ended, fromTab(TAB));
+      await send(callSignal({ kind: 'ended', callId: 'abc', at: T0 + 66_000 }));
+      expect(onCallStarted).toHaveBeenCalledTimes(1);
+    });
+
+    it('tells each tab its own call, and says nothing for an end with no start', async () => {
+      const { deps } = setup();
+      const onCallStarted = vi.fn(async (_tabId: number) => undefined);
+      const background = createBackground({ ...deps, onCallStarted });
+      await background.onMessage(
+        callSignal({ kind: 'ended', callId: 'id-less', at: T0, outcome: 'completed' }),
+        fromTab(TAB),
+      );
+      expect(onCallStarted).not.toHaveBeenCalled();
+      await background.onMessage(callSignal({ kind: 'started', callId: 'one', at: T0 }), fromTab(TAB));
+      await background.onMessage(callSignal({ kind: 'started', callId: 'two', at: T0 }), fromTab(OTHER_TAB));
+      expect(onCallStarted.mock.calls).toEqual([[TAB], [OTHER_TAB]]);
+    });
+
+    it('answers the start even when getting the tab ready fails', async () => {
+      const { deps } = setup();
+      const background = createBackground({ ...deps, onCallStarted: () => Promise.reject(new Error('no access')) });
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      await expect(
+        background.onMessage(callSignal({ kind: 'started', callId: 'abc', at: T0 }), fromTab(TAB)),
+      ).resolves.toEqual({ ok: true });
+      await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+      errors.mockRestore();
+    });
+  });
+
   describe('signal rate limit', () => {
     it('drops a flood of signals from one tab without touching another tab', async () => {
       const { deps } = setup();

@@ -1,8 +1,9 @@
 /** Issue 15: a nudge in a tab whose toast is already loaded goes straight to it, with no second injection. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { showToast } from '../../../src/background/nudger';
+import { prepareToast, showToast } from '../../../src/background/nudger';
 import type { Nudge } from '../../../src/messages/to-content';
 import { browser } from '../../../src/platform/browser';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 
 const nudge: Nudge = { callKey: 'hubspot:a', dialer: 'HubSpot', durationMs: 60_000, hideAfterMs: 8000 };
 
@@ -65,5 +66,28 @@ describe('the toast on the way to the nudge', () => {
   it('shows nothing when no tab takes it', async () => {
     fakeTabs(new Set(), new Set([4]));
     await expect(showToast(nudge, [4])).resolves.toBeUndefined();
+  });
+
+  it('is loaded when a call starts, so the nudge at its end goes straight to it', async () => {
+    const { executeScript, sendMessage } = fakeTabs(new Set());
+    await prepareToast(4, { ...DEFAULT_SETTINGS, delivery: 'toast' });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4, frameIds: [0] }, files: ['toast.js'] });
+    await expect(showToast(nudge, [4])).resolves.toBe(4);
+    expect(executeScript).toHaveBeenCalledOnce();
+    expect(sendMessage).toHaveBeenCalledOnce();
+  });
+
+  it('is loaded at a call’s start for the notification too (its fallback), not for a window of its own', async () => {
+    const { executeScript } = fakeTabs(new Set());
+    await prepareToast(4, { ...DEFAULT_SETTINGS, delivery: 'window' });
+    expect(executeScript).not.toHaveBeenCalled();
+    await prepareToast(4, { ...DEFAULT_SETTINGS, delivery: 'notification' });
+    expect(executeScript).toHaveBeenCalledOnce();
+  });
+
+  it('leaves a tab it may not run in alone when a call starts there', async () => {
+    const { executeScript } = fakeTabs(new Set(), new Set([4]));
+    await expect(prepareToast(4, { ...DEFAULT_SETTINGS, delivery: 'toast' })).resolves.toBeUndefined();
+    expect(executeScript).toHaveBeenCalledOnce();
   });
 });
