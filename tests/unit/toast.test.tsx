@@ -5,6 +5,7 @@ import { showToast } from '../../src/content/toast/mount';
 import { type NudgeActions, Toast } from '../../src/content/toast/Toast';
 import type { Escalation } from '../../src/messages/escalation';
 import type { Nudge } from '../../src/messages/to-content';
+import { browser } from '../../src/platform/browser';
 
 const nudge = (overrides: Partial<Nudge> = {}): Nudge => ({
   callKey: 'hubspot:abc',
@@ -209,6 +210,14 @@ describe('showToast', () => {
     expect(document.body.querySelector('rebound-toast')).toBeNull();
     expect(root?.querySelector('[role="status"]')?.getAttribute('aria-label')).toBe('Rebound');
     expect(root?.textContent).toContain('How did that one go?');
+  });
+
+  it('reads our locale’s direction as it loads, not between the nudge arriving and showing', () => {
+    const getMessage = vi.spyOn(browser.i18n, 'getMessage');
+    mountNudge();
+    expect(hosts()[0]?.getAttribute('dir')).toBe('ltr');
+    expect(getMessage.mock.calls.filter(([key]) => key === '@@bidi_dir')).toEqual([]);
+    getMessage.mockRestore();
   });
 
   it('replaces a toast still showing', () => {

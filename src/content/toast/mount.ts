@@ -30,6 +30,13 @@ const HOST_STYLE: Record<string, string> = {
 
 let dismissCurrent: (() => void) | undefined;
 
+/**
+ * Our locale's direction, read once as the toast loads (when a call starts in the tab): the first
+ * i18n read in a page loads the extension's messages, 5 ms that were spent between the nudge
+ * arriving and the toast showing.
+ */
+const TOAST_DIR = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+
 function styleShadow(root: ShadowRoot): void {
   try {
     const sheet = new CSSStyleSheet();
@@ -66,12 +73,11 @@ function raiseToTopLayer(host: HTMLElement): void {
 export function showToast(content: ToastContent, hideAfterMs: number): void {
   dismissCurrent?.();
   const host = document.createElement(HOST_TAG);
-  const dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
   // `all` leaves direction alone, so an RTL page would flip the toast: it follows our locale.
-  for (const [property, value] of Object.entries({ ...HOST_STYLE, direction: dir })) {
+  for (const [property, value] of Object.entries({ ...HOST_STYLE, direction: TOAST_DIR })) {
     host.style.setProperty(property, value, 'important');
   }
-  host.setAttribute('dir', dir);
+  host.setAttribute('dir', TOAST_DIR);
   const root = host.attachShadow({ mode: 'closed' });
   styleShadow(root);
   const container = document.createElement('div');
