@@ -1,10 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { type ManualCallInput, manualCall } from '../calls/manual-call';
 import type { OfferedNudge } from '../calls/offered-nudge';
-import { recordManualCall } from '../db/calls';
-import { addFollowUp } from '../db/follow-ups';
 import type { HomeReader } from '../db/home-reader';
-import { recordReset } from '../db/resets';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
 import type { PendingFollowUp } from '../follow-ups/pending-follow-up';
@@ -195,6 +192,7 @@ export function App(props: AppProps) {
   /** Stores a call logged by hand, then runs the after-call routine for it. */
   const logCall = async (input: ManualCallInput) => {
     const parts = await routineParts();
+    const { recordManualCall } = await import('../db/calls');
     const call = await recordManualCall(parts.db, manualCall(input, now(), props.uniqueId()));
     notifyHistoryChanged().catch(() => undefined);
     setView({ name: 'routine', kind: 'after-call', call, parts });
@@ -209,6 +207,7 @@ export function App(props: AppProps) {
     form: FollowUpForm,
     dueAt: number,
   ) => {
+    const { addFollowUp } = await import('../db/follow-ups');
     const followUp = await addFollowUp(db, {
       callId,
       who: form.who.trim() || t('followUpUnnamed'),
@@ -224,6 +223,7 @@ export function App(props: AppProps) {
     // The line goes first: if it cannot be kept, nothing is recorded and Done can simply be tried again.
     const line = run.answers.whyISell?.trim();
     if (line && !settings.whyISell) await props.saveWhyISell(line);
+    const { recordReset } = await import('../db/resets');
     await recordReset(db, resetRow(run));
     await routineDraft.clear();
     setDraft(undefined);
