@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { type ManualCallInput, manualCall } from '../calls/manual-call';
 import type { OfferedNudge } from '../calls/offered-nudge';
+import { addFollowUp } from '../db/follow-ups';
 import type { HomeReader } from '../db/home-reader';
 import type { CallRecord, FollowUpRecord, ReboundDb } from '../db/schema';
 import type { WriteFailure } from '../db/write-failure';
@@ -207,7 +208,6 @@ export function App(props: AppProps) {
     form: FollowUpForm,
     dueAt: number,
   ) => {
-    const { addFollowUp } = await import('../db/follow-ups');
     const followUp = await addFollowUp(db, {
       callId,
       who: form.who.trim() || t('followUpUnnamed'),
