@@ -6,7 +6,7 @@
  * until the first row's button is drawn.
  */
 import { abBuilds, abOption } from './ab-args';
-import { readyAt } from './popup-open';
+import { watchReady } from './popup-open';
 import { compareOnSeededHistory } from './seeded-ab';
 
 const FIRST_ROW = '.windowed-list li[aria-posinset="1"] button';
@@ -27,8 +27,9 @@ await compareOnSeededHistory<HistoryOpen>({
   opens: abOption('opens', 5),
   async measure(session) {
     const list = await session.context.newPage();
+    const { ready } = await watchReady(list, [FIRST_ROW]);
     await list.goto(session.extensionUrl('options/index.html#history'), { waitUntil: 'commit' });
-    const firstRows = await readyAt(list, [FIRST_ROW]);
+    const firstRows = await ready;
     const timing = await list.evaluate(() => {
       const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
       return {

@@ -20,7 +20,6 @@ await compareOnSeededHistory({
     ['scripts run (DOMContentLoaded)', (open) => open.scriptsRun],
     ['first paint', (open) => open.firstPaint],
     ['home reads in', (open) => open.readsIn],
-    ['interactive, seen in the page', (open) => open.interactiveInPage],
-    ['interactive, seen by the harness', (open) => open.interactive],
+    ['interactive', (open) => open.interactive],
   ],
 });
