@@ -28,7 +28,7 @@ export async function bundleSizes(dir: string): Promise<Figure[]> {
   const entries: Array<[string, string[], Target | undefined]> = [
     ['content script', ['content.js'], { atMost: 10 }],
     ['WebRTC hook (page world)', ['webrtc-hook.js'], { atMost: 2 }],
-    ['toast (injected when shown)', ['toast.js'], undefined],
+    ['toast (injected where a call starts)', ['toast.js'], undefined],
     ['background', ['background.js'], undefined],
     ['popup', await pageScripts(dir, 'popup/index.html'), undefined],
     ['options', await pageScripts(dir, 'options/index.html'), undefined],
