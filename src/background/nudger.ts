@@ -56,16 +56,19 @@ async function toastTook(tabId: number, message: ToContent): Promise<boolean> {
 /**
  * Sends the message to the toast in a tab's top frame, loading the toast first when none listens
  * there. The toast is its own script, injected only when a call starts in the tab or there is
- * something to show, so the detector every dialer page carries stays small. A toast loaded for an earlier nudge keeps
- * listening until the page goes: asking it first spares that page a second injection on the
- * way to the nudge. False when Rebound may not run in that tab (no granted host) or the tab is gone.
+ * something to show, so the detector every dialer page carries stays small. A loaded toast keeps
+ * listening until the page goes: asking it first spares that page a second injection on the way
+ * to the nudge. False when Rebound may not run in that tab (no granted host) or the tab is gone.
  */
 async function sendToTop(tabId: number, message: ToContent): Promise<boolean> {
   if (await toastTook(tabId, message)) return true;
   return (await loadToast(tabId)) && toastTook(tabId, message);
 }
 
-/** Loads the toast into a tab's top frame (a second load there only finds it listening); false when it may not run there. */
+/**
+ * Loads the toast into a tab's top frame (loaded again, it finds itself listening and does
+ * nothing more); false when Rebound may not run there.
+ */
 async function loadToast(tabId: number): Promise<boolean> {
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [TOP_FRAME] }, files: [TOAST_SCRIPT] });
