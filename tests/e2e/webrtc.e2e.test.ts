@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../src/db/schema';
 import { extensionUnderTest } from './extension-under-test';
+import { TOAST_SHOWN, toastAnswerIn } from './toast-listening';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest();
@@ -46,24 +47,7 @@ describe('the WebRTC hook', () => {
     const url = page.url();
     // Only the toast listens to the extension in a top frame: a breath sent there is shown at
     // once if it is loaded. Before, it was loaded at the first nudge, and this found no one.
-    const listening = () =>
-      session.inWorker(async (pageUrl) => {
-        const { chrome } = globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: { url: string }): Promise<{ id?: number }[]>;
-              sendMessage(id: number, m: unknown, o: { frameId: number }): Promise<unknown>;
-            };
-          };
-        };
-        const [tab] = await chrome.tabs.query({ url: pageUrl });
-        if (tab?.id === undefined) return 'no tab';
-        return chrome.tabs.sendMessage(tab.id, { type: 'start-breath', hideAfterMs: 1000 }, { frameId: 0 }).then(
-          (reply) => JSON.stringify(reply),
-          (error: Error) => error.message,
-        );
-      }, url);
-    await expect.poll(listening, { timeout: 5000 }).toBe('{"shown":true}');
+    await expect.poll(() => toastAnswerIn(session, { url }), { timeout: 5000 }).toBe(TOAST_SHOWN);
     await page.waitForTimeout(TALK_MS);
     await page.getByRole('button', { name: 'Hang up' }).click();
     expectOneTalk((await calls(1))[0]);

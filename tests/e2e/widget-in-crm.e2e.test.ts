@@ -1,6 +1,7 @@
 /**
  * With the test flavour that grants only a widget's origin (`widget-only`: localhost, as a store
  * build after the rep turns RingCentral on), and the rep's CRM on 127.0.0.1:
+ * - the toast is never loaded into the CRM before the grant, and is as a call starts after it;
  * - tabs already open on a site the rep then allows get the detector without a reload;
  * - a RingCentral widget with audio inside the CRM (tests/fixtures/crm-widget) is heard through
  *   WebRTC in the widget frame only, the offer names the CRM page, and after the one-click grant
@@ -13,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionUnderTest } from './extension-under-test';
 import { grantedOrigins, localhostOrigin } from './loopback-origins';
 import { openPopup } from './popup-driver';
+import { TOAST_SHOWN, toastAnswerIn } from './toast-listening';
 import { waitForCalls } from './wait-for-calls';
 
 const session = extensionUnderTest({ launch: { flavour: 'widget-only' } });
@@ -20,13 +22,18 @@ const session = extensionUnderTest({ launch: { flavour: 'widget-only' } });
 const TALK_MS = 1500;
 const CRM_GRANT = 'http://127.0.0.1/*';
 
+/** The CRM's tab, in front: the worker may not match its address before the grant. */
+const FRONT_TAB = { active: true, lastFocusedWindow: true } as const;
+
 const crmHost = () => new URL(session.server.url).host;
-async function callInWidget(crm: Page): Promise<void> {
+/** A call in the widget; `whileOnCall` runs once it has talked for TALK_MS, before the hang-up. */
+async function callInWidget(crm: Page, whileOnCall?: () => Promise<void>): Promise<void> {
   const widget = crm.frameLocator('#widget');
   await widget.getByRole('button', { name: 'Call', exact: true }).click();
   await expect.poll(() => widget.locator('#call-status').textContent()).toBe('On call');
   await expect.poll(() => widget.locator('body').getAttribute('data-audio'), { timeout: 15_000 }).toBe('connected');
   await crm.waitForTimeout(TALK_MS);
+  await whileOnCall?.();
   await widget.getByRole('button', { name: 'Hang up' }).click();
 }
 
@@ -66,7 +73,11 @@ describe('the widget-only flavour', () => {
     const crm = await session.openFixture(
       `crm-widget/index.html?widgetOrigin=${encodeURIComponent(localhostOrigin(session))}`,
     );
-    await callInWidget(crm);
+    // The toast is loaded where a call starts, but never into a page the rep has not allowed:
+    // the CRM's top frame has nothing of Rebound listening through the widget's whole call.
+    const noToastInCrm = async () =>
+      expect(await toastAnswerIn(session, FRONT_TAB)).toMatch(/Receiving end does not exist/);
+    await callInWidget(crm, noToastInCrm);
     const [heardByAudio] = await waitForCalls(session, 1);
     expect(heardByAudio).toMatchObject({ source: 'webrtc', outcome: 'completed' });
     expect(heardByAudio?.direction).toBeUndefined();
@@ -86,8 +97,12 @@ describe('the widget-only flavour', () => {
     expect(await grantedOrigins(session)).toContain(CRM_GRANT);
     await expect.poll(() => popup.getByText(offer).count()).toBe(0);
 
+    // Allowed now, the CRM gets the toast as the next call starts there, before its end.
     await crm.bringToFront();
-    await callInWidget(crm);
+    await noToastInCrm();
+    await callInWidget(crm, () =>
+      expect.poll(() => toastAnswerIn(session, FRONT_TAB), { timeout: 5000 }).toBe(TOAST_SHOWN),
+    );
     const calls = await waitForCalls(session, 2);
     const heardInCrm = calls.find((call) => call.source === 'ringcentral');
     expect(heardInCrm).toMatchObject({ direction: 'outbound', outcome: 'completed', host: crmHost() });
