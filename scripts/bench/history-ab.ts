@@ -6,10 +6,9 @@
  * until the first row's button is drawn.
  */
 import { abBuilds, abOption } from './ab-args';
+import { HISTORY_FIRST_ROW } from './history-scale';
 import { watchReady } from './popup-open';
 import { compareOnSeededHistory } from './seeded-ab';
-
-const FIRST_ROW = '.windowed-list li[aria-posinset="1"] button';
 
 interface HistoryOpen {
   /** The HTML parsed (its scripts not run yet). */
@@ -27,7 +26,7 @@ await compareOnSeededHistory<HistoryOpen>({
   opens: abOption('opens', 5),
   async measure(session) {
     const list = await session.context.newPage();
-    const { ready } = await watchReady(list, [FIRST_ROW]);
+    const { ready } = await watchReady(list, [HISTORY_FIRST_ROW]);
     await list.goto(session.extensionUrl('options/index.html#history'), { waitUntil: 'commit' });
     const firstRows = await ready;
     const timing = await list.evaluate(() => {

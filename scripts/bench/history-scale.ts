@@ -14,6 +14,8 @@ import { openPopup, popupOpenFigures, watchReady } from './popup-open';
 const SLOW_MS = 300_000;
 /** Opens after the first: the popup a rep opens all day, its code already cached. */
 const REPEAT_OPENS = 10;
+/** Options → History is ready when the first row's button is drawn. */
+export const HISTORY_FIRST_ROW = '.windowed-list li[aria-posinset="1"] button';
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -80,7 +82,7 @@ export async function historyScale(session: ExtensionSession, calls: number, res
 
   const list = await session.context.newPage();
   // Seen by the page itself, as the popup is (popup-open.ts): no harness script in the figure.
-  const firstRows = (await watchReady(list, ['.windowed-list li[aria-posinset="1"] button'])).ready;
+  const firstRows = (await watchReady(list, [HISTORY_FIRST_ROW])).ready;
   await list.goto(session.extensionUrl('options/index.html#history'), { waitUntil: 'commit' });
   const historyMs = await firstRows;
   // Then every id, for the count and scrolling: the count shows once the whole list is in.
