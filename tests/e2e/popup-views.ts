@@ -146,6 +146,9 @@ export async function walkEveryView(
   await page.getByTestId('draft').waitFor();
   await visit('home: a routine left mid-way');
   await button(page, labels.discard).click();
+  // The draft's card goes once its slot is cleared, moving the buttons below it up: the next
+  // click waits for that, or it could land where a button was.
+  await page.getByTestId('draft').waitFor({ state: 'detached' });
 
   for (const start of [labels.resetAfterCall, labels.wentQuiet, labels.prep, labels.quick]) {
     await button(page, start).click();
