@@ -4,7 +4,7 @@
  * in the report. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
  * parts (before/after comparisons of one lever on a shared machine; `page-overhead` is the busy
- * CRM, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast, `rating`
+ * CRM, and the floor under it, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast, `rating`
  * the toast's rating click → the worker's reply).
  * `--busy` runs it all with four busy Chromium tabs in the background and writes
  * bench/report-busy.json.
@@ -18,7 +18,7 @@ import { bundleSizes } from './bench/bundle-sizes';
 import { domDetectionLatency, protocolDetectionLatency, webrtcDetectionLatency } from './bench/detection-latency';
 import { type Figure, formatTable, formatVerdicts, verdicts } from './bench/figures';
 import { historyScale } from './bench/history-scale';
-import { BUSY_CRM, BUSY_CRM_UNREAD_CHATTER, pageOverhead } from './bench/page-overhead';
+import { BUSY_CRM, BUSY_CRM_UNREAD_CHATTER, listenerFloor, pageOverhead } from './bench/page-overhead';
 import { ratingReplyLatency } from './bench/rating-reply';
 import { tabCloseLatency } from './bench/tab-close';
 import { openLineEndLatency, webrtcCallOverhead } from './bench/talk';
@@ -116,6 +116,7 @@ export async function runBench({
     if (runs('page-overhead')) {
       figures.push(...(await pageOverhead(session, size.overhead, BUSY_CRM)));
       figures.push(...(await pageOverhead(session, size.overhead, BUSY_CRM_UNREAD_CHATTER)));
+      figures.push(...(await listenerFloor(session, size.overhead)));
     }
     if (runs('protocol')) figures.push(...(await protocolDetectionLatency(session, size.calls)));
     if (runs('dom')) figures.push(...(await domDetectionLatency(session, size.calls)));

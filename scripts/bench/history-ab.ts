@@ -7,8 +7,8 @@
  */
 import { abBuilds, abOption } from './ab-args';
 import { HISTORY_FIRST_ROW } from './history-scale';
-import { watchReady } from './popup-open';
 import { compareOnSeededHistory } from './seeded-ab';
+import { watchReady } from './seen-by-page';
 
 interface HistoryOpen {
   /** The HTML parsed (its scripts not run yet). */

@@ -9,7 +9,8 @@ import type { ExtensionSession } from '../driver/extension-session';
 import { importHistoryThroughOptions } from '../driver/import-history';
 import { generateHistory } from '../seed-history';
 import { type Figure, median, type Target } from './figures';
-import { openPopup, popupOpenFigures, watchReady } from './popup-open';
+import { openPopup, popupOpenFigures } from './popup-open';
+import { tapToShown, watchReady } from './seen-by-page';
 
 const SLOW_MS = 300_000;
 /** Opens after the first: the popup a rep opens all day, its code already cached. */
@@ -97,20 +98,17 @@ export async function historyScale(session: ExtensionSession, calls: number, res
   await callsShown.waitFor({ timeout: SLOW_MS });
   const before = await callsShown.textContent();
   // The figures stay on screen while a new period loads: a period is shown when its count is.
-  const days30Ms = await timed(async () => {
-    await insights.getByRole('button', { name: '30 days' }).click();
-    await insights.waitForFunction((old) => document.querySelector('dl.figures dd')?.textContent !== old, before, {
-      timeout: SLOW_MS,
-    });
-  });
-  const allMs = await timed(async () => {
-    await insights.getByRole('button', { name: 'All' }).click();
-    await insights
-      .locator('dl.figures dd')
-      .first()
-      .filter({ hasText: new RegExp(`^${calls.toLocaleString('en-US')}$`) })
-      .waitFor({ timeout: SLOW_MS });
-  });
+  const count = `document.querySelector('dl.figures dd')?.textContent`;
+  const days30Ms = await tapToShown(
+    insights,
+    insights.getByRole('button', { name: '30 days' }),
+    `${count} !== ${JSON.stringify(before)}`,
+  );
+  const allMs = await tapToShown(
+    insights,
+    insights.getByRole('button', { name: 'All' }),
+    `${count} === ${JSON.stringify(calls.toLocaleString('en-US'))}`,
+  );
   await insights.close();
 
   let csvMs = 0;

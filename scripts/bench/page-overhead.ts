@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { repoRoot } from '../build';
 import { findChromium } from '../chromium';
 import { CHROMIUM_ARGS, type ExtensionSession } from '../driver/extension-session';
 import { type Figure, median, pairedRatio, type Target } from './figures';
@@ -111,14 +112,21 @@ const between = (before: Reading, after: Reading): Sample => ({
   longTasks: after.longTasks - before.longTasks,
 });
 
-/** A browser like the bench's, with no extension: one for the baseline, one for the A/A control. */
-export async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * A browser like the bench's, with no extension (one for the baseline, one for the A/A control),
+ * or with only the unpacked extension in `extensionDir`.
+ */
+export async function plainBrowser(
+  extensionDir?: string,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'rebound-bench-plain-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
     viewport: VIEWPORT,
-    args: CHROMIUM_ARGS,
+    args: extensionDir
+      ? [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+      : CHROMIUM_ARGS,
   });
   return {
     context,
@@ -249,5 +257,41 @@ export async function pageOverhead(
     },
     { group, name: 'long tasks with Rebound (all rounds)', value: sum(withRebound), unit: 'tasks' },
     { group, name: 'long tasks without Rebound (all rounds)', value: sum(without), unit: 'tasks' },
+  ];
+}
+
+/** An extension whose one content script adds an empty `message` listener to the page's world. */
+const LISTENER_FLOOR_EXTENSION = path.join(repoRoot, 'tests/fixtures/listener-floor');
+
+/**
+ * The floor under the busy CRM's target, in the same kind of windows: a browser whose only
+ * extension adds one empty `message` listener to the page's own world, against a plain one. Any
+ * extension that hears a dialer's postMessage protocol in the page pays at least this: Chrome
+ * calls the listener for each of the chat widget's 150 messages a second.
+ */
+export async function listenerFloor(session: ExtensionSession, size: OverheadSize): Promise<Figure[]> {
+  const group = 'page overhead floor: one empty message listener, no Rebound';
+  const floor = await plainBrowser(LISTENER_FLOOR_EXTENSION);
+  const baseline = await plainBrowser();
+  const control = await plainBrowser();
+  let samples: Sample[][];
+  try {
+    const url = `${session.server.url}${BUSY_CRM.path}`;
+    samples = await sampleSides([floor.context, baseline.context, control.context], url, size);
+  } finally {
+    await Promise.all([floor.close(), baseline.close(), control.close()]);
+  }
+  const [withListener, without, again] = samples as [Sample[], Sample[], Sample[]];
+  const ratio = (top: Sample[], pick: (sample: Sample) => number) =>
+    pairedRatio(top.map(pick), without.map(pick), { block: size.rounds });
+  return [
+    { group, name: 'script CPU per page update, with / without', ...ratio(withListener, scriptPerUpdate), unit: '×' },
+    {
+      group,
+      name: 'main-thread CPU per page update, with / without',
+      ...ratio(withListener, threadPerUpdate),
+      unit: '×',
+    },
+    { group, name: 'A/A control: script CPU, plain / plain', ...ratio(again, scriptPerUpdate), unit: '×' },
   ];
 }

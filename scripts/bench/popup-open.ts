@@ -4,15 +4,16 @@
  * which is where a real popup starts too. The tab the harness opens first (CDP target creation)
  * comes before that origin, so it is in none of these figures.
  *
- * "Interactive" is seen by the page itself: a check run from document start, every frame, which
- * says so on the console. Playwright's own polling (waitForFunction) evaluates its injected
- * script, about 330 KB, on the page's main thread the first time it is used: in a trace of a first
- * open that was 25 ms while the popup loaded, and the same build read 110 ms first open polled
- * that way, 98 watched from the page. A rep's popup has no such script, so none runs here until
- * the page has said it is ready.
+ * "Interactive" is seen by the page itself (./seen-by-page.ts): a check run from document start,
+ * every frame, which says so on the console. Playwright's own polling evaluates its injected
+ * script on the page's main thread the first time it is used: in a trace of a first open that was
+ * 25 ms while the popup loaded, and the same build read 110 ms first open polled that way, 98
+ * watched from the page. A rep's popup has no such script, so none runs here until the page has
+ * said it is ready.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { type Figure, median } from './figures';
+import { watchReady } from './seen-by-page';
 
 /** "Interactive": the Quick reset button enabled and the last call's card drawn. */
 export const POPUP_INTERACTIVE = ['button.primary:enabled', '[data-testid="last-call"]'];
@@ -39,40 +40,6 @@ export interface PopupOpen {
   /** The page's first paint. */
   firstPaint?: number;
   interactive: number;
-}
-
-const SLOW_MS = 300_000;
-
-/** What the page's own check writes on the console, followed by its time. */
-const READY_NOTICE = 'rebound-bench-ready ';
-
-/**
- * Watches, from the next document this page loads, for every selector to match, checked once a
- * frame by the page itself. Awaited before that navigation starts (the check must be in place
- * first); its `ready` resolves with the page's time since navigation start. Source text, not a
- * function: tsx would wrap a function's inner names in a helper the page lacks.
- */
-export async function watchReady(page: Page, selectors: string[]): Promise<{ ready: Promise<number> }> {
-  await page.addInitScript({
-    content: `(() => {
-  const selectors = ${JSON.stringify(selectors)};
-  const check = () => {
-    if (selectors.every((selector) => document.querySelector(selector))) console.debug(${JSON.stringify(READY_NOTICE)} + performance.now());
-    else requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
-})();`,
-  });
-  const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${selectors.join(', ')} never all matched`)), SLOW_MS);
-    page.on('console', (message) => {
-      const text = message.text();
-      if (!text.startsWith(READY_NOTICE)) return;
-      clearTimeout(timer);
-      resolve(Number(text.slice(READY_NOTICE.length)));
-    });
-  });
-  return { ready };
 }
 
 /** Opens the popup in a new tab, waits until it is interactive and reads where the time went. */

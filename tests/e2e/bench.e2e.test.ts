@@ -43,5 +43,7 @@ it('runs every benchmark figure end to end (quick sizes)', async () => {
     expect(names).toContain(expected);
   }
   expect(names.some((name) => name.startsWith('JS heap after'))).toBe(true);
+  const floor = figures.filter((figure) => figure.group.startsWith('page overhead floor'));
+  expect(floor.map((figure) => figure.name)).toContain('script CPU per page update, with / without');
   for (const figure of figures) expect(Number.isFinite(figure.value), figure.name).toBe(true);
 }, 180_000);
