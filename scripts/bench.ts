@@ -4,8 +4,8 @@
  * in the report. `--quick` runs every figure on tiny sizes (npm test does, so the
  * benchmark cannot rot); its numbers mean nothing. `--only history,cold-start` runs just those
  * parts (before/after comparisons of one lever on a shared machine; `page-overhead` is the busy
- * CRM, and the floor under it, `call-overhead` the same page on a WebRTC call, `talk` the open-line end → toast, `rating`
- * the toast's rating click → the worker's reply).
+ * CRM and the floor under it, `call-overhead` the same page on a WebRTC call, `talk` the
+ * open-line end → toast, `rating` the toast's rating click → the worker's reply).
  * `--busy` runs it all with four busy Chromium tabs in the background and writes
  * bench/report-busy.json.
  */

@@ -77,6 +77,7 @@ describe('the widget-only flavour', () => {
     // the CRM's top frame has nothing of Rebound listening through the widget's whole call.
     const noToastInCrm = async () =>
       expect(await toastAnswerIn(session, FRONT_TAB)).toMatch(/Receiving end does not exist/);
+    await crm.bringToFront();
     await callInWidget(crm, noToastInCrm);
     const [heardByAudio] = await waitForCalls(session, 1);
     expect(heardByAudio).toMatchObject({ source: 'webrtc', outcome: 'completed' });
