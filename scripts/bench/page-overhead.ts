@@ -190,6 +190,40 @@ export const scriptPerUpdate = perUpdate((s) => s.scriptMs);
 export const threadPerUpdate = perUpdate((s) => s.threadCpuMs);
 const rendererPerUpdate = perUpdate((s) => s.processCpuMs);
 
+/** A side's samples, the plain browser's and the A/A control's, from the same windows. */
+interface AgainstPlain {
+  side: Sample[];
+  without: Sample[];
+  again: Sample[];
+  /** The paired ratio of `top` (the side, or the A/A control) against the plain browser. */
+  ratio(top: Sample[], pick: (sample: Sample) => number): ReturnType<typeof pairedRatio>;
+}
+
+/** Samples the page in `context` beside a plain browser and a second plain one (the A/A control). */
+async function againstPlain(
+  context: BrowserContext,
+  url: string,
+  size: OverheadSize,
+  ready?: string,
+): Promise<AgainstPlain> {
+  const baseline = await plainBrowser();
+  const control = await plainBrowser();
+  let samples: Sample[][];
+  try {
+    samples = await sampleSides([context, baseline.context, control.context], url, size, ready);
+  } finally {
+    await baseline.close();
+    await control.close();
+  }
+  const [side, without, again] = samples as [Sample[], Sample[], Sample[]];
+  return {
+    side,
+    without,
+    again,
+    ratio: (top, pick) => pairedRatio(top.map(pick), without.map(pick), { block: size.rounds }),
+  };
+}
+
 /**
  * Rebound's side, a plain browser's and a second plain one's (the A/A control), in the same
  * windows. A round's figure is a paired ratio of one side against the plain one.
@@ -203,18 +237,7 @@ export async function pageOverhead(
   const url = `${session.server.url}${pagePath}`;
   // Measured with the detector in the page, not before its registration lands.
   await session.waitForDetector();
-  const baseline = await plainBrowser();
-  const control = await plainBrowser();
-  let samples: Sample[][];
-  try {
-    samples = await sampleSides([session.context, baseline.context, control.context], url, size, ready);
-  } finally {
-    await baseline.close();
-    await control.close();
-  }
-  const [withRebound, without, again] = samples as [Sample[], Sample[], Sample[]];
-  const ratio = (top: Sample[], pick: (sample: Sample) => number) =>
-    pairedRatio(top.map(pick), without.map(pick), { block: rounds });
+  const { side: withRebound, without, again, ratio } = await againstPlain(session.context, url, size, ready);
   const updatesPerSecond = (sample: Sample) => sample.updates / Math.max(1e-6, sample.seconds);
   const sum = (samples: Sample[]) => samples.reduce((total, sample) => total + sample.longTasks, 0);
   return [
@@ -272,18 +295,13 @@ const LISTENER_FLOOR_EXTENSION = path.join(repoRoot, 'tests/fixtures/listener-fl
 export async function listenerFloor(session: ExtensionSession, size: OverheadSize): Promise<Figure[]> {
   const group = 'page overhead floor: one empty message listener, no Rebound';
   const floor = await plainBrowser(LISTENER_FLOOR_EXTENSION);
-  const baseline = await plainBrowser();
-  const control = await plainBrowser();
-  let samples: Sample[][];
+  let sides: AgainstPlain;
   try {
-    const url = `${session.server.url}${BUSY_CRM.path}`;
-    samples = await sampleSides([floor.context, baseline.context, control.context], url, size);
+    sides = await againstPlain(floor.context, `${session.server.url}${BUSY_CRM.path}`, size);
   } finally {
-    await Promise.all([floor.close(), baseline.close(), control.close()]);
+    await floor.close();
   }
-  const [withListener, without, again] = samples as [Sample[], Sample[], Sample[]];
-  const ratio = (top: Sample[], pick: (sample: Sample) => number) =>
-    pairedRatio(top.map(pick), without.map(pick), { block: size.rounds });
+  const { side: withListener, again, ratio } = sides;
   return [
     { group, name: 'script CPU per page update, with / without', ...ratio(withListener, scriptPerUpdate), unit: '×' },
     {

@@ -31,6 +31,13 @@ function nextNotice(page: Page, what: string): Promise<number> {
   });
 }
 
+/** Page source: checks `condition` once a frame and, the first time it holds, says `time` in a notice. */
+const onceAFrameUntil = (condition: string, time: string) => `const check = () => {
+    if (${condition}) console.debug(${JSON.stringify(NOTICE)} + (${time}));
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);`;
+
 /**
  * Watches, from the next document this page loads, for every selector to match, checked once a
  * frame by the page itself. Awaited before that navigation starts (the check must be in place
@@ -40,11 +47,7 @@ export async function watchReady(page: Page, selectors: string[]): Promise<{ rea
   await page.addInitScript({
     content: `(() => {
   const selectors = ${JSON.stringify(selectors)};
-  const check = () => {
-    if (selectors.every((selector) => document.querySelector(selector))) console.debug(${JSON.stringify(NOTICE)} + performance.now());
-    else requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
+  ${onceAFrameUntil('selectors.every((selector) => document.querySelector(selector))', 'performance.now()')}
 })();`,
   });
   return { ready: nextNotice(page, selectors.join(', ')) };
@@ -58,11 +61,7 @@ export async function tapToShown(page: Page, target: Locator, shown: string): Pr
   await page.evaluate(`(() => {
   addEventListener('click', (event) => {
     const tappedAt = event.timeStamp;
-    const check = () => {
-      if (${shown}) console.debug(${JSON.stringify(NOTICE)} + (performance.now() - tappedAt));
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
+    ${onceAFrameUntil(shown, 'performance.now() - tappedAt')}
   }, { capture: true, once: true });
 })()`);
   const seen = nextNotice(page, shown);
